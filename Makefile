@@ -1,0 +1,68 @@
+# EIP Viet Nam website. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test serve lint format messages compilemessages bench check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed ## Create .venv, migrate, load the demo, print a dev admin, serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) compilemessages
+	$(MANAGE) seed_demo
+	$(MANAGE) create_dev_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev ## Create .venv with dev packages and run the whole suite (DATABASE_URL picks the database)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+serve: $(VENV)/.installed ## Production-style: collectstatic, migrate, gunicorn with eipvn.settings.production
+	DJANGO_SETTINGS_MODULE=eipvn.settings.production $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=eipvn.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=eipvn.settings.production $(BIN)/gunicorn eipvn.wsgi \
+		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+check: $(VENV)/.installed-dev ## Django system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+lint: $(VENV)/.installed-dev ## ruff: lint and formatting
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(VENV)/.installed-dev ## Extract interface strings into locale/vi (needs GNU gettext) and compile them
+	$(MANAGE) makemessages -l vi --no-location --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests
+	$(MANAGE) compilemessages
+
+compilemessages: $(VENV)/.installed ## Compile locale/*.po into .mo (pure Python, no gettext needed)
+	$(MANAGE) compilemessages
+
+bench: $(VENV)/.installed-dev ## Time the home page and a standard page, warm cache, both languages
+	DJANGO_SETTINGS_MODULE=eipvn.settings.test $(BIN)/python -m tests.bench
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,19 @@
+"""The test suite: fast hashing, local-memory cache, plain static files."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .env import env_list, env_str
+
+SECRET_KEY = env_str("SECRET_KEY", "test-only-key")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "testserver"])
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = env_str("MEDIA_ROOT") or tempfile.mkdtemp(prefix="eipvn-test-media-")
+SERVE_MEDIA = True

@@ -1,0 +1,42 @@
+"""Data for the shared footer: partners by role and the related agencies."""
+
+from django.utils import translation
+from wagtail.models import Locale
+
+from . import fragments
+from .localized import in_locale_with_fallback
+from .models import Partner, RelatedAgency
+
+
+def _active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def _build_footer():
+    locale = _active_locale()
+    partners = in_locale_with_fallback(Partner.objects.select_related("logo"), locale)
+    groups = []
+    for role, label in Partner.Role.choices:
+        members = []
+        for partner in partners:
+            if partner.role != role:
+                continue
+            logo = None
+            if partner.logo is not None:
+                rendition = partner.logo.get_rendition("height-80|format-png")
+                logo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+            members.append({"name": partner.name, "url": partner.url, "logo": logo})
+        if members:
+            groups.append({"role": role, "label": str(label), "partners": members})
+    agencies = [
+        {"short_name": agency.short_name, "name": agency.name, "url": agency.url}
+        for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
+    ]
+    return {"partner_groups": groups, "agencies": agencies, "language": translation.get_language()}
+
+
+def footer_data(site_id):
+    return fragments.cached("footer", site_id, _build_footer)

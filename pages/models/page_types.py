@@ -1,0 +1,93 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.search import index
+
+from pages.blocks import BodyBlock, KeyFiguresBlock
+from pages.localized import in_locale_with_fallback
+
+from .base import BasePage
+from .snippets import TeamMember
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_text = models.TextField(_("hero text"), max_length=600, blank=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    key_figures = StreamField(
+        [("key_figures", KeyFiguresBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("key figures"),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("hero_image"),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One card per section; a section that does not exist yet simply has none.
+        context["sections"] = self.get_children().live().public().in_menu()
+        return context
+
+
+class StandardPage(BasePage):
+    """About pages and any other page of text; lists its children when it has some."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().in_menu()
+        return context
+
+
+class TeamPage(BasePage):
+    """The project team: a body, then every team member snippet of the page's language."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("team page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["team_members"] = in_locale_with_fallback(TeamMember.objects.select_related("photo"), self.locale)
+        return context

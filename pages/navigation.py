@@ -1,0 +1,104 @@
+"""The main menu, breadcrumbs and the language switcher, built from the page tree."""
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from . import fragments
+
+
+def site_for(request):
+    return Site.find_for_request(request)
+
+
+def home_for(request):
+    """The home page in the active language (the site root's translation)."""
+    site = site_for(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+def _build_menu(request):
+    home = home_for(request)
+    if home is None:
+        return {"home_url": "/", "items": []}
+    # Both menu levels in one query, in tree order.
+    pages = (
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .filter(path__startswith=home.path, depth__in=(home.depth + 1, home.depth + 2))
+        .only("title", "path", "depth", "url_path", "locale_id")
+        .order_by("path")
+    )
+    items = []
+    by_path = {}
+    for page in pages:
+        entry = {"title": page.title, "url": page.get_url(request), "children": []}
+        if page.depth == home.depth + 1:
+            items.append(entry)
+            by_path[page.path] = entry
+        else:
+            parent = by_path.get(page.path[: -Page.steplen])
+            if parent is not None:
+                parent["children"].append(entry)
+    return {"home_url": home.get_url(request), "items": items}
+
+
+def main_menu(request):
+    site = site_for(request)
+    return fragments.cached("menu", site.pk if site else 0, lambda: _build_menu(request))
+
+
+def breadcrumbs(page):
+    """Ancestors from the home page down to the page's parent."""
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth", "locale_id"))
+
+
+def language_links(request, page):
+    """For each site language: the page's twin (or that language's home page),
+    whether it is a real translation rather than an untranslated alias, and its URL.
+    """
+    twins = {}
+    if page is not None:
+        for twin in (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .only("url_path", "path", "depth", "alias_of_id", "locale__language_code", "translation_key")
+        ):
+            twins[twin.locale.language_code] = twin
+    links = []
+    for code, name in settings.LANGUAGES:
+        twin = twins.get(code)
+        if twin is not None:
+            url = twin.get_url(request)
+            full_url = twin.get_full_url(request)
+        else:
+            url, full_url = _home_url(request, code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "label": "VN" if code == "vi" else code.upper(),
+                "url": url,
+                "full_url": full_url,
+                "is_current": code == translation.get_language(),
+                "is_translation": twin is not None and twin.alias_of_id is None,
+            }
+        )
+    return links
+
+
+def _home_url(request, language_code):
+    with translation.override(language_code):
+        home = home_for(request)
+        if home is None:
+            return f"/{language_code}/", f"/{language_code}/"
+        locale = Locale.objects.filter(language_code=language_code).first()
+        if locale is not None:
+            home = home.get_translation_or_none(locale) or home
+        return home.get_url(request), home.get_full_url(request)

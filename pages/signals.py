@@ -1,0 +1,51 @@
+"""Keep cached shell fragments honest: anything that changes what the menu,
+footer or home sections show drops them for every language."""
+
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import StringTranslation
+
+from . import fragments
+from .models import Partner, RelatedAgency, TeamMember
+from .slugs import transliterate_slug
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def _page_changed(sender, **kwargs):
+    fragments.invalidate()
+
+
+@receiver(post_delete)
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        fragments.invalidate()
+
+
+@receiver(post_save, sender=Partner)
+@receiver(post_save, sender=RelatedAgency)
+@receiver(post_save, sender=TeamMember)
+@receiver(post_delete, sender=Partner)
+@receiver(post_delete, sender=RelatedAgency)
+@receiver(post_delete, sender=TeamMember)
+def _snippet_changed(sender, **kwargs):
+    fragments.invalidate()
+
+
+@receiver(post_save)
+def _page_created(sender, instance, created, **kwargs):
+    # Aliases (wagtail-localize's untranslated twins) appear without a publish
+    # signal, yet they show in their language's menu.
+    if created and isinstance(instance, Page):
+        fragments.invalidate()
+
+
+@receiver(pre_save, sender=StringTranslation)
+def _transliterate_translated_slug(sender, instance, **kwargs):
+    # wagtail-localize passes a translated slug through Django's slugify, which
+    # would turn "đà-nẵng" into "a-nang"; transliterate it first.
+    if instance.context_id and instance.context.path == "slug":
+        instance.data = transliterate_slug(instance.data)

@@ -1,0 +1,77 @@
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.template.defaultfilters import floatformat
+from django.utils import timezone
+from wagtail.models import Page
+
+from pages import navigation
+from pages.footer import footer_data
+
+register = template.Library()
+
+
+def _page_or_none(value):
+    # Templates without a page (404, views) pass "" for an unknown variable.
+    return value if isinstance(value, Page) else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    menu = navigation.main_menu(request)
+    current = request.path
+    for item in menu["items"]:
+        # The section of the current page is marked active; computed per request,
+        # outside the cached data.
+        item["is_active"] = current.startswith(item["url"]) if item["url"] else False
+    return {"menu": menu, "current_path": current}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    return navigation.main_menu(context["request"])["home_url"]
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    page = _page_or_none(page)
+    return {"ancestors": navigation.breadcrumbs(page), "page": page, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page):
+    """The switcher's links, the hreflang alternates (real translations only)
+    and the canonical URL, which for an untranslated alias is its English source."""
+    request = context["request"]
+    page = _page_or_none(page)
+    links = navigation.language_links(request, page)
+    current = next(link for link in links if link["is_current"])
+    source = links[0]
+    alternates = [link for link in links if link["is_translation"]]
+    canonical = None
+    if page is not None:
+        canonical = current["full_url"] if current["is_translation"] else source["full_url"]
+    return {
+        "links": links,
+        "alternates": alternates if len(alternates) > 1 else [],
+        "x_default": source if source["is_translation"] and len(alternates) > 1 else None,
+        "canonical": canonical,
+    }
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    site = navigation.site_for(context["request"])
+    return {**footer_data(site.pk if site else 0), "year": timezone.localdate().year}
+
+
+@register.filter
+def localized_number(value):
+    """1234.5 → "1,234.5" in English, "1.234,5" in Vietnamese; 6.50 → "6.5"."""
+    try:
+        number = Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return value
+    places = max(0, -number.as_tuple().exponent)
+    return floatformat(number, f"{places}g")

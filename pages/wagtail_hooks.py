@@ -1,0 +1,38 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Partner, RelatedAgency, TeamMember
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    list_display = ["name", "role", "sort_order", "locale"]
+    list_filter = ["role", "locale"]
+    search_fields = ["name"]
+
+
+class RelatedAgencyViewSet(SnippetViewSet):
+    model = RelatedAgency
+    icon = "site"
+    list_display = ["short_name", "name", "url", "sort_order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["short_name", "name"]
+
+
+class TeamMemberViewSet(SnippetViewSet):
+    model = TeamMember
+    icon = "user"
+    list_display = ["role", "name", "organisation", "sort_order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "role"]
+
+
+class SiteContentGroup(SnippetViewSetGroup):
+    menu_label = _("Footer and team")
+    menu_icon = "folder-open-inverse"
+    items = (PartnerViewSet, RelatedAgencyViewSet, TeamMemberViewSet)
+
+
+register_snippet(SiteContentGroup)

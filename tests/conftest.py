@@ -1,0 +1,53 @@
+"""Shared fixtures: the demo content is seeded once per test session into the
+test database; each test then runs in a transaction that is rolled back."""
+
+import io
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def vietnamese():
+    return Locale.objects.get(language_code="vi")
+
+
+@pytest.fixture
+def live_pages(db):
+    """Every live page of the site with its public URL, both languages."""
+    return [page for page in Page.objects.live().filter(depth__gte=2).specific().order_by("path")]
+
+
+HREF = re.compile(r'<(?:a|link)\b[^>]*?\bhref="([^"]+)"', re.IGNORECASE)
+
+
+def links_in(html):
+    return HREF.findall(html)
+
+
+def get_page(client, url, **headers):
+    """GET a URL and fail loudly on anything but a 200."""
+    response = client.get(url, **headers)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return response.content.decode()
