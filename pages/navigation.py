@@ -51,17 +51,29 @@ def main_menu(request):
     return fragments.cached("menu", site.pk if site else 0, lambda: _build_menu(request))
 
 
-def breadcrumbs(page):
-    """Ancestors from the home page down to the page's parent."""
+def breadcrumbs(request, page):
+    """Ancestors from the home page down to the page's parent, as title and URL."""
     if page is None or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth", "locale_id"))
+
+    def build():
+        ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth", "locale_id")
+        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+    return fragments.cached(f"breadcrumbs:{page.pk}", site_for(request).pk, build)
 
 
 def language_links(request, page):
     """For each site language: the page's twin (or that language's home page),
     whether it is a real translation rather than an untranslated alias, and its URL.
     """
+    site = site_for(request)
+    return fragments.cached(
+        f"languages:{page.pk if page else 'none'}", site.pk if site else 0, lambda: _language_links(request, page)
+    )
+
+
+def _language_links(request, page):
     twins = {}
     if page is not None:
         for twin in (
@@ -86,7 +98,6 @@ def language_links(request, page):
                 "label": "VN" if code == "vi" else code.upper(),
                 "url": url,
                 "full_url": full_url,
-                "is_current": code == translation.get_language(),
                 "is_translation": twin is not None and twin.alias_of_id is None,
             }
         )

@@ -73,8 +73,8 @@ def test_home_lists_only_sections_that_exist(client):
 
 def test_about_pages_render_their_streamfield_blocks(client):
     introduction = get_page(client, "/en/about/introduction/")
-    assert "<h2 class=\"block-heading\">Why eco-industrial parks</h2>" in introduction
-    assert "<h3 class=\"block-heading\">Three levels of support</h3>" in introduction
+    assert '<h2 class="block-heading">Why eco-industrial parks</h2>' in introduction
+    assert '<h3 class="block-heading">Three levels of support</h3>' in introduction
     assert "<blockquote>" in introduction
     assert "<picture>" in introduction and 'loading="lazy"' in introduction
     assert "<figcaption>" in introduction

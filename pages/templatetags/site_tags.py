@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from pages import navigation
@@ -36,7 +37,7 @@ def home_url(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     page = _page_or_none(page)
-    return {"ancestors": navigation.breadcrumbs(page), "page": page, "request": context["request"]}
+    return {"ancestors": navigation.breadcrumbs(context["request"], page), "page": page}
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +46,8 @@ def page_languages(context, page):
     and the canonical URL, which for an untranslated alias is its English source."""
     request = context["request"]
     page = _page_or_none(page)
-    links = navigation.language_links(request, page)
+    language = get_language()
+    links = [{**link, "is_current": link["code"] == language} for link in navigation.language_links(request, page)]
     current = next(link for link in links if link["is_current"])
     source = links[0]
     alternates = [link for link in links if link["is_translation"]]

@@ -1,0 +1,62 @@
+"""seed_demo builds the bilingual site once, through wagtail-localize."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from pages.models import Partner, RelatedAgency, StandardPage, TeamMember
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "partners": Partner.objects.count(),
+        "agencies": RelatedAgency.objects.count(),
+        "team": TeamMember.objects.count(),
+        "images": get_image_model().objects.count(),
+        "translations": Translation.objects.count(),
+        "sources": TranslationSource.objects.count(),
+    }
+
+
+def test_running_seed_demo_again_changes_nothing():
+    before = _counts()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert _counts() == before
+    assert before["agencies"] == 20 and before["partners"] == 8
+
+
+def test_vietnamese_pages_are_complete_wagtail_localize_translations(english, vietnamese):
+    for page in Page.objects.live().filter(locale=english, depth__gte=2):
+        twin = page.get_translation(vietnamese)
+        assert twin.alias_of_id is None, f"{page.url_path} is still an alias"
+        source = TranslationSource.objects.get_for_instance(page)
+        translation = Translation.objects.get(source=source, target_locale=vietnamese)
+        total, translated = translation.get_progress()
+        assert total > 0 and translated == total, f"{page.url_path}: {translated}/{total}"
+        assert translation.get_status_display() == "Up to date"
+
+
+def test_snippets_are_translated_too(vietnamese):
+    agencies = RelatedAgency.objects.filter(locale=vietnamese)
+    assert {a.short_name for a in agencies} >= {"Hải Phòng", "Đà Nẵng", "Cần Thơ", "TP.HCM", "Đồng Nai"}
+    for agency in agencies:
+        assert Translation.objects.filter(source__object_id=agency.translation_key, target_locale=vietnamese).exists()
+
+
+def test_editing_the_english_source_leaves_the_translation_out_of_date(english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="project-benefits")
+    page.intro = "A new sentence nobody has translated yet."
+    page.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(page)
+    source.update_from_db()
+    translation = Translation.objects.get(source=source, target_locale=vietnamese)
+    total, translated = translation.get_progress()
+    assert translated < total
+    assert translation.get_status_display() != "Up to date"
