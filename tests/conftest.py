@@ -36,7 +36,7 @@ def vietnamese():
 @pytest.fixture
 def live_pages(db):
     """Every live page of the site with its public URL, both languages."""
-    return [page for page in Page.objects.live().filter(depth__gte=2).specific().order_by("path")]
+    return list(Page.objects.live().filter(depth__gte=2).specific().order_by("path"))
 
 
 HREF = re.compile(r'<(?:a|link)\b[^>]*?\bhref="([^"]+)"', re.IGNORECASE)

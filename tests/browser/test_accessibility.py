@@ -1,0 +1,43 @@
+"""axe-core finds no serious or critical violation on any page type, in either language."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home-en": "/en/",
+    "home-vi": "/vi/",
+    "section-en": "/en/about/",
+    "section-vi": "/vi/gioi-thieu/",
+    "standard-en": "/en/about/introduction/",
+    "standard-vi": "/vi/gioi-thieu/gioi-thieu-du-an/",
+    "figures-vi": "/vi/gioi-thieu/ket-qua-du-an/",
+    "team-en": "/en/about/project-team/",
+    "team-vi": "/vi/gioi-thieu/nhom-du-an/",
+    "404-en": "/en/no-such-page/",
+    "404-vi": "/vi/khong-co-trang-nay/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_no_serious_accessibility_violations(browser, site_url, axe, path, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}{path}")
+        results = axe.run(page)
+        serious = [
+            f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"
+            for violation in results.response["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+        assert not serious, "\n".join(serious)
+    finally:
+        context.close()

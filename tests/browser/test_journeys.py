@@ -1,0 +1,111 @@
+"""A visitor's journeys in a real browser, on a phone and on a desktop."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+@pytest.fixture
+def offline_context(browser):
+    """A browser context in which addresses outside this machine answer with a stub page."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        context.route(
+            re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
+            lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Elsewhere</title>"),
+        )
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def test_root_lands_on_the_visitors_language(offline_context, site_url):
+    page = offline_context(locale="vi-VN", viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/")
+    assert page.url == f"{site_url}/vi/"
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    english = offline_context(locale="en-GB", viewport=DESKTOP).new_page()
+    english.goto(f"{site_url}/")
+    assert english.url == f"{site_url}/en/"
+
+
+def test_phone_menu_opens_and_leads_to_a_subpage(offline_context, site_url):
+    page = offline_context(viewport=PHONE, has_touch=True, is_mobile=True).new_page()
+    page.goto(f"{site_url}/en/")
+    menu = page.locator("#main-nav")
+    expect(menu).to_be_hidden()
+    toggle = page.get_by_role("button", name="Menu")
+    toggle.tap()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(menu).to_be_visible()
+    introduction = menu.get_by_role("link", name="Introduction")
+    expect(introduction).to_be_hidden()
+    menu.get_by_role("button", name="About: show pages").tap()
+    expect(introduction).to_be_visible()
+    introduction.tap()
+    page.wait_for_url(f"{site_url}/en/about/introduction/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Introduction")
+
+
+def test_desktop_dropdown_works_with_the_keyboard(offline_context, site_url):
+    page = offline_context(viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/vi/")
+    button = page.get_by_role("button", name="Giới thiệu: hiện các trang")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    link = page.locator("#main-nav").get_by_role("link", name="Kết quả dự án")
+    expect(link).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.locator("#main-nav a", has_text="Giới thiệu dự án")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(link).to_be_hidden()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_menu_reaches_every_page_without_javascript(offline_context, site_url, viewport):
+    page = offline_context(viewport=viewport, java_script_enabled=False).new_page()
+    page.goto(f"{site_url}/en/")
+    link = page.locator("#main-nav").get_by_role("link", name="Project team")
+    if viewport is DESKTOP:
+        expect(link).to_be_hidden()
+        page.locator("#main-nav").get_by_role("link", name="About", exact=True).focus()
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url(f"{site_url}/en/about/project-team/")
+
+
+def test_switching_language_keeps_the_page(offline_context, site_url):
+    page = offline_context(viewport=PHONE).new_page()
+    page.goto(f"{site_url}/en/about/project-results/")
+    page.get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_url(f"{site_url}/vi/gioi-thieu/ket-qua-du-an/")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kết quả dự án")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{site_url}/en/about/project-results/")
+
+
+def test_footer_links_lead_to_the_agencies(offline_context, site_url):
+    page = offline_context(viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/vi/")
+    footer = page.get_by_role("contentinfo")
+    expect(footer.get_by_role("heading", name="Cơ quan liên quan")).to_be_visible()
+    expect(footer.get_by_role("heading", name="Nhà tài trợ")).to_be_visible()
+    agency = footer.get_by_role("link", name=re.compile("Bộ Công Thương"))
+    agency.click()
+    page.wait_for_url("https://moit.gov.vn/")
+    expect(page).to_have_title("Elsewhere")
