@@ -1,4 +1,5 @@
-from wagtail.models import Locale
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 
 
 def in_locale_with_fallback(queryset, locale):
@@ -7,7 +8,9 @@ def in_locale_with_fallback(queryset, locale):
 
     One query, ordered as the queryset is.
     """
-    default = Locale.get_default()
-    items = list(queryset.filter(locale_id__in={locale.pk, default.pk}))
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    items = list(
+        queryset.filter(locale__language_code__in={locale.language_code, default_language}).select_related("locale")
+    )
     translated = {item.translation_key for item in items if item.locale_id == locale.pk}
     return [item for item in items if item.locale_id == locale.pk or item.translation_key not in translated]

@@ -25,7 +25,9 @@ def axe():
     return Axe()
 
 
-@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["phone", "desktop"]
+)
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_no_serious_accessibility_violations(browser, site_url, axe, path, viewport):
     context = browser.new_context(viewport=viewport)
