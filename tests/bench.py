@@ -28,6 +28,18 @@ URLS = ["/en/", "/vi/", "/en/about/introduction/", "/vi/gioi-thieu/ket-qua-du-an
 ROUNDS = 200
 
 
+def count_queries(client, url):
+    queries = []
+
+    def record(execute, sql, *args):
+        queries.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(record):
+        client.get(url)
+    return queries
+
+
 def main():
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -35,9 +47,7 @@ def main():
     print(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for url in URLS:
         assert client.get(url).status_code == 200, url
-        queries = []
-        with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
-            client.get(url)
+        queries = count_queries(client, url)
         timings = []
         for _ in range(ROUNDS):
             start = time.perf_counter()
