@@ -1,9 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.blocks import BodyBlock
 from pages.slugs import transliterate_slug
 
 
@@ -22,9 +24,16 @@ class BasePage(Page):
         help_text=_("One or two sentences shown under the title."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     promote_panels = Page.promote_panels
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("locale")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("locale"),
+    ]
 
     class Meta:
         abstract = True

@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.search import index
+from wagtail.models import Page
 
-from pages.blocks import BodyBlock, KeyFiguresBlock
+from pages.blocks import KeyFiguresBlock
 from pages.localized import in_locale_with_fallback
 
 from .base import BasePage
@@ -29,17 +29,14 @@ class HomePage(BasePage):
         max_num=1,
         verbose_name=_("key figures"),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
-
     content_panels = [
-        *BasePage.content_panels,
+        *Page.content_panels,
         FieldPanel("hero_heading"),
         FieldPanel("hero_text"),
         FieldPanel("hero_image"),
         FieldPanel("key_figures"),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -57,11 +54,6 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """About pages and any other page of text; lists its children when it has some."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
 
     class Meta:
@@ -75,11 +67,6 @@ class StandardPage(BasePage):
 
 class TeamPage(BasePage):
     """The project team: a body, then every team member snippet of the page's language."""
-
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = []
