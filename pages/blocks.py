@@ -10,6 +10,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from pages import live_data
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -146,6 +148,23 @@ class ResilientEmbedBlock(EmbedBlock):
         description = _("A video or post from another site, shown as a link if it cannot be loaded.")
 
 
+class LiveDataBlock(blocks.StructBlock):
+    source = blocks.ChoiceBlock(choices=live_data.choices, label=_("What to show"))
+
+    class Meta:
+        template = "blocks/live_data.html"
+        icon = "table"
+        description = _("Figures computed from the site's own data, always up to date.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        item = live_data.get(value["source"])
+        context["live_data"] = item
+        if item is not None:
+            context.update(item.get_context(parent_context or {}))
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -162,3 +181,4 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
     embed = ResilientEmbedBlock()
+    live_data = LiveDataBlock()

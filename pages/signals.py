@@ -49,3 +49,10 @@ def _transliterate_translated_slug(sender, instance, **kwargs):
     # would turn "đà-nẵng" into "a-nang"; transliterate it first.
     if instance.context_id and instance.context.path == "slug":
         instance.data = transliterate_slug(instance.data)
+
+
+def invalidate_on_change(*models):
+    """Let a section app's snippets (shown in cached fragments) drop the cache too."""
+    for model in models:
+        post_save.connect(_snippet_changed, sender=model, weak=False)
+        post_delete.connect(_snippet_changed, sender=model, weak=False)

@@ -15,6 +15,16 @@ PAGES = {
     "figures-vi": "/vi/gioi-thieu/ket-qua-du-an/",
     "team-en": "/en/about/project-team/",
     "team-vi": "/vi/gioi-thieu/nhom-du-an/",
+    "parks-en": "/en/eip-demonstration/",
+    "parks-vi": "/vi/mo-hinh-kcn-sinh-thai/",
+    "park-en": "/en/eip-demonstration/hiep-phuoc-industrial-park/",
+    "park-vi": "/vi/mo-hinh-kcn-sinh-thai/kcn-hoa-khanh/",
+    "case-studies-vi": "/vi/mo-hinh-kcn-sinh-thai/nghien-cuu-dien-hinh-cong-sinh-cong-nghiep-hoa-khanh-tra-noc/",
+    "case-study-en": (
+        "/en/eip-demonstration/case-studies-industrial-symbiosis-hoa-khanh-tra-noc/tra-noc-steam-and-water-sharing/"
+    ),
+    "companies-en": "/en/eip-demonstration/recp-is-achievements-company-level/",
+    "companies-vi": "/vi/mo-hinh-kcn-sinh-thai/ket-qua-recp-cong-sinh-cong-nghiep-cap-doanh-nghiep/?sector=food",
     "404-en": "/en/no-such-page/",
     "404-vi": "/vi/khong-co-trang-nay/",
 }

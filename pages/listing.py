@@ -1,0 +1,26 @@
+"""Helpers every listing shares: safe pagination and query-string filters.
+
+Bad values (`?page=abc`, `?year=2x`, unknown choices) are ignored, never a 500.
+"""
+
+from django.core.paginator import Paginator
+
+
+def paginate(request, items, per_page=12):
+    paginator = Paginator(items, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def choice_param(request, name, allowed):
+    """The query value if it is one of ``allowed`` (compared as strings), else None."""
+    value = request.GET.get(name, "")
+    allowed = {str(option): option for option in allowed}
+    return allowed.get(value.strip()) if isinstance(value, str) else None
+
+
+def querystring_without(request, *names):
+    """The current query string minus ``names`` (for pagination links that keep filters)."""
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()

@@ -1,0 +1,77 @@
+"""Bar charts drawn on the server as accessible SVG (templates/parks/includes/bar_chart.html).
+
+Each chart has a title, a text description and the same numbers as a table
+beside it, so a screen reader or a printout loses nothing.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .indicators import Kind
+
+WIDTH, HEIGHT = 480, 240
+PLOT_TOP, PLOT_BOTTOM, PLOT_LEFT, PLOT_RIGHT = 28, 200, 16, 464
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal
+    note: str = ""
+    x: float = 0
+    y: float = 0
+    width: float = 0
+    height: float = 0
+
+    @property
+    def centre(self):
+        return self.x + self.width / 2
+
+
+@dataclass
+class BarChart:
+    key: str
+    title: str
+    unit: str
+    bars: list = field(default_factory=list)
+    width: int = WIDTH
+    height: int = HEIGHT
+    baseline: int = PLOT_BOTTOM
+
+    def layout(self):
+        top = max((bar.value for bar in self.bars), default=Decimal(0)) or Decimal(1)
+        slot = (PLOT_RIGHT - PLOT_LEFT) / max(len(self.bars), 1)
+        bar_width = min(slot * 0.6, 72)
+        for index, bar in enumerate(self.bars):
+            bar.height = round(float(bar.value / top) * (PLOT_BOTTOM - PLOT_TOP), 1)
+            bar.width = round(bar_width, 1)
+            bar.x = round(PLOT_LEFT + slot * index + (slot - bar_width) / 2, 1)
+            bar.y = round(PLOT_BOTTOM - bar.height, 1)
+        return self
+
+
+def indicator_charts(rows):
+    """One chart per indicator (and currency): its yearly values for one park."""
+    series = defaultdict(list)
+    for row in rows:
+        series[(row.kind, row.currency)].append(row)
+    order = list(Kind.values)
+    charts = []
+    for (kind, currency), items in sorted(series.items(), key=lambda item: (order.index(item[0][0]), item[0][1])):
+        items.sort(key=lambda row: row.year)
+        chart = BarChart(
+            key=f"{kind}{('-' + currency.lower()) if currency else ''}",
+            title=str(Kind(kind).label),
+            unit=items[0].unit,
+            bars=[Bar(str(row.year), row.value, row.get_status_display()) for row in items],
+        )
+        chart.rows = items
+        charts.append(chart.layout())
+    return charts
+
+
+def comparison_chart(key, title, unit, labelled_values):
+    """One bar per park, e.g. CO2e avoided by park, for the index page."""
+    bars = [Bar(label, value) for label, value in labelled_values]
+    return BarChart(key=key, title=title, unit=unit, bars=bars).layout()

@@ -1,0 +1,61 @@
+"""The company results table: filters, rows and totals computed from the rows.
+
+A park's company results are at most a few hundred rows, so they are read in
+one query and filtered, summed and paginated in Python: the totals are
+computed from exactly the rows the filters keep, and the query count stays
+the same whatever the number of rows.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from pages.listing import choice_param, paginate, querystring_without
+
+from .models import CompanyResult, ParkPage, Sector
+
+PER_PAGE = 25
+SUMMED = ["measures", "energy_mwh", "water_m3", "co2e_t", "waste_t"]
+
+
+def totals_of(rows):
+    totals = {name: sum((getattr(row, name) for row in rows), Decimal(0)) for name in SUMMED}
+    totals["count"] = len(rows)
+    cost = defaultdict(Decimal)
+    for row in rows:
+        cost[row.currency] += row.cost_saved
+    return totals, [{"currency": currency, "total": total} for currency, total in sorted(cost.items()) if total]
+
+
+def company_results_context(request, page):
+    parks = list(ParkPage.objects.live().filter(locale_id=page.locale_id).only("title", "translation_key", "path"))
+    park_by_key = {park.translation_key: park for park in parks}
+    all_rows = list(CompanyResult.objects.filter(locale_id=page.locale_id).select_related("park"))
+    years = sorted({row.year for row in all_rows}, reverse=True)
+
+    selected = {
+        "park": choice_param(request, "park", [park.pk for park in parks]),
+        "sector": choice_param(request, "sector", Sector.values),
+        "year": choice_param(request, "year", years),
+    }
+    park_key = next((park.translation_key for park in parks if park.pk == selected["park"]), None)
+    rows = [
+        row
+        for row in all_rows
+        if (park_key is None or row.park.translation_key == park_key)
+        and (selected["sector"] is None or row.sector == selected["sector"])
+        and (selected["year"] is None or row.year == selected["year"])
+    ]
+    for row in rows:
+        # The park is synchronised (it points at the English park); show its twin.
+        row.local_park = park_by_key.get(row.park.translation_key, row.park)
+    totals, cost_totals = totals_of(rows)
+    return {
+        "results": paginate(request, rows, PER_PAGE),
+        "totals": totals,
+        "cost_totals": cost_totals,
+        "parks": parks,
+        "sectors": Sector.choices,
+        "years": years,
+        "selected": selected,
+        "filter_query": querystring_without(request, "page"),
+    }

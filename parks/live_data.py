@@ -1,0 +1,25 @@
+"""Figures the parks app offers to any page body (see pages.live_data)."""
+
+from django.db.models import Count, Sum
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from pages import fragments, live_data
+
+from .indicators import totals_by_kind
+from .models import ParkIndicator
+
+
+def _totals():
+    indicators = ParkIndicator.objects.filter(locale__language_code=get_language(), page__live=True)
+    sums = indicators.values("kind", "currency").annotate(total=Sum("value")).order_by()
+    return {
+        "park_totals": totals_by_kind((row["kind"], row["total"], row["currency"]) for row in sums),
+        "park_count": indicators.aggregate(parks=Count("page", distinct=True))["parks"],
+    }
+
+
+@live_data.register("parks.totals", _("Totals across the demonstration parks"), "parks/includes/park_totals.html")
+def park_totals(parent_context):
+    # Cached per language like the shell; indicator changes and publishing drop it.
+    return fragments.cached("park-totals", 0, _totals)

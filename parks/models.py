@@ -1,0 +1,375 @@
+"""EIP demonstration: the park pages, their indicators, case studies and
+company results. Figures are synchronised between languages; words are translated."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from pages import fragments
+from pages.models import BasePage
+
+from .indicators import Currency, Kind, Status, unit_for
+
+NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
+
+
+class ParkIndexPage(BasePage):
+    """ "EIP demonstration": the parks on a map and as cards."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["parks.ParkPage", "parks.CaseStudyIndexPage", "parks.CompanyResultsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("EIP demonstration index")
+
+    def parks(self):
+        return ParkPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from .map import park_map
+
+        context = super().get_context(request, *args, **kwargs)
+        parks = list(self.parks())
+        context["parks"] = parks
+        context["park_map"] = park_map(parks)
+        context["other_pages"] = self.get_children().live().public().not_type(ParkPage)
+        return context
+
+
+class ParkPage(RoutablePageMixin, BasePage):
+    """One demonstration park: its fact sheet, EIP journey (body) and indicators."""
+
+    location = models.CharField(_("province / city"), max_length=200)
+    area_ha = models.DecimalField(
+        _("area (ha)"), max_digits=8, decimal_places=1, null=True, blank=True, validators=NOT_NEGATIVE
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    developer = models.CharField(_("developer / operator"), max_length=255, blank=True)
+    authority = models.CharField(_("managing authority"), max_length=255, blank=True)
+    enterprises = models.PositiveIntegerField(_("number of enterprises"), null=True, blank=True)
+    sectors = models.CharField(_("main sectors"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("location"),
+                FieldRowPanel([FieldPanel("area_ha"), FieldPanel("year_founded"), FieldPanel("enterprises")]),
+                FieldPanel("developer"),
+                FieldPanel("authority"),
+                FieldPanel("sectors"),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Fact sheet"),
+        ),
+        FieldPanel("body", heading=_("EIP journey")),
+        InlinePanel("indicators", heading=_("Indicators"), label=_("Indicator")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("location"), index.SearchField("sectors")]
+
+    parent_page_types = ["parks.ParkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("park page")
+
+    def indicator_rows(self):
+        """Indicators in the order of Kind (energy first), then by year."""
+        order = list(Kind.values)
+        return sorted(self.indicators.all(), key=lambda row: (order.index(row.kind), row.currency, row.year))
+
+    def get_context(self, request, *args, **kwargs):
+        from .charts import indicator_charts
+
+        context = super().get_context(request, *args, **kwargs)
+        rows = self.indicator_rows()
+        context["indicator_rows"] = rows
+        context["charts"] = indicator_charts(rows)
+        context.update(fragments.cached(f"park-related:{self.pk}", self.get_site().pk, self.related_content))
+        return context
+
+    def related_content(self):
+        """Case studies and company results about this park (cached with the shell)."""
+        from .company_results import totals_of
+
+        case_studies = list(
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, park_links__park__translation_key=self.translation_key)
+            .distinct()
+        )
+        company_results = list(
+            CompanyResult.objects.filter(locale_id=self.locale_id, park__translation_key=self.translation_key)
+        )
+        totals, cost_totals = totals_of(company_results)
+        return {
+            "case_studies": case_studies,
+            "company_results": company_results,
+            "company_totals": totals,
+            "company_cost_totals": cost_totals,
+        }
+
+    # Wagtail serves paths of letters, digits and hyphens only, hence no ".csv".
+    @path("indicators-csv/", name="indicators_csv")
+    def indicators_csv(self, request):
+        from .downloads import indicators_csv_response
+
+        return indicators_csv_response(self, self.indicator_rows())
+
+
+class ParkIndicator(TranslatableMixin, Orderable):
+    """A yearly figure for one park. The unit follows from the kind (and the
+    currency, for cost), so it cannot disagree with what is measured."""
+
+    page = ParentalKey(ParkPage, on_delete=models.CASCADE, related_name="indicators")
+    kind = models.CharField(_("indicator"), max_length=20, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2, validators=NOT_NEGATIVE)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, blank=True, help_text=_("Only for cost saved.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REPORTED)
+    source = models.CharField(_("source"), max_length=255, help_text=_('Who reported it, e.g. "UNIDO, 2024".'))
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("currency")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("source")]),
+    ]
+    translatable_fields = [
+        SynchronizedField("kind"),
+        SynchronizedField("year"),
+        SynchronizedField("value"),
+        SynchronizedField("currency"),
+        SynchronizedField("status"),
+        TranslatableField("source"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("indicator")
+        ordering = ["kind", "year", "sort_order"]
+
+    def clean(self):
+        super().clean()
+        if self.kind == Kind.COST and not self.currency:
+            raise ValidationError({"currency": _("Cost saved needs a currency (USD or VND).")})
+        if self.kind != Kind.COST and self.currency:
+            raise ValidationError({"currency": _("Only cost saved has a currency; leave it empty.")})
+
+    @property
+    def unit(self):
+        return unit_for(self.kind, self.currency)
+
+
+class CaseStudyIndexPage(BasePage):
+    """ "Case studies of industrial symbiosis in Hoa Khanh and Tra Noc"."""
+
+    parent_page_types = ["parks.ParkIndexPage"]
+    subpage_types = ["parks.CaseStudyPage"]
+
+    class Meta:
+        verbose_name = _("case study index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = CaseStudyPage.objects.child_of(self).live().public()
+        return context
+
+
+class CaseStudyPage(BasePage):
+    class Stage(models.TextChoices):
+        IDENTIFIED = "identified", _("Opportunity identified")
+        FEASIBILITY = "feasibility", _("Pre-feasibility study")
+        IMPLEMENTING = "implementing", _("Being implemented")
+        OPERATING = "operating", _("In operation")
+
+    participants = models.CharField(_("companies or sectors involved"), max_length=255)
+    benefits = models.TextField(_("benefits"), blank=True)
+    stage = models.CharField(_("status"), max_length=20, choices=Stage.choices, default=Stage.IDENTIFIED)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("park_links", heading=_("Parks"), label=_("Park"), min_num=1),
+        FieldPanel("participants"),
+        FieldPanel("stage"),
+        InlinePanel("flows", heading=_("What flows between them"), label=_("Flow")),
+        FieldPanel("benefits"),
+        FieldPanel("body"),
+    ]
+
+    parent_page_types = ["parks.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+
+    def parks(self):
+        """The case study's parks in the page's language."""
+        keys = [link.park.translation_key for link in self.park_links.select_related("park")]
+        return ParkPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
+
+
+class CaseStudyPark(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="park_links")
+    park = models.ForeignKey(ParkPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("park"))
+
+    panels = [FieldPanel("park")]
+
+
+class CaseStudyFlow(TranslatableMixin, Orderable):
+    class FlowKind(models.TextChoices):
+        MATERIAL = "material", _("Material")
+        WATER = "water", _("Water")
+        ENERGY = "energy", _("Energy")
+        BY_PRODUCT = "by_product", _("By-product")
+
+    class Unit(models.TextChoices):
+        TONNES_YEAR = "t_year", _("t a year")
+        M3_YEAR = "m3_year", _("m³ a year")
+        MWH_YEAR = "mwh_year", _("MWh a year")
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="flows")
+    kind = models.CharField(_("kind"), max_length=20, choices=FlowKind.choices)
+    description = models.CharField(_("what flows"), max_length=255)
+    source = models.CharField(_("from"), max_length=255)
+    destination = models.CharField(_("to"), max_length=255)
+    quantity = models.DecimalField(
+        _("quantity"), max_digits=14, decimal_places=2, null=True, blank=True, validators=NOT_NEGATIVE
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("destination")]),
+        FieldRowPanel([FieldPanel("quantity"), FieldPanel("unit")]),
+    ]
+    translatable_fields = [
+        SynchronizedField("kind"),
+        TranslatableField("description"),
+        TranslatableField("source"),
+        TranslatableField("destination"),
+        SynchronizedField("quantity"),
+        SynchronizedField("unit"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("flow")
+
+    def clean(self):
+        super().clean()
+        if (self.quantity is None) != (not self.unit):
+            raise ValidationError({"unit": _("Give a quantity and its unit together, or neither.")})
+
+
+class CompanyResultsPage(BasePage):
+    """ "RECP and IS achievements at company-level": a filterable table."""
+
+    parent_page_types = ["parks.ParkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("company results page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .company_results import company_results_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(company_results_context(request, self))
+        return context
+
+
+class Sector(models.TextChoices):
+    FOOD = "food", _("Food and beverages")
+    TEXTILES = "textiles", _("Textiles and garments")
+    PAPER = "paper", _("Pulp and paper")
+    CHEMICALS = "chemicals", _("Chemicals")
+    METALS = "metals", _("Metals and mechanical")
+    ELECTRONICS = "electronics", _("Electronics")
+    PLASTICS = "plastics", _("Rubber and plastics")
+    OTHER = "other", _("Other")
+
+
+class CompanyResult(TranslatableMixin, models.Model):
+    """What one company achieved with RECP and industrial symbiosis in a year."""
+
+    company = models.CharField(
+        _("company"), max_length=200, help_text=_('The company\'s name, or an anonymised one like "Food processor A".')
+    )
+    park = models.ForeignKey(ParkPage, on_delete=models.PROTECT, related_name="+", verbose_name=_("park"))
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
+    measures = models.PositiveIntegerField(_("measures implemented"), default=0)
+    energy_mwh = models.DecimalField(
+        _("energy saved (MWh)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+    )
+    water_m3 = models.DecimalField(
+        _("water saved (m³)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+    )
+    co2e_t = models.DecimalField(
+        _("CO2e avoided (t)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+    )
+    waste_t = models.DecimalField(
+        _("waste reduced (t)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+    )
+    cost_saved = models.DecimalField(
+        _("cost saved"), max_digits=16, decimal_places=2, default=0, validators=NOT_NEGATIVE
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.USD)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REPORTED)
+    source = models.CharField(_("source"), max_length=255)
+
+    panels = [
+        FieldPanel("company"),
+        FieldRowPanel([FieldPanel("park"), FieldPanel("sector"), FieldPanel("year")]),
+        FieldPanel("measures"),
+        FieldRowPanel([FieldPanel("energy_mwh"), FieldPanel("water_m3")]),
+        FieldRowPanel([FieldPanel("co2e_t"), FieldPanel("waste_t")]),
+        FieldRowPanel([FieldPanel("cost_saved"), FieldPanel("currency")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("source")]),
+    ]
+    translatable_fields = [
+        TranslatableField("company"),
+        SynchronizedField("park"),
+        SynchronizedField("sector"),
+        SynchronizedField("year"),
+        SynchronizedField("measures"),
+        SynchronizedField("energy_mwh"),
+        SynchronizedField("water_m3"),
+        SynchronizedField("co2e_t"),
+        SynchronizedField("waste_t"),
+        SynchronizedField("cost_saved"),
+        SynchronizedField("currency"),
+        SynchronizedField("status"),
+        TranslatableField("source"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("company result")
+        verbose_name_plural = _("company results")
+        ordering = ["-year", "company"]
+
+    def __str__(self):
+        return f"{self.company} ({self.year})"
