@@ -20,12 +20,14 @@ def _version():
     return version
 
 
-def cached(name, site_id, build):
+def cached(name, site_id, build, timeout=TIMEOUT):
+    """``build()``'s result for this site and language. Give a short ``timeout``
+    to what changes with the clock (what is upcoming), not only with content."""
     key = f"eipvn:{name}:{site_id}:{get_language()}:{_version()}"
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        cache.set(key, value, timeout)
     return value
 
 

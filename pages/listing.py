@@ -4,6 +4,9 @@ Bad values (`?page=abc`, `?year=2x`, unknown choices) are ignored, never a 500.
 """
 
 from django.core.paginator import Paginator
+from wagtail.models import PageViewRestriction
+
+from . import fragments
 
 
 def paginate(request, items, per_page=12):
@@ -24,3 +27,17 @@ def querystring_without(request, *names):
     for name in names:
         params.pop(name, None)
     return params.urlencode()
+
+
+def public(queryset):
+    """Pages without a view restriction on themselves or an ancestor.
+
+    Like PageQuerySet.public(), but the restricted paths come from the shell's
+    cache (dropped when a restriction changes), so a listing pays no query for it.
+    """
+    paths = fragments.cached(
+        "restricted-paths", 0, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+    for path in paths:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset

@@ -3,7 +3,7 @@ footer or home sections show drops them for every language."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import StringTranslation
 
@@ -25,6 +25,8 @@ def _page_deleted(sender, instance, **kwargs):
         fragments.invalidate()
 
 
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 @receiver(post_save, sender=Partner)
 @receiver(post_save, sender=RelatedAgency)
 @receiver(post_save, sender=TeamMember)

@@ -246,3 +246,32 @@ def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english
         )
     after = {url: _queries(client, url) for url in urls}
     assert after == before
+
+
+def test_figures_are_synchronised_and_words_translated(english, vietnamese, django_capture_on_commit_callbacks):
+    from wagtail_localize.models import TranslationSource
+
+    source_page = park("en", "hiep-phuoc-industrial-park")
+    source_page.indicators.filter(kind=Kind.CO2E).update(value=Decimal("30000"))
+    source = TranslationSource.objects.get_for_instance(source_page)
+    source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        source.create_or_update_translation(vietnamese, fallback=True)
+    twin = source_page.get_translation(vietnamese)
+    twin_indicator = twin.indicators.get(kind=Kind.CO2E)
+    assert twin_indicator.value == Decimal("30000")
+    assert twin_indicator.source == "theo báo cáo giai đoạn 2020–2023, UNIDO và HEPZA"
+    assert twin.area_ha == source_page.area_ha
+
+
+def test_park_editors_open_the_right_editor(client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    client.force_login(get_user_model().objects.create_superuser("parks-editor", "p@example.org", "pw-long-enough"))
+    english_park = park("en", "amata-industrial-park")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(english_park.pk,)))
+    assert response.status_code == 200 and "indicators-FORMS" in response.content.decode()
+    vietnamese_park = park("vi", "amata-industrial-park")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(vietnamese_park.pk,)))
+    assert response.status_code == 200 and "js-translation-editor" in response.content.decode()

@@ -20,6 +20,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "pages",
     "parks",
+    "events",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

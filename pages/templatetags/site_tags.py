@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from pages import navigation
+from pages import navigation, slots
 from pages.footer import footer_data
 
 register = template.Library()
@@ -65,7 +65,13 @@ def page_languages(context, page):
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
     site = navigation.site_for(context["request"])
-    return {**footer_data(site.pk if site else 0), "year": timezone.localdate().year}
+    return {**footer_data(site.pk if site else 0), "year": timezone.localdate().year, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def render_slot(context, name):
+    """What section apps show in this place of the shell ("home", "footer")."""
+    return slots.render(name, context["request"])
 
 
 @register.filter

@@ -25,6 +25,12 @@ PAGES = {
     ),
     "companies-en": "/en/eip-demonstration/recp-is-achievements-company-level/",
     "companies-vi": "/vi/mo-hinh-kcn-sinh-thai/ket-qua-recp-cong-sinh-cong-nghiep-cap-doanh-nghiep/?sector=food",
+    "events-en": "/en/events/",
+    "events-vi": "/vi/su-kien/?category=hoi-thao-toa-dam",
+    "upcoming-vi": "/vi/su-kien/su-kien-sap-dien-ra/",
+    "category-en": "/en/events/field-visit/",
+    "event-en": "/en/events/training/training-eip-criteria-upcoming/",
+    "event-vi": "/vi/su-kien/tham-quan-thuc-te/khao-sat-khanh-phu-deep-c-2023/",
     "404-en": "/en/no-such-page/",
     "404-vi": "/vi/khong-co-trang-nay/",
 }

@@ -109,3 +109,27 @@ def test_footer_links_lead_to_the_agencies(offline_context, site_url):
     agency.click()
     page.wait_for_url("https://moit.gov.vn/")
     expect(page).to_have_title("Elsewhere")
+
+
+def test_vietnamese_visitor_filters_events_and_downloads_an_ics(offline_context, site_url):
+    import icalendar
+
+    page = offline_context(viewport=PHONE, locale="vi-VN", accept_downloads=True).new_page()
+    page.goto(f"{site_url}/")
+    page.get_by_role("button", name="Danh mục").click()
+    page.locator("#main-nav").get_by_role("link", name="Sự kiện", exact=True).click()
+    page.wait_for_url(f"{site_url}/vi/su-kien/")
+    page.get_by_label("Chuyên mục").select_option(label="Tập huấn")
+    page.get_by_role("button", name="Xem sự kiện").click()
+    page.wait_for_url(re.compile(r".*category=tap-huan.*"))
+    upcoming = page.locator("section", has=page.get_by_role("heading", name="Sự kiện sắp diễn ra"))
+    event_link = upcoming.get_by_role("link").first
+    title = event_link.inner_text()
+    event_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Thêm vào lịch (.ics)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
+    assert str(calendar.walk("VEVENT")[0]["summary"]) == title

@@ -1,0 +1,277 @@
+"""Events: the index, the "Upcoming events" listing, category pages and event pages.
+
+An event's category is the category page it lives under. Dates, times, venue
+coordinates and parks are synchronised between languages; texts are translated.
+"""
+
+import datetime
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
+from pages.models import BasePage
+
+from .dates import format_event_dates
+
+
+class EventListingMixin(RoutablePageMixin):
+    """Listing pages (index, upcoming, category) share filters and pagination."""
+
+    listing_scope = "all"
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import event_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_listing(request, self))
+        return context
+
+
+class EventIndexPage(EventListingMixin, BasePage):
+    """ "Events": what is coming and the record of past events, with a calendar feed."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["events.EventCategoryPage", "events.UpcomingEventsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events index")
+
+    @path("calendar/", name="calendar")
+    def calendar_feed(self, request):
+        from .calendar import upcoming_calendar_response
+
+        return upcoming_calendar_response(request, self)
+
+
+class UpcomingEventsPage(EventListingMixin, BasePage):
+    """ "Upcoming events": every category, soonest first."""
+
+    listing_scope = "upcoming"
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("upcoming events page")
+
+
+class EventCategoryPage(EventListingMixin, BasePage):
+    """A category (Workshops | Seminars, Training, …) holding its events."""
+
+    listing_scope = "category"
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event category")
+
+
+class AgendaItemBlock(blocks.StructBlock):
+    time = blocks.TimeBlock(label=_("Time"), help_text=_("Local time in Viet Nam."))
+    item = blocks.CharBlock(label=_("Item"), max_length=255)
+    speaker = blocks.CharBlock(label=_("Speaker or organisation"), max_length=255, required=False)
+
+    class Meta:
+        icon = "time"
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        VIETNAMESE = "vi", _("Vietnamese")
+        BOTH = "en-vi", _("English and Vietnamese, with interpretation")
+
+    start = models.DateTimeField(_("start"), help_text=_("Date and time in Viet Nam (Asia/Ho_Chi_Minh)."))
+    end = models.DateTimeField(
+        _("end"), null=True, blank=True, help_text=_("Leave empty for an event without a known end.")
+    )
+    all_day = models.BooleanField(_("all-day event"), default=False, help_text=_("Show dates only; times are ignored."))
+    month_only = models.BooleanField(
+        _("only the month is known"), default=False, help_text=_('Show "March 2023" instead of a day.')
+    )
+    venue = models.CharField(_("venue"), max_length=255, blank=True, help_text=_("Name of the place."))
+    address = models.CharField(_("address"), max_length=255, blank=True, help_text=_("City and street, if known."))
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Of the venue, e.g. 21.02851."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Of the venue, e.g. 105.85420."),
+    )
+    organisers = models.CharField(_("organisers"), max_length=255, blank=True, help_text=_("Who organises the event."))
+    event_language = models.CharField(
+        _("language of the event"),
+        max_length=5,
+        choices=Language.choices,
+        default=Language.BOTH,
+        help_text=_("The language spoken at the event."),
+    )
+    registration_url = models.URLField(
+        _("registration link"), blank=True, help_text=_("Hidden once the event has started.")
+    )
+    highlighted = models.BooleanField(
+        _("highlight in the footer"),
+        default=False,
+        help_text=_("The three newest highlighted events appear in the footer of every page."),
+    )
+    agenda = StreamField(
+        [("item", AgendaItemBlock())],
+        blank=True,
+        verbose_name=_("agenda"),
+        help_text=_("Time, item and speaker, in order."),
+    )
+    documents = StreamField(
+        [("document", DocumentLinkBlock())],
+        blank=True,
+        verbose_name=_("documents"),
+        help_text=_("Presentations and other files from the event."),
+    )
+    gallery = StreamField(
+        [("image", CaptionedImageBlock())],
+        blank=True,
+        verbose_name=_("photo gallery"),
+        help_text=_("Photos from the event."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("all_day"), FieldPanel("month_only")]),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("organisers"),
+        FieldPanel("event_language"),
+        FieldPanel("registration_url"),
+        FieldPanel("highlighted"),
+        InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
+        FieldPanel("body"),
+        FieldPanel("agenda"),
+        FieldPanel("documents"),
+        FieldPanel("gallery"),
+    ]
+
+    parent_page_types = ["events.EventCategoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
+
+    def clean(self):
+        super().clean()
+        if self.start is None:
+            return
+        if self.end is not None and self.end < self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+        if self.all_day or self.month_only:
+            # Whole days in Viet Nam's time, so "upcoming" ends when the last day does.
+            start_day = timezone.localtime(self.start).date()
+            end_day = timezone.localtime(self.end).date() if self.end else start_day
+            zone = timezone.get_current_timezone()
+            self.start = datetime.datetime.combine(start_day, datetime.time.min, tzinfo=zone)
+            self.end = datetime.datetime.combine(end_day, datetime.time(23, 59, 59), tzinfo=zone)
+        elif self.end is None:
+            self.end = self.start
+
+    @property
+    def dates_display(self):
+        return format_event_dates(self.start, self.end, self.all_day, self.month_only)
+
+    @property
+    def has_started(self):
+        return self.start <= timezone.now()
+
+    @property
+    def is_past(self):
+        return (self.end or self.start) < timezone.now()
+
+    @cached_property
+    def category(self):
+        return self.get_parent()
+
+    def parks(self):
+        from parks.models import ParkPage
+
+        keys = [link.park.translation_key for link in self.park_links.select_related("park")]
+        return ParkPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+
+    def json_ld(self, request):
+        """schema.org Event for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": timezone.localtime(self.start).isoformat(),
+            "endDate": timezone.localtime(self.end or self.start).isoformat(),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "url": self.get_full_url(request),
+            "inLanguage": self.event_language.split("-"),
+        }
+        if self.search_description or self.intro:
+            data["description"] = self.search_description or self.intro
+        if self.venue or self.address:
+            data["location"] = {
+                "@type": "Place",
+                "name": self.venue or self.address,
+                "address": self.address or self.venue,
+            }
+        if self.organisers:
+            data["organizer"] = {"@type": "Organization", "name": self.organisers}
+        # "</" would end the script element early.
+        return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        from .calendar import event_calendar_response
+
+        return event_calendar_response(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+
+class EventPark(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="park_links")
+    park = models.ForeignKey("parks.ParkPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("park"))
+
+    panels = [FieldPanel("park")]

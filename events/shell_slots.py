@@ -1,0 +1,37 @@
+"""What events show in the shell: upcoming events on the home page and
+"Highlighted events" in every page's footer (pages.slots)."""
+
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from pages import fragments, slots
+from pages.listing import public
+
+from .models import EventPage
+
+# What is "upcoming" changes with the clock, not only with publishing.
+CLOCK_TIMEOUT = 300
+
+
+def _cards(events):
+    return [
+        {"title": event.title, "url": event.url, "dates": event.dates_display, "venue": event.venue} for event in events
+    ]
+
+
+@slots.register("home", "events/includes/home_upcoming.html", order=10)
+def home_upcoming(request):
+    def build():
+        events = public(EventPage.objects.live().filter(locale__language_code=get_language()))
+        return {"events": _cards(events.filter(end__gte=timezone.now()).order_by("start")[:3])}
+
+    return fragments.cached("home-upcoming-events", 0, build, timeout=CLOCK_TIMEOUT)
+
+
+@slots.register("footer", "events/includes/footer_highlighted.html", order=10)
+def footer_highlighted(request):
+    def build():
+        events = public(EventPage.objects.live().filter(locale__language_code=get_language(), highlighted=True))
+        return {"events": _cards(events.order_by("-start")[:3])}
+
+    return fragments.cached("footer-highlighted-events", 0, build)

@@ -1,0 +1,42 @@
+"""Places in the shell (the home page, the footer) where section apps show
+their own content, without the shell importing them.
+
+An app registers a template and a function that returns its context; the
+function should cache what it reads (pages.fragments), as slots render on
+every page.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+_slots = {}
+
+
+@dataclass(frozen=True)
+class SlotItem:
+    template: str
+    get_context: Callable
+    order: int
+
+
+def register(slot, template, order=50):
+    def decorator(get_context):
+        items = _slots.setdefault(slot, [])
+        if not any(item.template == template for item in items):
+            items.append(SlotItem(template, get_context, order))
+            items.sort(key=lambda item: item.order)
+        return get_context
+
+    return decorator
+
+
+def render(slot, request):
+    parts = []
+    for item in _slots.get(slot, []):
+        context = item.get_context(request)
+        if context is not None:
+            parts.append(render_to_string(item.template, context, request=request))
+    return mark_safe("".join(parts))  # noqa: S308 - rendered templates, autoescaped
