@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "pages",
     "parks",
     "events",
+    "publications",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -137,6 +138,13 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # ASCII slugs everywhere; Vietnamese ones are transliterated (pages.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.DocumentForm"
+# Every download carries a readable file name (Content-Disposition: attachment).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so downloads are counted and private collections checked
+DOCUMENT_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+VIDEO_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

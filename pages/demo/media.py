@@ -2,9 +2,13 @@
 third-party pictures. They are our own work, released under CC0 1.0; partner
 "logos" are plain wordmarks, not the organisations' real logos."""
 
+import functools
 import io
 import math
+import unicodedata
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -19,6 +23,42 @@ WHITE = (255, 255, 255)
 
 def _font(size):
     return ImageFont.load_default(size=size)
+
+
+FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
+# The site's own font, in the subsets it ships; Vietnamese letters live in their own file.
+_VIETNAMESE_RANGES = [
+    (0x0102, 0x0103),
+    (0x0110, 0x0111),
+    (0x0128, 0x0129),
+    (0x0168, 0x0169),
+    (0x01A0, 0x01A1),
+    (0x01AF, 0x01B0),
+    (0x0300, 0x0323),
+    (0x1EA0, 0x1EF9),
+    (0x20AB, 0x20AB),
+]
+
+
+@functools.cache
+def _subset_font(subset, size):
+    return ImageFont.truetype(str(FONT_DIR / f"be-vietnam-pro-{subset}-400-normal.woff2"), size)
+
+
+def _subset_for(char):
+    code = ord(char)
+    if any(low <= code <= high for low, high in _VIETNAMESE_RANGES):
+        return "vietnamese"
+    return "latin" if code <= 0xFF or 0x2000 <= code <= 0x206F else "latin-ext"
+
+
+def draw_text(draw, xy, text, size, fill):
+    """Write text in Be Vietnam Pro, picking the subset file for each letter."""
+    x, y = xy
+    for char in unicodedata.normalize("NFC", text):
+        font = _subset_font(_subset_for(char), size)
+        draw.text((x, y), char, font=font, fill=fill)
+        x += font.getlength(char)
 
 
 def _save(title, picture, description, filename, fmt="JPEG"):
@@ -81,8 +121,8 @@ def avatar(title):
     return _save(title, picture, "", f"{title.lower().replace(' ', '-')}.png", fmt="PNG")
 
 
-def fact_sheet(title, lines):
-    """A one-page PDF standing in for a real report."""
+def fact_sheet(title, lines, filename=None):
+    """A one-page PDF standing in for a real report (valid, small, readable)."""
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
@@ -93,15 +133,15 @@ def fact_sheet(title, lines):
     page = PILImage.new("RGB", (1240, 1754), WHITE)
     draw = ImageDraw.Draw(page)
     draw.rectangle([0, 0, 1240, 180], fill=GREEN)
-    draw.text((80, 90), title, font=_font(52), fill=WHITE, anchor="lm")
+    draw_text(draw, (80, 60), title[:60], 48, WHITE)
     y = 260
     for line in lines:
-        draw.text((80, y), line, font=_font(30), fill=DARK)
+        draw_text(draw, (80, y), line, 30, DARK)
         y += 56
     buffer = io.BytesIO()
     page.save(buffer, format="PDF", resolution=150)
     document = Document(title=title)
-    document.file = ContentFile(buffer.getvalue(), name=f"{title.lower().replace(' ', '-')}.pdf")
+    document.file = ContentFile(buffer.getvalue(), name=filename or f"{title.lower().replace(' ', '-')}.pdf")
     document._set_document_file_metadata()
     document.save()
     return document

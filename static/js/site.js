@@ -56,3 +56,77 @@
     if (!nav.contains(event.target)) closeAll(null);
   });
 })();
+
+// Photo albums: a keyboard-accessible lightbox on <dialog>. Without this
+// script each thumbnail links to the large photo.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-lightbox]").forEach(function (album) {
+    var links = Array.prototype.slice.call(album.querySelectorAll(".lightbox-link"));
+    if (!links.length || typeof HTMLDialogElement === "undefined") return;
+    var dialog = document.createElement("dialog");
+    dialog.className = "lightbox";
+    dialog.setAttribute("aria-label", album.dataset.labelDialog);
+    dialog.innerHTML =
+      '<figure><img alt=""><figcaption></figcaption></figure>' +
+      '<div class="lightbox-controls">' +
+      '<button type="button" class="button" data-step="-1"></button>' +
+      '<button type="button" class="button" data-step="1"></button>' +
+      '<button type="button" class="button button-secondary" data-close></button></div>';
+    document.body.appendChild(dialog);
+    var img = dialog.querySelector("img");
+    var caption = dialog.querySelector("figcaption");
+    var previous = dialog.querySelector('[data-step="-1"]');
+    var next = dialog.querySelector('[data-step="1"]');
+    var close = dialog.querySelector("[data-close]");
+    previous.textContent = album.dataset.labelPrevious;
+    next.textContent = album.dataset.labelNext;
+    close.textContent = album.dataset.labelClose;
+    var current = 0;
+
+    function show(index) {
+      current = (index + links.length) % links.length;
+      var link = links[current];
+      img.src = link.href;
+      img.alt = link.dataset.alt || "";
+      caption.textContent = link.dataset.caption || "";
+      caption.hidden = !link.dataset.caption;
+    }
+    links.forEach(function (link, index) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        show(index);
+        dialog.showModal();
+        close.focus();
+      });
+    });
+    previous.addEventListener("click", function () { show(current - 1); });
+    next.addEventListener("click", function () { show(current + 1); });
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowLeft") show(current - 1);
+      if (event.key === "ArrowRight") show(current + 1);
+    });
+    // Escape closes a modal dialog natively; focus goes back to the photo.
+    dialog.addEventListener("close", function () { links[current].focus(); });
+  });
+})();
+
+// Videos: the provider's player is inserted only when the visitor asks.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-video-consent]").forEach(function (box) {
+    var button = box.querySelector("[data-video-play]");
+    var template = box.querySelector("template[data-video-embed]");
+    if (!button || !template) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var player = document.createElement("div");
+      player.className = "responsive-embed";
+      player.appendChild(template.content.cloneNode(true));
+      box.replaceWith(player);
+      var frame = player.querySelector("iframe");
+      if (frame) frame.focus();
+    });
+  });
+})();

@@ -31,6 +31,13 @@ PAGES = {
     "category-en": "/en/events/field-visit/",
     "event-en": "/en/events/training/training-eip-criteria-upcoming/",
     "event-vi": "/vi/su-kien/tham-quan-thuc-te/khao-sat-khanh-phu-deep-c-2023/",
+    "library-en": "/en/publications/?q=decree",
+    "library-vi": "/vi/bao-cao-va-an-pham/",
+    "publications-category-vi": "/vi/bao-cao-va-an-pham/bo-cong-cu/",
+    "publication-vi": "/vi/bao-cao-va-an-pham/van-ban-phap-luat/nghi-dinh-35-2022-nd-cp/",
+    "gallery-en": "/en/publications/videos-photos/",
+    "album-vi": "/vi/bao-cao-va-an-pham/video-va-hinh-anh/anh-cac-khu-cong-nghiep-thi-diem/",
+    "video-en": "/en/publications/videos-photos/geipp-videos/",
     "404-en": "/en/no-such-page/",
     "404-vi": "/vi/khong-co-trang-nay/",
 }

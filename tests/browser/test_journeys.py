@@ -133,3 +133,40 @@ def test_vietnamese_visitor_filters_events_and_downloads_an_ics(offline_context,
     assert download.suggested_filename.endswith(".ics")
     calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
     assert str(calendar.walk("VEVENT")[0]["summary"]) == title
+
+
+def test_album_lightbox_works_with_the_keyboard(offline_context, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = offline_context(viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/en/publications/videos-photos/demonstration-parks-photos/")
+    photos = page.locator(".lightbox-link")
+    assert photos.count() == 4
+    photos.nth(0).focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Photo viewer")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator("figcaption")).to_have_text("Solar roofs over factory halls (illustration)")
+    expect(dialog.get_by_role("button", name="Close")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(dialog.locator("figcaption")).to_have_text("Green belts between companies (illustration)")
+    expect(dialog.locator("img")).to_have_attribute("alt", "Green belts between companies (illustration)")
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not serious
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(photos.nth(1)).to_be_focused()
+
+
+def test_library_search_and_download(offline_context, site_url):
+    page = offline_context(viewport=PHONE, accept_downloads=True).new_page()
+    page.goto(f"{site_url}/vi/bao-cao-va-an-pham/")
+    page.get_by_label("Tìm trong thư viện").fill("nghị định 35")
+    page.get_by_role("button", name="Xem tài liệu").click()
+    results = page.locator(".library-item")
+    expect(results).to_have_count(1)
+    with page.expect_download() as download_info:
+        results.get_by_role("link", name=re.compile("Tải bản tiếng Việt")).click()
+    assert download_info.value.suggested_filename.endswith("-vi.pdf")
+    with open(download_info.value.path(), "rb") as downloaded:
+        assert downloaded.read(5) == b"%PDF-"

@@ -1,0 +1,490 @@
+"""Publications demo content: the real titles in shared/reference/facts.md with
+generated placeholder PDFs (a Vietnamese edition where the original is
+Vietnamese), two photo albums of generated pictures and one video entry."""
+
+import datetime
+
+from wagtail.models import Locale
+
+from pages.demo import ensure_page, media, translate_once
+from pages.demo.translate import Glossary
+from pages.demo_registry import register
+from pages.models import HomePage
+
+from .models import (
+    MediaGalleryPage,
+    PhotoAlbumPage,
+    PublicationCategoryPage,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationPark,
+    VideoPage,
+)
+
+glossary = Glossary()
+t = glossary.t
+rich = glossary.rich
+Type = PublicationPage.Type
+
+INDEX = {
+    "title": t("Project reports and publications", "Báo cáo và ấn phẩm"),
+    "slug": t("publications", "bao-cao-va-an-pham"),
+    "search_description": t(
+        "Laws, project reports and toolkits on eco-industrial parks, to read and download.",
+        "Văn bản pháp luật, báo cáo dự án và bộ công cụ về khu công nghiệp sinh thái, để đọc và tải xuống.",
+    ),
+    "intro": t(
+        "Search the library, filter by year, language or park, and download the files you need.",
+        "Tìm kiếm trong thư viện, lọc theo năm, ngôn ngữ hoặc khu công nghiệp, và tải xuống tài liệu bạn cần.",
+    ),
+}
+CATEGORIES = {
+    "law": {
+        "title": t("Law & Regulations", "Văn bản pháp luật"),
+        "slug": t("law-regulations", "van-ban-phap-luat"),
+        "search_description": t(
+            "The decisions, decrees and circulars that set the rules for eco-industrial parks.",
+            "Các quyết định, nghị định và thông tư quy định về khu công nghiệp sinh thái.",
+        ),
+    },
+    "reports": {
+        "title": t("Project Information & Reports", "Thông tin và báo cáo dự án"),
+        "slug": t("project-information-reports", "thong-tin-va-bao-cao-du-an"),
+        "search_description": t(
+            "Evaluations, studies and fact sheets from the project.",
+            "Các báo cáo đánh giá, nghiên cứu và tài liệu tóm tắt của dự án.",
+        ),
+    },
+    "toolkit": {
+        "title": t("Toolkit", "Bộ công cụ"),
+        "slug": t("toolkit", "bo-cong-cu"),
+        "search_description": t(
+            "International frameworks and handbooks for planning and running eco-industrial parks.",
+            "Khung hướng dẫn quốc tế và sổ tay về quy hoạch và vận hành khu công nghiệp sinh thái.",
+        ),
+    },
+}
+GALLERY = {
+    "title": t("Videos & Photos", "Video và hình ảnh"),
+    "slug": t("videos-photos", "video-va-hinh-anh"),
+    "search_description": t(
+        "Photos from the parks and the project's events, and videos.",
+        "Hình ảnh tại các khu công nghiệp và sự kiện của dự án, cùng các video.",
+    ),
+}
+
+GOVERNMENT = t("Government of Viet Nam", "Chính phủ Việt Nam")
+PRIME_MINISTER = t("Prime Minister of Viet Nam", "Thủ tướng Chính phủ")
+MPI = t("Ministry of Planning and Investment", "Bộ Kế hoạch và Đầu tư")
+UNIDO = t("UNIDO", "UNIDO")
+MPI_UNIDO = t("Ministry of Planning and Investment and UNIDO", "Bộ Kế hoạch và Đầu tư và UNIDO")
+FRAMEWORK_PUBLISHERS = t("UNIDO, World Bank Group and GIZ", "UNIDO, Nhóm Ngân hàng Thế giới và GIZ")
+MDPI = t("MDPI, Sustainability 11(17)", "MDPI, tạp chí Sustainability 11(17)")
+PLACEHOLDER = t(
+    "Demo file: a generated placeholder standing in for the real document.",
+    "Tệp minh họa: tệp được tạo tự động thay cho tài liệu thật.",
+)
+
+# (category, slug, title, summary, type, date, reference, publisher, editions, parks)
+# editions: "en", "vi" or "en+vi": which language files exist.
+PUBLICATIONS = [
+    (
+        "law",
+        t("decision-1526-qd-ttg-2014", "quyet-dinh-1526-qd-ttg-2014"),
+        t(
+            "Decision approving the eco-industrial park initiative project",
+            "Quyết định phê duyệt dự án sáng kiến khu công nghiệp sinh thái",
+        ),
+        t(
+            "The Prime Minister's decision that started the project's first phase.",
+            "Quyết định của Thủ tướng Chính phủ khởi động giai đoạn một của dự án.",
+        ),
+        Type.LAW,
+        datetime.date(2014, 8, 28),
+        t("Decision 1526/QĐ-TTg", "Quyết định 1526/QĐ-TTg"),
+        PRIME_MINISTER,
+        "vi",
+        [],
+    ),
+    (
+        "law",
+        t("decree-82-2018-nd-cp", "nghi-dinh-82-2018-nd-cp"),
+        t(
+            "Decree on the management of industrial parks and economic zones",
+            "Nghị định quy định về quản lý khu công nghiệp và khu kinh tế",
+        ),
+        t(
+            "The first decree to define eco-industrial parks in Vietnamese law, replaced in 2022.",
+            "Nghị định đầu tiên đưa khái niệm khu công nghiệp sinh thái vào pháp luật Việt Nam, "
+            "được thay thế năm 2022.",
+        ),
+        Type.LAW,
+        datetime.date(2018, 5, 22),
+        t("Decree 82/2018/ND-CP", "Nghị định 82/2018/NĐ-CP"),
+        GOVERNMENT,
+        "en+vi",
+        [],
+    ),
+    (
+        "law",
+        t("decree-35-2022-nd-cp", "nghi-dinh-35-2022-nd-cp"),
+        t(
+            "Decree on the management of industrial parks and economic zones (2022)",
+            "Nghị định quy định về quản lý khu công nghiệp và khu kinh tế (2022)",
+        ),
+        t(
+            "Sets the eco-industrial park model and its incentives; in force since 15 July 2022, replacing Decree 82.",
+            "Quy định mô hình khu công nghiệp sinh thái và các ưu đãi; có hiệu lực từ ngày 15 tháng 7 năm 2022, "
+            "thay thế Nghị định 82.",
+        ),
+        Type.LAW,
+        datetime.date(2022, 5, 28),
+        t("Decree 35/2022/ND-CP", "Nghị định 35/2022/NĐ-CP"),
+        GOVERNMENT,
+        "en+vi",
+        ["hiep-phuoc-industrial-park", "amata-industrial-park"],
+    ),
+    (
+        "law",
+        t("circular-05-2025-tt-bkhdt", "thong-tu-05-2025-tt-bkhdt"),
+        t(
+            "Circular guiding the development of eco-industrial parks",
+            "Thông tư hướng dẫn phát triển khu công nghiệp sinh thái",
+        ),
+        t(
+            "Guidance for authorities and park developers on applying the eco-industrial park criteria.",
+            "Hướng dẫn cho cơ quan quản lý và chủ đầu tư hạ tầng về áp dụng tiêu chí khu công nghiệp sinh thái.",
+        ),
+        Type.LAW,
+        datetime.date(2025, 1, 24),
+        t("Circular 05/2025/TT-BKHDT", "Thông tư 05/2025/TT-BKHĐT"),
+        MPI,
+        "vi",
+        [],
+    ),
+    (
+        "reports",
+        t("terminal-evaluation-eip-viet-nam-2019", "danh-gia-cuoi-ky-du-an-kcn-sinh-thai-2019"),
+        t(
+            "Terminal evaluation of the eco-industrial park project in Viet Nam",
+            "Đánh giá cuối kỳ dự án khu công nghiệp sinh thái tại Việt Nam",
+        ),
+        t(
+            "UNIDO's independent evaluation of the first phase, 2014–2019.",
+            "Đánh giá độc lập của UNIDO về giai đoạn một, 2014–2019.",
+        ),
+        Type.EVALUATION,
+        datetime.date(2019, 11, 1),
+        "",
+        UNIDO,
+        "en",
+        [],
+    ),
+    (
+        "reports",
+        t("eip-viet-nam-socio-economic-requirements-2019", "kcn-sinh-thai-yeu-cau-kinh-te-xa-hoi-2019"),
+        t(
+            "Eco-Industrial Parks Viet Nam – Socio-Economic Requirements",
+            "Khu công nghiệp sinh thái Việt Nam – Các yêu cầu về kinh tế – xã hội",
+        ),
+        t(
+            "What eco-industrial parks must offer workers and neighbouring communities.",
+            "Những gì khu công nghiệp sinh thái cần bảo đảm cho người lao động và cộng đồng xung quanh.",
+        ),
+        Type.REPORT,
+        datetime.date(2019, 6, 1),
+        "",
+        MPI_UNIDO,
+        "en+vi",
+        [],
+    ),
+    (
+        "reports",
+        t("geipp-lessons-learnt-2-2021", "geipp-bai-hoc-kinh-nghiem-so-2-2021"),
+        t("GEIPP Lessons Learnt Series no. 2", "Chuỗi bài học kinh nghiệm GEIPP số 2"),
+        t(
+            "Lessons from the Global Eco-Industrial Parks Programme's countries.",
+            "Bài học từ các quốc gia tham gia Chương trình Khu công nghiệp sinh thái toàn cầu.",
+        ),
+        Type.REPORT,
+        datetime.date(2021, 5, 1),
+        t("Lessons Learnt Series no. 2", "Chuỗi bài học kinh nghiệm số 2"),
+        UNIDO,
+        "en",
+        [],
+    ),
+    (
+        "reports",
+        t("sustainability-2019-4667", "sustainability-2019-4667"),
+        t(
+            "Research article on eco-industrial parks in Viet Nam (Sustainability, no. 4667)",
+            "Bài nghiên cứu về khu công nghiệp sinh thái tại Việt Nam (Sustainability, số 4667)",
+        ),
+        t(
+            "A peer-reviewed paper drawing on the project's first phase.",
+            "Bài báo khoa học có bình duyệt dựa trên kết quả giai đoạn một của dự án.",
+        ),
+        Type.PAPER,
+        datetime.date(2019, 8, 27),
+        t("Sustainability 11(17), 4667", "Sustainability 11(17), 4667"),
+        MDPI,
+        "en",
+        [],
+    ),
+    (
+        "reports",
+        t("sustainability-2019-4687", "sustainability-2019-4687"),
+        t(
+            "Research article on industrial symbiosis in Viet Nam (Sustainability, no. 4687)",
+            "Bài nghiên cứu về cộng sinh công nghiệp tại Việt Nam (Sustainability, số 4687)",
+        ),
+        t(
+            "A second peer-reviewed paper from 2019 on the Vietnamese parks.",
+            "Bài báo khoa học có bình duyệt thứ hai năm 2019 về các khu công nghiệp Việt Nam.",
+        ),
+        Type.PAPER,
+        datetime.date(2019, 8, 28),
+        t("Sustainability 11(17), 4687", "Sustainability 11(17), 4687"),
+        MDPI,
+        "en",
+        ["hoa-khanh-industrial-park", "tra-noc-industrial-park-1-2"],
+    ),
+    (
+        "reports",
+        t("eip-viet-nam-fact-sheet", "tom-tat-du-an-kcn-sinh-thai"),
+        t("EIP Viet Nam project fact sheet", "Tài liệu tóm tắt dự án KCN sinh thái Việt Nam"),
+        t(
+            "The project on two pages: partners, approach, parks and reported results.",
+            "Dự án trong hai trang: đối tác, cách tiếp cận, các khu công nghiệp và kết quả theo báo cáo.",
+        ),
+        Type.FACTSHEET,
+        datetime.date(2024, 3, 1),
+        "",
+        UNIDO,
+        "en+vi",
+        [],
+    ),
+    (
+        "reports",
+        t("workshop-proceedings-policies-implementation-2022", "ky-yeu-hoi-thao-chinh-sach-trien-khai-2022"),
+        t(
+            "Proceedings: eco-industrial park development in Viet Nam, policies and implementation",
+            "Kỷ yếu: phát triển khu công nghiệp sinh thái tại Việt Nam, chính sách và thực tiễn triển khai",
+        ),
+        t(
+            "Presentations from the September 2022 workshop in Ho Chi Minh City.",
+            "Các bài trình bày tại hội thảo tháng 9 năm 2022 ở Thành phố Hồ Chí Minh.",
+        ),
+        Type.PROCEEDINGS,
+        datetime.date(2022, 9, 30),
+        "",
+        MPI_UNIDO,
+        "en+vi",
+        ["hiep-phuoc-industrial-park"],
+    ),
+    (
+        "reports",
+        t("eip-indicator-field-testing-summary-2022", "tom-tat-thu-nghiem-bo-chi-so-2022"),
+        t(
+            "Summary of the field testing of the eco-industrial park indicators",
+            "Tóm tắt kết quả thử nghiệm thực địa bộ chỉ số khu công nghiệp sinh thái",
+        ),
+        t(
+            "What testing the draft indicators at Hiep Phuoc and Amata taught the project.",
+            "Những bài học từ việc thử nghiệm bộ chỉ số dự thảo tại KCN Hiệp Phước và KCN Amata.",
+        ),
+        Type.REPORT,
+        datetime.date(2022, 6, 1),
+        "",
+        MPI_UNIDO,
+        "vi",
+        ["hiep-phuoc-industrial-park", "amata-industrial-park"],
+    ),
+    (
+        "toolkit",
+        t("international-framework-eip-2017", "khung-quoc-te-kcn-sinh-thai-2017"),
+        t("An International Framework for Eco-Industrial Parks", "Khung quốc tế về khu công nghiệp sinh thái"),
+        t(
+            "The shared definition of an eco-industrial park by UNIDO, the World Bank and GIZ.",
+            "Định nghĩa chung về khu công nghiệp sinh thái của UNIDO, Ngân hàng Thế giới và GIZ.",
+        ),
+        Type.TOOLKIT,
+        datetime.date(2017, 12, 1),
+        "",
+        FRAMEWORK_PUBLISHERS,
+        "en",
+        [],
+    ),
+    (
+        "toolkit",
+        t("international-framework-eip-v2-2021", "khung-quoc-te-kcn-sinh-thai-phien-ban-2-2021"),
+        t(
+            "An International Framework for Eco-Industrial Parks, version 2.0",
+            "Khung quốc tế về khu công nghiệp sinh thái, phiên bản 2.0",
+        ),
+        t(
+            "The updated framework, with revised performance requirements.",
+            "Khung hướng dẫn cập nhật, với các yêu cầu đánh giá được sửa đổi.",
+        ),
+        Type.TOOLKIT,
+        datetime.date(2021, 1, 1),
+        t("Version 2.0", "Phiên bản 2.0"),
+        FRAMEWORK_PUBLISHERS,
+        "en+vi",
+        [],
+    ),
+    (
+        "toolkit",
+        t("unido-implementation-handbook-eip-2017", "so-tay-trien-khai-kcn-sinh-thai-unido-2017"),
+        t("Implementation Handbook for Eco-Industrial Parks", "Sổ tay triển khai khu công nghiệp sinh thái"),
+        t(
+            "UNIDO's practical guide for park managers and policy makers.",
+            "Hướng dẫn thực hành của UNIDO cho ban quản lý khu công nghiệp và nhà hoạch định chính sách.",
+        ),
+        Type.TOOLKIT,
+        datetime.date(2017, 10, 1),
+        "",
+        UNIDO,
+        "en",
+        [],
+    ),
+]
+
+ALBUMS = [
+    {
+        "title": t(
+            "Industrial-symbiosis workshops, November 2022", "Hội thảo cộng sinh công nghiệp, tháng 11 năm 2022"
+        ),
+        "slug": t("industrial-symbiosis-workshops-2022-photos", "anh-hoi-thao-cong-sinh-cong-nghiep-2022"),
+        "search_description": t(
+            "Illustrations from the workshops at Deep C, Hiep Phuoc and Amata.",
+            "Hình minh họa từ các hội thảo tại DEEP C, Hiệp Phước và Amata.",
+        ),
+        "date": datetime.date(2022, 11, 25),
+        "captions": [
+            t(
+                "Deep C: companies at the port side of Hai Phong (illustration)",
+                "DEEP C: doanh nghiệp bên cảng Hải Phòng (minh họa)",
+            ),
+            t(
+                "Hiep Phuoc: mapping the flows between neighbours (illustration)",
+                "Hiệp Phước: lập bản đồ các dòng trao đổi giữa doanh nghiệp lân cận (minh họa)",
+            ),
+            t(
+                "Amata: the last workshop of the series (illustration)",
+                "Amata: hội thảo cuối cùng của chuỗi (minh họa)",
+            ),
+        ],
+    },
+    {
+        "title": t("The demonstration parks", "Các khu công nghiệp thí điểm"),
+        "slug": t("demonstration-parks-photos", "anh-cac-khu-cong-nghiep-thi-diem"),
+        "search_description": t(
+            "How the five parks might look as eco-industrial parks.",
+            "Năm khu công nghiệp có thể trông như thế nào khi trở thành khu công nghiệp sinh thái.",
+        ),
+        "date": datetime.date(2024, 1, 15),
+        "captions": [
+            t("Solar roofs over factory halls (illustration)", "Mái nhà xưởng lắp pin mặt trời (minh họa)"),
+            t("Green belts between companies (illustration)", "Vành đai cây xanh giữa các doanh nghiệp (minh họa)"),
+            t(
+                "Shared utilities at the edge of the park (illustration)",
+                "Hạ tầng dùng chung ở rìa khu công nghiệp (minh họa)",
+            ),
+            t("A park beside the river (illustration)", "Khu công nghiệp bên sông (minh họa)"),
+        ],
+    },
+]
+VIDEO = {
+    "title": t(
+        "Videos about the Global Eco-Industrial Parks Programme",
+        "Video về Chương trình Khu công nghiệp sinh thái toàn cầu",
+    ),
+    "slug": t("geipp-videos", "video-geipp"),
+    "search_description": t(
+        "Watch videos about GEIPP and eco-industrial parks on YouTube.",
+        "Xem các video về GEIPP và khu công nghiệp sinh thái trên YouTube.",
+    ),
+    "intro": t(
+        "A selection of videos hosted on YouTube; the player loads only if you ask for it.",
+        "Tuyển chọn video trên YouTube; trình phát chỉ được tải khi bạn yêu cầu.",
+    ),
+    "video_url": "https://www.youtube.com/results?search_query=GEIPP+eco-industrial+parks",
+}
+
+
+def _pdf(title, reference, language, slug):
+    lines = [
+        reference or "",
+        "Tài liệu minh họa do website tạo ra." if language == "vi" else "Placeholder generated for the demo site.",
+        "EIP Việt Nam" if language == "vi" else "EIP Viet Nam",
+    ]
+    return media.fact_sheet(
+        f"{title} ({language})", [line for line in lines if line], filename=f"{slug}-{language}.pdf"
+    )
+
+
+def _parks(slugs, english):
+    from parks.models import ParkPage
+
+    return [PublicationPark(park=park) for park in ParkPage.objects.filter(locale=english, slug__in=slugs)]
+
+
+@register(order=40)
+def seed_publications():
+    english = Locale.get_default()
+    home = HomePage.objects.get(locale=english)
+    index = ensure_page(home, PublicationIndexPage, **INDEX)
+    translate_once(index, glossary)
+    categories = {}
+    for key, spec in CATEGORIES.items():
+        categories[key] = ensure_page(index, PublicationCategoryPage, **spec)
+        translate_once(categories[key], glossary)
+
+    for category, slug, title, summary, kind, date, reference, publisher, editions, parks in PUBLICATIONS:
+        vi_title = glossary.pairs[title]
+        vi_reference = glossary.pairs.get(reference, reference)
+        publication = ensure_page(
+            categories[category],
+            PublicationPage,
+            slug=slug,
+            title=title,
+            search_description=summary,
+            intro=summary,
+            publication_type=kind,
+            publication_date=date,
+            reference=reference,
+            publisher=publisher,
+            file_en=_pdf(title, reference, "en", slug) if "en" in editions else None,
+            file_vi=_pdf(vi_title, vi_reference, "vi", glossary.pairs[slug]) if "vi" in editions else None,
+            park_links=_parks(parks, english),
+            body=[{"type": "paragraph", "value": rich((PLACEHOLDER, glossary.pairs[PLACEHOLDER]))}],
+        )
+        translate_once(publication, glossary)
+
+    gallery = ensure_page(index, MediaGalleryPage, **GALLERY)
+    translate_once(gallery, glossary)
+    for number, spec in enumerate(ALBUMS):
+        images = [
+            media.park_landscape(f"Album {number + 1} photo {position + 1}", caption, seed=position + number)
+            for position, caption in enumerate(spec["captions"])
+        ]
+        album = ensure_page(
+            gallery,
+            PhotoAlbumPage,
+            cover_image=images[0],
+            photos=[
+                {
+                    "type": "photo",
+                    "value": {
+                        "image": {"image": image.pk, "alt_text": caption, "decorative": False},
+                        "caption": caption,
+                    },
+                }
+                for image, caption in zip(images, spec["captions"], strict=True)
+            ],
+            **{key: value for key, value in spec.items() if key != "captions"},
+        )
+        translate_once(album, glossary)
+    video = ensure_page(gallery, VideoPage, **VIDEO)
+    translate_once(video, glossary)

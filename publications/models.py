@@ -1,0 +1,297 @@
+"""Project reports and publications: a document library, and Videos & Photos.
+
+A publication can have an English and a Vietnamese file: both pages offer the
+file in their own language first and say when only one edition exists.
+"""
+
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pages.blocks import CaptionedImageBlock
+from pages.models import BasePage
+
+from .validators import validate_video_size
+
+VIDEO_EXTENSIONS = ["mp4", "webm"]
+
+
+class LibraryMixin:
+    """Index and category pages list publications with the same filters."""
+
+    def get_context(self, request, *args, **kwargs):
+        from .library import library_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(library_context(request, self))
+        return context
+
+
+class PublicationIndexPage(LibraryMixin, BasePage):
+    """ "Project reports and publications": the whole library."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["publications.PublicationCategoryPage", "publications.MediaGalleryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("publications index")
+
+
+class PublicationCategoryPage(LibraryMixin, BasePage):
+    """Law & Regulations, Project Information & Reports, Toolkit."""
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = ["publications.PublicationPage"]
+
+    class Meta:
+        verbose_name = _("publication category")
+
+
+class PublicationPage(BasePage):
+    class Type(models.TextChoices):
+        LAW = "law", _("Law or regulation")
+        REPORT = "report", _("Report")
+        EVALUATION = "evaluation", _("Evaluation")
+        PAPER = "paper", _("Research paper")
+        TOOLKIT = "toolkit", _("Toolkit or guide")
+        FACTSHEET = "factsheet", pgettext_lazy("publication type", "Fact sheet")
+        PROCEEDINGS = "proceedings", _("Workshop proceedings")
+
+    publication_type = models.CharField(
+        _("type"), max_length=20, choices=Type.choices, help_text=_("What kind of document this is.")
+    )
+    publication_date = models.DateField(_("publication date"), help_text=_("The date on the document."))
+    reference = models.CharField(
+        _("number or reference"), max_length=120, blank=True, help_text=_('e.g. "Decree 35/2022/ND-CP".')
+    )
+    publisher = models.CharField(_("publisher"), max_length=255, blank=True, help_text=_("Who published it."))
+    authors = models.CharField(_("authors"), max_length=255, blank=True, help_text=_("Leave empty if not known."))
+    cover_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_en = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("English edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The file in English, if there is one."),
+    )
+    file_vi = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("Vietnamese edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The file in Vietnamese, if there is one."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", heading=_("Summary")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("publication_type"), FieldPanel("publication_date")]),
+                FieldPanel("reference"),
+                FieldPanel("publisher"),
+                FieldPanel("authors"),
+            ],
+            heading=_("About the document"),
+        ),
+        MultiFieldPanel([FieldPanel("file_en"), FieldPanel("file_vi")], heading=_("Files")),
+        FieldPanel("cover_image"),
+        InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("reference"),
+        index.SearchField("publisher"),
+        index.SearchField("authors"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["publications.PublicationCategoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("publication")
+        indexes = [models.Index(fields=["publication_date"])]
+
+    def editions(self):
+        """The files as (language code, document), the page's own language first."""
+        files = [("en", self.file_en), ("vi", self.file_vi)]
+        files = [(code, document) for code, document in files if document is not None]
+        own = (get_language() or "en")[:2]
+        return sorted(files, key=lambda item: item[0] != own)
+
+    @property
+    def main_file(self):
+        editions = self.editions()
+        return editions[0] if editions else None
+
+    def related(self):
+        return (
+            PublicationPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .order_by("-publication_date")
+            .select_related("file_en", "file_vi")[:3]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_publications"] = self.related()
+        return context
+
+
+class PublicationPark(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="park_links")
+    park = models.ForeignKey("parks.ParkPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("park"))
+
+    panels = [FieldPanel("park")]
+
+
+class MediaGalleryPage(BasePage):
+    """ "Videos & Photos": photo albums and videos."""
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = ["publications.PhotoAlbumPage", "publications.VideoPage"]
+
+    class Meta:
+        verbose_name = _("videos and photos page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["albums"] = PhotoAlbumPage.objects.child_of(self).live().public().select_related("cover_image")
+        context["videos"] = VideoPage.objects.child_of(self).live().public().select_related("poster")
+        return context
+
+
+class PhotoAlbumPage(BasePage):
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("When the photos were taken."))
+    cover_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the Videos & Photos page."),
+    )
+    photos = StreamField(
+        [("photo", CaptionedImageBlock())],
+        verbose_name=_("photos"),
+        help_text=_("Each photo needs alternative text; captions are shown under it and in the lightbox."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("cover_image")]),
+        FieldPanel("photos"),
+    ]
+    parent_page_types = ["publications.MediaGalleryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("photo album")
+
+
+class VideoPage(BasePage):
+    video_url = models.URLField(
+        _("video address"),
+        blank=True,
+        help_text=_("A YouTube or Vimeo address. The player loads only when the visitor asks for it."),
+    )
+    video_file = models.FileField(
+        _("video file"),
+        upload_to="videos/",
+        blank=True,
+        validators=[FileExtensionValidator(VIDEO_EXTENSIONS), validate_video_size],
+        help_text=_("Or upload an MP4 or WebM file (at most 200 MB)."),
+    )
+    poster = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown before the video plays."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("When the video was published."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("video_url"),
+        FieldPanel("video_file"),
+        FieldRowPanel([FieldPanel("poster"), FieldPanel("date")]),
+        FieldPanel("body", heading=_("Description or transcript")),
+    ]
+    parent_page_types = ["publications.MediaGalleryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("video")
+
+    def get_context(self, request, *args, **kwargs):
+        from urllib.parse import urlsplit
+
+        from wagtail.embeds.format import embed_to_frontend_html
+
+        from pages import fragments
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.video_url and not self.video_file:
+            # Fetched by the server once and cached (a failure too): the visitor's
+            # browser contacts the provider only after pressing "play".
+            context["embed_html"] = fragments.cached(
+                f"video-embed:{self.pk}", 0, lambda: embed_to_frontend_html(self.video_url)
+            )
+            context["video_host"] = urlsplit(self.video_url).hostname or self.video_url
+        return context
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if not self.video_url and not self.video_file:
+            raise ValidationError({"video_url": _("Give a video address or upload a video file.")})
+
+
+class DocumentDownloads(models.Model):
+    """How often each document was downloaded: a number, nothing about who."""
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="downloads",
+        verbose_name=_("document"),
+    )
+    count = models.PositiveBigIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        ordering = ["-count"]
+
+    def __str__(self):
+        return f"{self.document}: {self.count}"
