@@ -254,6 +254,7 @@ class VideoPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         from urllib.parse import urlsplit
 
+        from django.utils.safestring import mark_safe
         from wagtail.embeds.format import embed_to_frontend_html
 
         from pages import fragments
@@ -262,9 +263,9 @@ class VideoPage(BasePage):
         if self.video_url and not self.video_file:
             # Fetched by the server once and cached (a failure too): the visitor's
             # browser contacts the provider only after pressing "play".
-            context["embed_html"] = fragments.cached(
-                f"video-embed:{self.pk}", 0, lambda: embed_to_frontend_html(self.video_url)
-            )
+            html = fragments.cached(f"video-embed:{self.pk}", 0, lambda: str(embed_to_frontend_html(self.video_url)))
+            # Wagtail's own embed template rendered it; keep it markup after the cache.
+            context["embed_html"] = mark_safe(html)  # noqa: S308
             context["video_host"] = urlsplit(self.video_url).hostname or self.video_url
         return context
 

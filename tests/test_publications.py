@@ -245,3 +245,29 @@ def test_library_costs_the_same_queries_with_more_publications(client, english):
         page.save_revision().publish()
     after = {url: _queries(client, url) for url in urls}
     assert after == before
+
+
+def test_hosted_video_player_waits_inside_a_template_until_play(client, monkeypatch):
+    from publications.models import VideoPage
+
+    monkeypatch.setattr(
+        "wagtail.embeds.format.embed_to_frontend_html",
+        lambda url, *args, **kwargs: '<iframe src="https://player.example/embed/1" title="Video"></iframe>',
+    )
+    video = VideoPage.objects.live().filter(locale__language_code="vi").first()
+    html = get_page(client, video.url)
+    template = re.search(r"<template data-video-embed>(.*?)</template>", html, re.DOTALL).group(1)
+    assert "<iframe" in template
+    assert html.count("<iframe") == 1  # only inside the inert template
+    assert "data-video-play hidden" in html and "Phát video" in html
+
+
+def test_uploaded_video_plays_in_the_browsers_player(client):
+    from publications.models import VideoPage
+
+    video = VideoPage.objects.live().filter(locale__language_code="en").first()
+    video.video_file.save("clip.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=False)
+    video.save_revision().publish()
+    html = get_page(client, video.url)
+    assert '<video class="video-player" controls preload="none"' in html
+    assert 'type="video/mp4"' in html and "data-video-embed" not in html
