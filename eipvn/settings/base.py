@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "parks",
     "events",
     "publications",
+    "news",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "pages.scheduling.ScheduledPublishingMiddleware",
 ]
 
 ROOT_URLCONF = "eipvn.urls"

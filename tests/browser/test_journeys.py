@@ -170,3 +170,19 @@ def test_library_search_and_download(offline_context, site_url):
     assert download_info.value.suggested_filename.endswith("-vi.pdf")
     with open(download_info.value.path(), "rb") as downloaded:
         assert downloaded.read(5) == b"%PDF-"
+
+
+def test_reader_filters_news_and_opens_an_article(offline_context, site_url):
+    page = offline_context(viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/vi/tin-tuc/")
+    page.get_by_label("Chủ đề").select_option(label="Cộng sinh công nghiệp")
+    page.get_by_role("button", name="Xem tin").click()
+    page.wait_for_url(re.compile(r".*topic=cong-sinh-cong-nghiep.*"))
+    first = page.locator(".news-card h3 a").first
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("link", name="Cộng sinh công nghiệp")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".share")).to_be_hidden()

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "news"
+    verbose_name = "News"
+
+    def ready(self):
+        from pages.signals import invalidate_on_change
+
+        from . import shell_slots  # noqa: F401
+        from .models import NewsTopic
+
+        invalidate_on_change(NewsTopic)

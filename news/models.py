@@ -1,0 +1,199 @@
+"""News: an index, category pages (Project news, Country's news) holding
+articles, topics as translatable tags, and RSS/Atom feeds per language."""
+
+import json
+
+from django.db import models
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from pages.models import BasePage
+from pages.slugs import transliterate_slug
+
+
+class NewsTopic(TranslatableMixin, models.Model):
+    """A tag with a name in each language ("Circular economy" / "Kinh tế tuần hoàn")."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, blank=True, help_text=_("Made from the name if left empty."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news topic")
+        verbose_name_plural = _("news topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = transliterate_slug(self.slug or self.name)
+        super().save(*args, **kwargs)
+
+
+class NewsListingMixin(RoutablePageMixin):
+    def get_context(self, request, *args, **kwargs):
+        from .listing import news_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_listing(request, self))
+        return context
+
+
+class NewsIndexPage(NewsListingMixin, BasePage):
+    """ "News": every article, newest first, with feeds."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["news.NewsCategoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsCategoryPage(NewsListingMixin, BasePage):
+    """Project news, Country's news: each holds its articles."""
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news category")
+
+
+class NewsPage(BasePage):
+    date = models.DateTimeField(
+        _("date"), default=timezone.now, help_text=_("Shown on the article; to publish later, set a go-live date.")
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("The newest featured article leads the News page.")
+    )
+    lead_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on top and when the article is shared."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=255, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=255, blank=True, help_text=_("Who took the photo."))
+    source_name = models.CharField(
+        _("source"), max_length=255, blank=True, help_text=_("For news taken from elsewhere: the original publisher.")
+    )
+    source_url = models.URLField(_("source link"), blank=True, help_text=_("The address of the original article."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro", heading=_("Summary")),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("featured")]),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("image_caption"), FieldPanel("image_credit")],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
+        MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
+        InlinePanel("related_links", heading=_("Related parks, events and publications"), label=_("Related page")),
+    ]
+    search_fields = [*BasePage.search_fields, index.FilterField("date")]
+
+    parent_page_types = ["news.NewsCategoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        indexes = [models.Index(fields=["date"])]
+
+    def topics(self):
+        """Topics in the article's language. Links are synchronised between
+        languages (they point at the English topics), so each is looked up in
+        the page's language, falling back to English where it is not translated."""
+        from pages.localized import in_locale_with_fallback
+
+        keys = [link.topic.translation_key for link in self.topic_links.select_related("topic")]
+        return in_locale_with_fallback(NewsTopic.objects.filter(translation_key__in=keys), self.locale)
+
+    def related_pages(self):
+        """Related pages in the article's language (links are synchronised and
+        point at the English pages), live ones only."""
+        keys = [link.related.translation_key for link in self.related_links.select_related("related")]
+        return Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id).specific()
+
+    def more_news(self):
+        return (
+            NewsPage.objects.live()
+            .filter(locale_id=self.locale_id, date__lte=timezone.now())
+            .exclude(pk=self.pk)
+            .order_by("-date")
+            .select_related("lead_image")[:3]
+        )
+
+    def json_ld(self, request, image_url=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "datePublished": timezone.localtime(self.date).isoformat(),
+            "dateModified": timezone.localtime(self.last_published_at or self.date).isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "publisher": {"@type": "Organization", "name": "Eco-Industrial Park Initiative in Viet Nam"},
+        }
+        if self.search_description or self.intro:
+            data["description"] = self.search_description or self.intro
+        if image_url:
+            data["image"] = [image_url]
+        return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        image_url = None
+        if self.lead_image:
+            rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
+            # Absolute on the site's own address, like the page's canonical URL.
+            image_url = rendition.url if "://" in rendition.url else self.get_site().root_url + rendition.url
+            context["share_image"] = {"url": image_url, "width": rendition.width, "height": rendition.height}
+        context["json_ld"] = self.json_ld(request, image_url)
+        context["share_url"] = self.get_full_url(request)
+        return context
+
+
+class NewsPageTopic(Orderable):
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(NewsTopic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
+
+    panels = [FieldPanel("topic")]
+
+
+class NewsRelatedPage(Orderable):
+    """A park, event or publication the article is about. Linked by model label,
+    so news does not import the events or publications apps."""
+
+    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+
+    panels = [
+        PageChooserPanel("related", page_type=["parks.ParkPage", "events.EventPage", "publications.PublicationPage"])
+    ]

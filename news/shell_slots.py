@@ -1,0 +1,43 @@
+"""What news shows in the shell (pages.slots): the latest articles on the home
+page and the feed links in every page's head."""
+
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from pages import fragments, slots
+
+
+def _locale():
+    return Locale.objects.filter(language_code=get_language()).first()
+
+
+@slots.register("home", "news/includes/home_latest.html", order=5)
+def home_latest(request):
+    def build():
+        from .listing import articles_in
+
+        locale = _locale()
+        latest = articles_in(locale.pk).order_by("-date")[:3] if locale else []
+        return {
+            "articles": [
+                {"title": a.title, "url": a.url, "date": a.date, "summary": a.search_description} for a in latest
+            ]
+        }
+
+    # Scheduled articles appear at their time; a short timeout keeps the home page in step.
+    return fragments.cached("home-latest-news", 0, build, timeout=120)
+
+
+@slots.register("head", "news/includes/feed_links.html")
+def feed_links(request):
+    def build():
+        from .listing import filter_options
+        from .models import NewsIndexPage
+
+        locale = _locale()
+        index = NewsIndexPage.objects.live().filter(locale=locale).first() if locale else None
+        if index is None:
+            return {"feeds": {}}
+        return {"feeds": filter_options(locale.pk)["feeds"], "title": index.title}
+
+    return fragments.cached("news-feed-links", 0, build)

@@ -1,0 +1,36 @@
+"""Scheduled publishing without a cron job.
+
+Wagtail publishes pages whose go-live date has passed (and unpublishes expired
+ones) when `manage.py publish_scheduled` runs. This middleware runs it at most
+once a minute per shared cache, on whatever request comes first, so a
+scheduled article appears on time without anyone acting. A cron job or timer
+calling the command works as well and makes the middleware a no-op.
+"""
+
+import io
+import logging
+
+from django.core.cache import cache
+from django.core.management import call_command
+
+logger = logging.getLogger(__name__)
+LOCK_KEY = "eipvn:publish-scheduled"
+INTERVAL = 60  # seconds
+
+
+def publish_due_pages():
+    if not cache.add(LOCK_KEY, True, timeout=INTERVAL):
+        return
+    try:
+        call_command("publish_scheduled", stdout=io.StringIO())
+    except Exception:  # never let housekeeping break a visitor's request
+        logger.exception("Scheduled publishing failed")
+
+
+class ScheduledPublishingMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        publish_due_pages()
+        return self.get_response(request)
