@@ -7,7 +7,16 @@ import uuid
 from wagtail.models import Locale, Page, Site
 
 from pages.demo_registry import register
-from pages.models import HomePage, Partner, RelatedAgency, StandardPage, TeamMember, TeamPage
+from pages.models import (
+    ContactFormField,
+    ContactPage,
+    HomePage,
+    Partner,
+    RelatedAgency,
+    StandardPage,
+    TeamMember,
+    TeamPage,
+)
 
 from . import content, media
 from .translate import translate
@@ -179,3 +188,19 @@ def seed_shell():
     _snippets()
     _about(home)
     return home
+
+
+@register(order=90)
+def seed_contact():
+    """Contact us comes last in the menu, as on the original site."""
+    home = HomePage.objects.get(locale=Locale.get_default())
+    contact = ensure_page(
+        home,
+        ContactPage,
+        form_fields=[
+            ContactFormField(label=label, field_type=kind, required=required, choices=choices)
+            for label, kind, required, choices in content.CONTACT_FIELDS
+        ],
+        **content.CONTACT,
+    )
+    translate_once(contact, content.glossary)

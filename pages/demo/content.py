@@ -453,3 +453,46 @@ IMAGE_CAPTIONS = {
         "Minh họa: các doanh nghiệp trong khu công nghiệp chia sẻ năng lượng, nước và phụ phẩm.",
     ),
 }
+
+CONTACT = {
+    "title": t("Contact us", "Liên hệ"),
+    "slug": t("contact-us", "lien-he"),
+    "search_description": t(
+        "Write to the project office: questions, partnerships, media requests.",
+        "Liên hệ văn phòng dự án: câu hỏi, đề nghị hợp tác, yêu cầu của báo chí.",
+    ),
+    "intro": t(
+        "Partners, companies in the parks and journalists are welcome to write to us.",
+        "Đối tác, doanh nghiệp trong các khu công nghiệp và nhà báo có thể gửi thư cho chúng tôi.",
+    ),
+    "office_address": t("Project office, Ha Noi (placeholder address)", "Văn phòng dự án, Hà Nội (địa chỉ minh họa)"),
+    "office_phone": "+84 24 0000 0000",
+    "office_email": "contact@example.org",
+    "thank_you_text": t(
+        "Thank you for writing. Your message has reached the project office and we will reply as soon as we can.",
+        "Cảm ơn bạn đã liên hệ. Thư của bạn đã được gửi tới văn phòng dự án và chúng tôi sẽ trả lời sớm nhất có thể.",
+    ),
+}
+
+# (label, field type, required, choices)
+CONTACT_FIELDS = [
+    (t("Name", "Họ và tên"), "singleline", True, ""),
+    (t("Email", "Thư điện tử"), "email", True, ""),
+    (t("Organisation", "Cơ quan, tổ chức"), "singleline", False, ""),
+    (
+        t("Subject", "Chủ đề"),
+        "dropdown",
+        True,
+        t(
+            "General question\nPartnership\nMedia\nA demonstration park",
+            "Câu hỏi chung\nHợp tác\nBáo chí\nMột khu công nghiệp thí điểm",
+        ),
+    ),
+    (t("Message", "Nội dung"), "multiline", True, ""),
+    (
+        t("I agree to be contacted about my message", "Tôi đồng ý được liên hệ về nội dung thư này"),
+        "checkbox",
+        True,
+        "",
+    ),
+]

@@ -37,6 +37,10 @@ class Glossary:
         return "".join(parts)
 
     def lookup(self, text):
+        # Segments of multi-line text fields carry their line breaks as <br/>.
+        lines = text.replace("<br/>", "\n")
+        if lines != text and lines in self.pairs:
+            return self.pairs[lines].replace("\n", "<br/>")
         for candidate in (text, html.unescape(text)):
             if candidate in self.pairs:
                 vi = self.pairs[candidate]

@@ -1,5 +1,16 @@
 from .base import BasePage
+from .contact_page import ContactFormField, ContactPage
 from .page_types import HomePage, StandardPage, TeamPage
 from .snippets import Partner, RelatedAgency, TeamMember
 
-__all__ = ["BasePage", "HomePage", "StandardPage", "TeamPage", "Partner", "RelatedAgency", "TeamMember"]
+__all__ = [
+    "BasePage",
+    "ContactFormField",
+    "ContactPage",
+    "HomePage",
+    "StandardPage",
+    "TeamPage",
+    "Partner",
+    "RelatedAgency",
+    "TeamMember",
+]

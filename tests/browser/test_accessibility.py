@@ -43,6 +43,8 @@ PAGES = {
     "news-category-vi": "/vi/tin-tuc/tin-trong-nuoc/",
     "article-en": "/en/news/project-news/stakeholders-consulted-on-hiep-phuocs-eco-industrial-transition/",
     "article-vi": "/vi/tin-tuc/tin-trong-nuoc/thong-tu-moi-huong-dan-phat-trien-khu-cong-nghiep-sinh-thai/",
+    "contact-en": "/en/contact-us/",
+    "contact-vi": "/vi/lien-he/",
     "404-en": "/en/no-such-page/",
     "404-vi": "/vi/khong-co-trang-nay/",
 }

@@ -186,3 +186,37 @@ def test_reader_filters_news_and_opens_an_article(offline_context, site_url):
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".share")).to_be_hidden()
+
+
+def test_contact_form_with_the_keyboard_errors_first_then_thanks(offline_context, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = offline_context(viewport=PHONE).new_page()
+    page.goto(f"{site_url}/vi/lien-he/")
+    page.get_by_label("Họ và tên").focus()
+    page.keyboard.type("Nguyễn Lan")
+    page.keyboard.press("Tab")
+    page.keyboard.type("khong-phai-email")
+    page.get_by_role("button", name="Gửi thư").press("Enter")
+    page.wait_for_load_state()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Vui lòng sửa các ô được đánh dấu bên dưới.")
+    email = page.get_by_label("Thư điện tử")
+    expect(email).to_be_focused()
+    expect(email).to_have_value("khong-phai-email")
+    expect(page.get_by_label("Họ và tên")).to_have_value("Nguyễn Lan")
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not serious
+    email.fill("")
+    page.keyboard.type("lan@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Công ty A")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # subject: the next choice
+    page.keyboard.press("Tab")
+    page.keyboard.type("Xin chào, chúng tôi muốn hợp tác.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # consent
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cảm ơn bạn")

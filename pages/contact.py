@@ -1,0 +1,102 @@
+"""The contact form's behaviour: limits, spam checks and mail.
+
+A submission is stored first; the e-mail to the project office follows, and a
+mail failure is logged without losing the message or troubling the visitor.
+Mail goes only to CONTACT_EMAIL (never to the address a visitor typed), so the
+form cannot be used to send mail to others.
+"""
+
+import logging
+
+import django.forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+logger = logging.getLogger(__name__)
+
+HONEYPOT = "website"
+RATE_LIMIT = 5  # submissions per address
+RATE_WINDOW = 60 * 60  # seconds
+MAX_LENGTHS = {"singleline": 200, "email": 254, "multiline": 5000}
+
+
+class ContactFormBuilder(FormBuilder):
+    """Every text field has a length limit; the message at most 5,000 characters."""
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = MAX_LENGTHS["singleline"]
+        return django.forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MAX_LENGTHS["multiline"]
+        options.setdefault("widget", django.forms.Textarea(attrs={"rows": 8}))
+        return django.forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = MAX_LENGTHS["email"]
+        options["error_messages"] = {"invalid": _("Enter a valid e-mail address, such as name@example.org.")}
+        return django.forms.EmailField(**options)
+
+    def get_form_class(self):
+        fields = dict(self.formfields)
+        # A field people never see or fill in; bots that fill every input do.
+        fields[HONEYPOT] = django.forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=django.forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+        return type("ContactForm", (BaseForm,), fields)
+
+
+def is_spam(form):
+    return bool(form.data.get(HONEYPOT, "").strip())
+
+
+def client_address(request):
+    if getattr(settings, "USE_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_rate_limit(request):
+    """Count this attempt; True once an address has sent more than RATE_LIMIT in the window."""
+    key = f"eipvn:contact-rate:{client_address(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+def _one_line(value):
+    return " ".join(str(value).split())
+
+
+def send_to_office(page, form, submission):
+    """E-mail the project office; never raises."""
+    recipient = settings.CONTACT_EMAIL
+    if not recipient:
+        return False
+    data = form.cleaned_data
+    lines = [f"{field.label}: {data.get(field.name, '')}" for field in form if field.name != HONEYPOT]
+    lines.append(f"Language: {page.locale.language_code}")
+    subject_choice = data.get("subject", "")
+    message = EmailMessage(
+        subject=_one_line(f"[EIP Viet Nam] {page.title}: {subject_choice}")[:200],
+        body="\n".join(lines),
+        to=[recipient],
+        reply_to=[data["email"]] if data.get("email") else None,
+    )
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Contact form: e-mail for submission %s failed; the submission is stored", submission.pk)
+        return False
+    return True

@@ -1,0 +1,108 @@
+from django.db import models
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractFormField, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from pages.contact import HONEYPOT, ContactFormBuilder, is_spam, over_rate_limit, send_to_office
+
+from .base import BasePage
+
+
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """A field of the contact form. Labels and choices are translated; the
+    field's name stays the same in both languages, so submissions line up."""
+
+    page = ParentalKey("pages.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class ContactPage(FormMixin, BasePage):
+    """Contact us: the office's details and a form built in the admin."""
+
+    office_address = models.TextField(_("office address"), blank=True)
+    office_phone = models.CharField(_("office phone"), max_length=60, blank=True)
+    office_email = models.EmailField(_("office e-mail"), blank=True)
+    thank_you_text = models.TextField(
+        _("thank-you message"), blank=True, help_text=_("Shown after a message was sent.")
+    )
+
+    override_translatable_fields = [SynchronizedField("office_phone")]
+    form_builder = ContactFormBuilder
+    landing_page_template = "pages/contact_page_landing.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("office_address"), FieldPanel("office_phone"), FieldPanel("office_email")],
+            heading=_("Office"),
+        ),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    def _render_form(self, request, form, status=200, notice=None):
+        from django.template.response import TemplateResponse
+
+        if form.is_bound and form.errors:
+            first = True
+            for name in form.errors:
+                if name in form.fields:
+                    attrs = form.fields[name].widget.attrs
+                    attrs.update({"aria-invalid": "true", "aria-describedby": f"id_{name}-error"})
+                    if first:
+                        attrs["autofocus"] = True  # the first error gets focus, without JavaScript
+                        first = False
+        context = self.get_context(request)
+        context.update({"form": form, "notice": notice, "honeypot": form[HONEYPOT]})
+        response = TemplateResponse(request, self.get_template(request), context, status=status)
+        # The form carries a CSRF token: this page is never stored by a cache.
+        add_never_cache_headers(response)
+        return response
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self._render_form(request, self.get_form(page=self, user=request.user))
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if over_rate_limit(request):
+            notice = _("You have sent several messages in a short time. Please wait an hour and try again.")
+            return self._render_form(request, form, status=429, notice=notice)
+        if is_spam(form):
+            notice = _("Your message could not be accepted. If you are a person, please leave the last field empty.")
+            return self._render_form(request, form, notice=notice)
+        if not form.is_valid():
+            return self._render_form(request, form)
+        submission = self.process_form_submission(form)
+        send_to_office(self, form, submission)
+        response = self.render_landing_page(request, submission, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def process_form_submission(self, form):
+        data = {key: value for key, value in form.cleaned_data.items() if key != HONEYPOT}
+        return self.get_submission_class().objects.create(form_data=data, page=self)
