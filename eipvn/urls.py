@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import seo
+from pages.search import search as search_view
 from pages.views import healthz
 
 # Outside the language prefix: admin, documents, health check.
@@ -13,6 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots, name="robots"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -27,6 +31,7 @@ if settings.SERVE_MEDIA:
 # Public pages live under /en/ and /vi/; "/" is redirected by LocaleMiddleware
 # to the visitor's language (cookie, then Accept-Language).
 urlpatterns += i18n_patterns(
+    path("search/", search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import StringTranslation
 
-from . import fragments
+from . import fragments, search_index
 from .models import Partner, RelatedAgency, TeamMember
 from .slugs import transliterate_slug
 
@@ -17,6 +17,16 @@ from .slugs import transliterate_slug
 @receiver(post_page_move)
 def _page_changed(sender, **kwargs):
     fragments.invalidate()
+
+
+@receiver(page_published)
+def _index_published(sender, instance, **kwargs):
+    search_index.index_page(instance)
+
+
+@receiver(page_unpublished)
+def _unindex_unpublished(sender, instance, **kwargs):
+    search_index.remove_page(instance)
 
 
 @receiver(post_delete)

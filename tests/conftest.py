@@ -51,3 +51,15 @@ def get_page(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return response.content.decode()
+
+
+def json_ld(html, kind):
+    """The JSON-LD object of schema.org type ``kind`` in a page."""
+    import json
+
+    for block in re.findall(r'<script type="application/ld\+json">(.+?)</script>', html, re.DOTALL):
+        data = json.loads(block)
+        for item in data if isinstance(data, list) else [data]:
+            if item.get("@type") == kind:
+                return item
+    raise AssertionError(f"no {kind} JSON-LD on the page")

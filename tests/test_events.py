@@ -1,7 +1,6 @@
 """Events: listings, the upcoming/past split in Viet Nam's time, iCalendar, footer and home."""
 
 import datetime
-import json
 import re
 from html import unescape
 from zoneinfo import ZoneInfo
@@ -17,7 +16,7 @@ from django.utils import translation
 from events.dates import format_event_dates
 from events.models import EventCategoryPage, EventIndexPage, EventPage
 
-from .conftest import get_page
+from .conftest import get_page, json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +199,7 @@ def test_calendar_feed_lists_upcoming_events_in_the_language(client, language):
 def test_event_page_shows_details_json_ld_and_registration(client, english):
     event = EventPage.objects.get(locale=english, slug="training-eip-criteria-upcoming")
     html = get_page(client, event.url)
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.DOTALL).group(1))
+    data = json_ld(html, "Event")
     assert data["@type"] == "Event" and data["name"] == event.title
     assert data["startDate"].endswith("+07:00")
     assert ">Register</a>" in html and "Agenda" in html

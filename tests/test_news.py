@@ -1,7 +1,6 @@
 """News: listing, filters, feeds, scheduled publishing, article metadata."""
 
 import datetime
-import json
 import re
 from html import unescape
 from urllib.parse import quote
@@ -16,7 +15,7 @@ from wagtail.models import Page
 
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 
-from .conftest import get_page
+from .conftest import get_page, json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +147,7 @@ def test_article_page_metadata_share_links_and_more_news(client, english):
     assert f'<meta property="og:title" content="{article.title.replace(chr(39), "&#x27;")}">' in head
     site_root = article.get_site().root_url
     assert re.search(rf'<meta property="og:image" content="{site_root}/media/[^"]+\.jpg">', head)
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.DOTALL).group(1))
+    data = json_ld(html, "NewsArticle")
     assert data["@type"] == "NewsArticle" and data["image"][0].startswith(site_root + "/media/")
     assert data["datePublished"].endswith("+07:00")
     assert f"https://www.facebook.com/sharer/sharer.php?u={quote(article.full_url, safe='')}" in html

@@ -1,6 +1,7 @@
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
 from .page_types import HomePage, StandardPage, TeamPage
+from .search_entry import SearchEntry
 from .snippets import Partner, RelatedAgency, TeamMember
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "HomePage",
+    "SearchEntry",
     "StandardPage",
     "TeamPage",
     "Partner",

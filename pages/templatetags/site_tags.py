@@ -1,7 +1,9 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import floatformat
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -10,6 +12,7 @@ from pages import navigation, slots
 from pages.footer import footer_data
 
 register = template.Library()
+SITE_NAME = settings.SITE_NAME
 
 
 def _page_or_none(value):
@@ -83,3 +86,53 @@ def localized_number(value):
         return value
     places = max(0, -number.as_tuple().exponent)
     return floatformat(number, f"{places}g")
+
+
+SHARE_IMAGE_FIELDS = ("lead_image", "hero_image", "cover_image", "poster")
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, page):
+    """Description, share image and JSON-LD (BreadcrumbList everywhere,
+    Organization on the home page) for the page's head."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    page = _page_or_none(page)
+    request = context["request"]
+    if page is None:
+        return {}
+    meta = {"description": page.search_description or getattr(page, "intro", "")}
+    image = next((getattr(page, name) for name in SHARE_IMAGE_FIELDS if getattr(page, name, None)), None)
+    site = navigation.site_for(request)
+    root = site.root_url if site else ""
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        meta["image"] = rendition.url if "://" in rendition.url else root + rendition.url
+    crumbs = [*navigation.breadcrumbs(request, page), {"title": page.title, "url": page.url}]
+    data = [
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": crumb["title"], "item": root + crumb["url"]}
+                for position, crumb in enumerate(crumbs, start=1)
+            ],
+        }
+    ]
+    if page.depth == 2:
+        data.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Organization",
+                "name": str(SITE_NAME),
+                "alternateName": "EIP Viet Nam",
+                "url": root + "/",
+                "logo": root + static("img/logo.svg"),
+                "funder": {"@type": "Organization", "name": "Swiss State Secretariat for Economic Affairs (SECO)"},
+                "parentOrganization": {"@type": "Organization", "name": "UNIDO"},
+            }
+        )
+    meta["json_ld"] = mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+    return meta

@@ -220,3 +220,18 @@ def test_contact_form_with_the_keyboard_errors_first_then_thanks(offline_context
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cảm ơn bạn")
+
+
+def test_vietnamese_search_without_accents_from_the_header(offline_context, site_url):
+    page = offline_context(viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/vi/")
+    box = page.locator("#header-search-q")
+    box.fill("hoa khanh")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r".*/vi/search/\?q=hoa\+khanh"))
+    first = page.locator(".search-results h3 a").first
+    expect(first.locator("mark").first).to_have_text(re.compile("Hòa|Khánh"))
+    title = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    assert "/vi/" in page.url

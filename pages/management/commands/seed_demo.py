@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from pages.demo_registry import seeders
+from pages.search_index import rebuild as rebuild_search_entries
 
 
 class Command(BaseCommand):
@@ -14,4 +15,5 @@ class Command(BaseCommand):
             # each translation when its own transaction commits, and a publish
             # deferred past later tree changes would save stale tree counts.
             seeder()
+        rebuild_search_entries()
         self.stdout.write(self.style.SUCCESS("Demo content is in place in English and Vietnamese."))

@@ -1,0 +1,42 @@
+"""Accent- and case-folding for search: "Đà Nẵng" and "da nang" meet at "da nang".
+
+Text is normalised to NFC, then each character is folded on its own (NFD,
+combining marks dropped, đ → d, lower case), so a position in the folded text
+is the same position in the original: highlighting can mark the original words.
+"""
+
+import re
+import unicodedata
+
+_SPECIAL = {"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "s"}
+
+
+def _fold_char(char):
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    base = base.lower()
+    return base if len(base) == 1 else (base[:1] or " ")
+
+
+def prepare(text):
+    """The original text in NFC, as stored and shown."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def fold(text):
+    """One folded character per character of prepare(text)."""
+    return "".join(_fold_char(char) for char in prepare(text))
+
+
+WORD = re.compile(r"[0-9a-z]+")
+
+
+def search_form(text):
+    """Folded words separated by single spaces, with a space at each end, so a
+    whole word is found with `contains(" word ")`."""
+    return " " + " ".join(WORD.findall(fold(text))) + " "
+
+
+def query_words(query, limit=10):
+    return WORD.findall(fold(query))[:limit]

@@ -1,0 +1,46 @@
+"""What search engines read: /sitemap.xml with hreflang alternates, /robots.txt."""
+
+from collections import defaultdict
+
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_page
+from wagtail.models import Page
+
+from .listing import public
+
+
+@cache_page(60 * 15)
+def sitemap(request):
+    """Every live page of both languages that is a real page (not an untranslated
+    alias), with alternates between real translations and an x-default."""
+    pages = public(Page.objects.live().filter(depth__gte=2, alias_of__isnull=True)).select_related("locale")
+    groups = defaultdict(list)
+    for page in pages.order_by("path"):
+        groups[page.translation_key].append(page)
+    entries = []
+    for twins in groups.values():
+        alternates = [(twin.locale.language_code, twin.get_full_url(request)) for twin in twins]
+        default = next((url for code, url in alternates if code == "en"), alternates[0][1])
+        for twin in twins:
+            entries.append(
+                {
+                    "location": twin.get_full_url(request),
+                    "lastmod": twin.last_published_at,
+                    "alternates": alternates if len(alternates) > 1 else [],
+                    "x_default": default if len(alternates) > 1 else None,
+                }
+            )
+    return TemplateResponse(request, "sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
+def robots(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /en/search/",
+        "Disallow: /vi/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,177 @@
+"""Search that understands Vietnamese, and what search engines read."""
+
+import re
+import unicodedata
+from html import unescape
+
+import pytest
+from defusedxml import ElementTree as ET
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from pages.folding import fold
+from pages.search import highlight
+
+from .conftest import get_page, json_ld
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def result_titles(html):
+    titles = re.findall(r'<h3><a href="[^"]+">(.*?)</a></h3>', html, re.DOTALL)
+    return [unescape(re.sub(r"</?mark>", "", title)) for title in titles]
+
+
+def result_urls(html):
+    return re.findall(r'<h3><a href="([^"]+)">', html)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đà Nẵng", "da nang"),
+        ("KHU CÔNG NGHIỆP", "khu cong nghiep"),
+        (unicodedata.normalize("NFD", "Hòa Khánh"), "hoa khanh"),
+        ("đ Đ", "d d"),
+    ],
+)
+def test_folding(text, folded):
+    assert fold(text) == folded
+
+
+def test_vietnamese_without_accents_finds_da_nang(client):
+    html = get_page(client, "/vi/search/?q=da+nang")
+    titles = result_titles(html)
+    assert titles[0] in {"Nâng cao năng lực cho 70 đại biểu tại Đà Nẵng", "Hội thảo nâng cao năng lực tại Đà Nẵng"}
+    assert "<mark>Đà</mark> <mark>Nẵng</mark>" in html
+    assert all(url.startswith("/vi/") for url in result_urls(html))
+
+
+@pytest.mark.parametrize(
+    "query", ["khu cong nghiep", "KHU CÔNG NGHIỆP", "khu công nghiệp", unicodedata.normalize("NFD", "khu công nghiệp")]
+)
+def test_accents_case_and_decomposed_input_all_match(client, query):
+    html = get_page(client, f"/vi/search/?q={query}")
+    titles = result_titles(html)
+    assert titles and any("khu công nghiệp" in title.lower() for title in titles)
+
+
+def test_english_search_returns_only_english_pages(client):
+    html = get_page(client, "/en/search/?q=hiep+phuoc")
+    urls = result_urls(html)
+    assert urls and all(url.startswith("/en/") for url in urls)
+    assert "Hiep Phuoc Industrial Park" in result_titles(html)
+    assert "/vi/" not in " ".join(urls)
+
+
+def test_type_filter_and_pagination(client):
+    html = get_page(client, "/en/search/?q=park&type=parks.parkpage")
+    assert set(result_titles(html)) <= {
+        p.title
+        for p in Page.objects.filter(locale__language_code="en").type(
+            __import__("parks.models", fromlist=["ParkPage"]).ParkPage
+        )
+    }
+    assert get_page(client, "/en/search/?q=park&page=2")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Type a few words to search"),
+        ("   ", "Type a few words to search"),
+        ("x" * 201, "That search is too long"),
+        ("%", "Nothing was found"),
+        ("%25%25", "Nothing was found"),
+        ('"quoted"', "Nothing was found"),
+        ("<script>alert(1)</script>", "Nothing was found"),
+        ("'; DROP TABLE pages_searchentry; --", "Nothing was found"),
+        ("\x00", "Type a few words to search"),
+        ("?page=abc", None),
+    ],
+)
+def test_odd_queries_get_a_friendly_page(client, query, message):
+    response = client.get("/en/search/", {"q": query, "page": "abc"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    if message:
+        assert message in body
+    assert "<script>alert(1)</script>" not in body
+
+
+def test_highlighting_escapes_html():
+    text = 'Bad <script>alert("x")</script> Đà Nẵng & co'
+    result = highlight(text, ["da", "nang", "script"])
+    assert "<script>" not in result and "&lt;" in result and "&amp;" in result
+    assert "<mark>Đà</mark> <mark>Nẵng</mark>" in result
+
+
+def test_promoted_results_come_first(client):
+    page = Page.objects.get(locale__language_code="en", slug="contact-us")
+    promotion_query = Query.get("workshop")
+    SearchPromotion.objects.create(query=promotion_query, page=page, sort_order=0, description="Ask us")
+    html = get_page(client, "/en/search/?q=workshop")
+    assert 'id="promoted-heading"' in html
+    assert html.index('id="promoted-heading"') < html.rindex('<ul class="search-results">')
+
+
+def test_search_costs_a_bounded_number_of_queries(client):
+    for query in ["park", "da nang", "xyzzy"]:
+        client.get("/en/search/", {"q": query})
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/en/search/", {"q": query})
+        assert len(queries) <= 15, (query, len(queries))
+
+
+def test_sitemap_lists_both_languages_with_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    urls = root.findall(f"{SITEMAP}url")
+    locations = [url.findtext(f"{SITEMAP}loc") for url in urls]
+    assert any("/en/about/" in loc for loc in locations) and any("/vi/gioi-thieu/" in loc for loc in locations)
+    assert len(locations) == len(set(locations))
+    about = next(url for url in urls if url.findtext(f"{SITEMAP}loc").endswith("/en/about/"))
+    alternates = {link.get("hreflang"): link.get("href") for link in about.findall(f"{XHTML}link")}
+    assert alternates["vi"].endswith("/vi/gioi-thieu/") and alternates["x-default"].endswith("/en/about/")
+    assert about.findtext(f"{SITEMAP}lastmod")
+    live_real = Page.objects.live().filter(depth__gte=2, alias_of__isnull=True).count()
+    assert len(locations) == live_real
+
+
+def test_robots_points_to_the_sitemap_and_keeps_the_admin_out(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/vi/gioi-thieu/",
+        "/en/eip-demonstration/hiep-phuoc-industrial-park/",
+        "/vi/su-kien/",
+        "/en/publications/law-regulations/decree-35-2022-nd-cp/",
+        "/vi/tin-tuc/",
+        "/en/contact-us/",
+    ],
+)
+def test_every_page_type_has_title_description_canonical_social_and_breadcrumb_data(client, url):
+    html = get_page(client, url)
+    head = html.split("</head>")[0]
+    assert re.search(r"<title>[^<]+ \| EIP Vi[eệ]t Nam</title>", head)
+    assert re.search(r'<meta name="description" content="[^"]+">', head)
+    assert '<link rel="canonical" href="http' in head
+    assert '<meta property="og:title"' in head and '<meta name="twitter:card"' in head
+    crumbs = json_ld(html, "BreadcrumbList")["itemListElement"]
+    assert crumbs[-1]["item"].endswith(url) and crumbs[0]["position"] == 1
+
+
+def test_home_page_describes_the_organisation(client):
+    organisation = json_ld(get_page(client, "/en/"), "Organization")
+    assert organisation["alternateName"] == "EIP Viet Nam" and organisation["url"].startswith("http")
