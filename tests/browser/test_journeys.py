@@ -182,7 +182,7 @@ def test_reader_filters_news_and_opens_an_article(offline_context, site_url):
     title = first.inner_text()
     first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    expect(page.get_by_role("link", name="Cộng sinh công nghiệp")).to_be_visible()
+    expect(page.locator(".topics").get_by_role("link", name="Cộng sinh công nghiệp")).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".share")).to_be_hidden()
