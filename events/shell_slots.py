@@ -3,6 +3,7 @@
 
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from pages import fragments, slots
 from pages.listing import public
@@ -35,3 +36,17 @@ def footer_highlighted(request):
         return {"events": _cards(events.order_by("-start")[:3])}
 
     return fragments.cached("footer-highlighted-events", 0, build)
+
+
+@slots.register("park", "includes/related_list.html", order=10)
+def park_events(request, park):
+    def build():
+        events = public(
+            EventPage.objects.live().filter(
+                locale_id=park.locale_id, park_links__park__translation_key=park.translation_key
+            )
+        ).distinct()
+        items = [{"title": e.title, "url": e.url, "meta": e.dates_display} for e in events.order_by("-start")[:6]]
+        return {"key": "events", "heading": _("Events at this park"), "items": items}
+
+    return fragments.cached(f"park-events:{park.pk}", 0, build, timeout=CLOCK_TIMEOUT)

@@ -1,7 +1,9 @@
 """What news shows in the shell (pages.slots): the latest articles on the home
 page and the feed links in every page's head."""
 
+from django.utils.formats import date_format
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from pages import fragments, slots
@@ -41,3 +43,18 @@ def feed_links(request):
         return {"feeds": filter_options(locale.pk)["feeds"], "title": index.title}
 
     return fragments.cached("news-feed-links", 0, build)
+
+
+@slots.register("park", "includes/related_list.html", order=30)
+def park_news(request, park):
+    def build():
+        from .listing import articles_in
+
+        articles = articles_in(park.locale_id).filter(related_links__related__translation_key=park.translation_key)
+        items = [
+            {"title": a.title, "url": a.url, "meta": date_format(a.date)}
+            for a in articles.distinct().order_by("-date")[:6]
+        ]
+        return {"key": "news", "heading": _("News about this park"), "items": items}
+
+    return fragments.cached(f"park-news:{park.pk}", 0, build, timeout=120)

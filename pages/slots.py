@@ -1,9 +1,10 @@
 """Places in the shell (the home page, the footer) where section apps show
 their own content, without the shell importing them.
 
-An app registers a template and a function that returns its context; the
-function should cache what it reads (pages.fragments), as slots render on
-every page.
+An app registers a template and a function that returns its context (or None
+to show nothing); the function should cache what it reads (pages.fragments),
+as slots render on every page. Slots: "head", "home", "footer", and "park"
+(a demonstration park's page, given the park).
 """
 
 from collections.abc import Callable
@@ -25,7 +26,8 @@ class SlotItem:
 def register(slot, template, order=50):
     def decorator(get_context):
         items = _slots.setdefault(slot, [])
-        if not any(item.template == template for item in items):
+        name = f"{get_context.__module__}.{get_context.__qualname__}"
+        if not any(f"{item.get_context.__module__}.{item.get_context.__qualname__}" == name for item in items):
             items.append(SlotItem(template, get_context, order))
             items.sort(key=lambda item: item.order)
         return get_context
@@ -33,10 +35,12 @@ def register(slot, template, order=50):
     return decorator
 
 
-def render(slot, request):
+def render(slot, request, **extra):
+    """Render what is registered for ``slot``; ``extra`` (e.g. the page a slot
+    belongs to) is passed on to each context function."""
     parts = []
     for item in _slots.get(slot, []):
-        context = item.get_context(request)
+        context = item.get_context(request, **extra)
         if context is not None:
             parts.append(render_to_string(item.template, context, request=request))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, autoescaped

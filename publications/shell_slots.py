@@ -1,6 +1,8 @@
 """Latest publications on the home page (pages.slots)."""
 
+from django.utils.formats import date_format
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from pages import fragments, slots
 from pages.listing import public
@@ -21,3 +23,20 @@ def home_latest(request):
         }
 
     return fragments.cached("home-latest-publications", 0, build)
+
+
+@slots.register("park", "includes/related_list.html", order=20)
+def park_publications(request, park):
+    def build():
+        publications = public(
+            PublicationPage.objects.live().filter(
+                locale_id=park.locale_id, park_links__park__translation_key=park.translation_key
+            )
+        ).distinct()
+        items = [
+            {"title": p.title, "url": p.url, "meta": date_format(p.publication_date)}
+            for p in publications.order_by("-publication_date")[:6]
+        ]
+        return {"key": "publications", "heading": _("Publications about this park"), "items": items}
+
+    return fragments.cached(f"park-publications:{park.pk}", 0, build)

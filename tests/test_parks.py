@@ -275,3 +275,21 @@ def test_park_editors_open_the_right_editor(client):
     vietnamese_park = park("vi", "amata-industrial-park")
     response = client.get(reverse("wagtailadmin_pages:edit", args=(vietnamese_park.pk,)))
     assert response.status_code == 200 and "js-translation-editor" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("en", ["Events at this park", "Publications about this park", "News about this park"]),
+        ("vi", ["Sự kiện tại khu công nghiệp này", "Ấn phẩm về khu công nghiệp này", "Tin tức về khu công nghiệp này"]),
+    ],
+)
+def test_park_page_shows_its_events_publications_and_news(client, language, headings):
+    page = park(language, "hiep-phuoc-industrial-park")
+    html = get_page(client, page.url)
+    for heading in headings:
+        assert heading in html
+    from events.models import EventPage
+
+    event = EventPage.objects.live().filter(locale=page.locale, park_links__park__translation_key=page.translation_key)
+    assert event.exists() and event.first().url in html

@@ -72,9 +72,9 @@ def site_footer(context):
 
 
 @register.simple_tag(takes_context=True)
-def render_slot(context, name):
-    """What section apps show in this place of the shell ("home", "footer")."""
-    return slots.render(name, context["request"])
+def render_slot(context, name, **extra):
+    """What section apps show in this place of the shell ("home", "footer", …)."""
+    return slots.render(name, context["request"], **extra)
 
 
 @register.filter
