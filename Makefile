@@ -29,7 +29,7 @@ run: $(VENV)/.installed ## Create .venv, migrate, load the demo, print a dev adm
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compilemessages
 	$(MANAGE) seed_demo
-	$(MANAGE) create_dev_admin
+	$(MANAGE) create_dev_admin --url http://$(HOST):$(PORT)/admin/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Create .venv with dev packages and run the whole suite (DATABASE_URL picks the database)

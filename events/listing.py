@@ -80,6 +80,7 @@ def event_listing(request, page):
         "selected": selected,
         "filter_query": querystring_without(request, "page"),
         "calendar_url": options["calendar_url"],
+        "show_category_filter": page.listing_scope != "category",
     }
     if page.listing_scope == "upcoming":
         context["upcoming"] = annotate(paginate(request, upcoming, PER_PAGE), categories)

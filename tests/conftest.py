@@ -63,3 +63,14 @@ def json_ld(html, kind):
             if item.get("@type") == kind:
                 return item
     raise AssertionError(f"no {kind} JSON-LD on the page")
+
+
+def warm_queries(client, url):
+    """How many queries a page costs once its caches are warm."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)

@@ -9,14 +9,12 @@ import icalendar
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from events.dates import format_event_dates
 from events.models import EventCategoryPage, EventIndexPage, EventPage
 
-from .conftest import get_page, json_ld
+from .conftest import get_page, json_ld, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -238,18 +236,11 @@ def test_home_shows_upcoming_events(client):
     assert 'id="home-events-heading"' in html and "Họp Ban Chỉ đạo dự án" in html
 
 
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_listing_query_count_does_not_grow_with_events(client, english):
     index = EventIndexPage.objects.get(locale=english)
     training = category("en", "training")
     urls = [index.url, training.url, "/en/events/upcoming-events/"]
-    before = {url: _queries(client, url) for url in urls}
+    before = {url: warm_queries(client, url) for url in urls}
     assert all(count <= 12 for count in before.values()), before
     for number in range(45):
         add_event(
@@ -258,5 +249,5 @@ def test_listing_query_count_does_not_grow_with_events(client, english):
             at(2035, 1, 1 + number % 28, 9) + datetime.timedelta(days=number),
             at(2035, 1, 1 + number % 28, 17) + datetime.timedelta(days=number),
         )
-    after = {url: _queries(client, url) for url in urls}
+    after = {url: warm_queries(client, url) for url in urls}
     assert after == before

@@ -9,13 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from defusedxml import ElementTree as ET
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 
-from .conftest import get_page, json_ld
+from .conftest import get_page, json_ld, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -169,17 +167,10 @@ def test_home_shows_latest_news(client):
     assert all(a.title.replace("'", "&#x27;") in section for a in latest)
 
 
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_listing_costs_the_same_with_10_and_100_articles(client, english):
     project = NewsCategoryPage.objects.get(locale=english, slug="project-news")
     urls = [NEWS["en"], project.url, NEWS["en"] + "?topic=policy&year=2022"]
-    before = {url: _queries(client, url) for url in urls}
+    before = {url: warm_queries(client, url) for url in urls}
     assert all(count <= 12 for count in before.values()), before
     for number in range(80):
         article = NewsPage(
@@ -189,5 +180,5 @@ def test_listing_costs_the_same_with_10_and_100_articles(client, english):
         )
         project.add_child(instance=article)
         article.save_revision().publish()
-    after = {url: _queries(client, url) for url in urls}
+    after = {url: warm_queries(client, url) for url in urls}
     assert after == before

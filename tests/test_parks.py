@@ -8,14 +8,12 @@ from html import unescape as html_unescape
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from parks.indicators import Kind
 from parks.map import project
 from parks.models import CompanyResult, ParkIndexPage, ParkIndicator, ParkPage, Sector
 
-from .conftest import get_page
+from .conftest import get_page, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -213,16 +211,9 @@ def test_indicator_refuses_negative_figures_and_wrong_units(fields, field):
     assert field in error.value.message_dict
 
 
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english):
     urls = [INDEX["en"], COMPANIES["en"], park("en", "hiep-phuoc-industrial-park").url]
-    before = {url: _queries(client, url) for url in urls}
+    before = {url: warm_queries(client, url) for url in urls}
     assert all(count <= 12 for count in before.values()), before
     index = ParkIndexPage.objects.get(locale=english)
     template = park("en", "hiep-phuoc-industrial-park")
@@ -244,7 +235,7 @@ def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english
         ParkIndicator.objects.create(
             page=template, locale=english, kind=Kind.ENERGY, year=2010 + number, value=Decimal(number), source="test"
         )
-    after = {url: _queries(client, url) for url in urls}
+    after = {url: warm_queries(client, url) for url in urls}
     assert after == before
 
 

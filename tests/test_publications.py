@@ -8,15 +8,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from publications.models import DocumentDownloads, PublicationCategoryPage, PublicationIndexPage, PublicationPage
 
-from .conftest import get_page
+from .conftest import get_page, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -219,19 +217,12 @@ def test_home_shows_latest_publications(client):
         assert page.title.replace("'", "&#x27;") in section
 
 
-def _queries(client, url):
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_library_costs_the_same_queries_with_more_publications(client, english):
     index = PublicationIndexPage.objects.get(locale=english)
     reports = PublicationCategoryPage.objects.get(locale=english, slug="project-information-reports")
     document = get_document_model().objects.first()
     urls = [index.url, reports.url, index.url + "?q=report&language=en&sort=oldest"]
-    before = {url: _queries(client, url) for url in urls}
+    before = {url: warm_queries(client, url) for url in urls}
     assert all(count <= 12 for count in before.values()), before
     for number in range(45):
         page = PublicationPage(
@@ -243,7 +234,7 @@ def test_library_costs_the_same_queries_with_more_publications(client, english):
         )
         reports.add_child(instance=page)
         page.save_revision().publish()
-    after = {url: _queries(client, url) for url in urls}
+    after = {url: warm_queries(client, url) for url in urls}
     assert after == before
 
 

@@ -8,6 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 class Command(BaseCommand):
     help = "Create or reset the local 'admin' account with a fresh password (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="Where the admin will be served.")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("create_dev_admin only runs with DEBUG on (development settings).")
@@ -20,7 +23,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "\nDevelopment admin (this machine only): http://127.0.0.1:8000/admin/\n"
+                f"\nDevelopment admin (this machine only): {options['url']}\n"
                 f"  username: admin\n  password: {password}\n"
             )
         )
