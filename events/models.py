@@ -265,8 +265,20 @@ class EventPage(RoutablePageMixin, BasePage):
         return event_calendar_response(request, self)
 
     def get_context(self, request, *args, **kwargs):
+        from pages import fragments
+
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
+        context.update(
+            fragments.cached(
+                f"event:{self.pk}",
+                0,
+                lambda: {
+                    "category": {"title": self.category.title, "url": self.category.url},
+                    "parks": list(self.parks()),
+                },
+            )
+        )
         return context
 
 

@@ -167,8 +167,23 @@ class NewsPage(BasePage):
             data["image"] = [image_url]
         return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
 
+    def article_extras(self):
+        """What surrounds the article, cached with the shell: its category,
+        topics in its language, related pages and more news."""
+        category = self.get_parent()
+        index = category.get_parent()
+        return {
+            "category": {"title": category.title, "url": category.url},
+            "topics": [{"name": topic.name, "url": f"{index.url}?topic={topic.slug}"} for topic in self.topics()],
+            "related": list(self.related_pages()),
+            "more_news": list(self.more_news()),
+        }
+
     def get_context(self, request, *args, **kwargs):
+        from pages import fragments
+
         context = super().get_context(request, *args, **kwargs)
+        context.update(fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300))
         image_url = None
         if self.lead_image:
             rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")

@@ -228,7 +228,18 @@ class CaseStudyPage(BasePage):
     def parks(self):
         """The case study's parks in the page's language."""
         keys = [link.park.translation_key for link in self.park_links.select_related("park")]
-        return ParkPage.objects.live().filter(translation_key__in=keys, locale=self.locale)
+        return ParkPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            fragments.cached(
+                f"case-study:{self.pk}",
+                0,
+                lambda: {"parks": list(self.parks()), "flows": list(self.flows.all())},
+            )
+        )
+        return context
 
 
 class CaseStudyPark(Orderable):

@@ -155,8 +155,16 @@ class PublicationPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from pages import fragments
+
         context = super().get_context(request, *args, **kwargs)
-        context["related_publications"] = self.related()
+        context.update(
+            fragments.cached(
+                f"publication:{self.pk}",
+                0,
+                lambda: {"editions": self.editions(), "related_publications": list(self.related())},
+            )
+        )
         return context
 
 
@@ -178,8 +186,10 @@ class MediaGalleryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["albums"] = PhotoAlbumPage.objects.child_of(self).live().public().select_related("cover_image")
-        context["videos"] = VideoPage.objects.child_of(self).live().public().select_related("poster")
+        from pages.listing import public
+
+        context["albums"] = public(PhotoAlbumPage.objects.child_of(self).live()).select_related("cover_image")
+        context["videos"] = public(VideoPage.objects.child_of(self).live()).select_related("poster")
         return context
 
 
