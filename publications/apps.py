@@ -6,4 +6,11 @@ class PublicationsConfig(AppConfig):
     verbose_name = "Publications"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+
+        from pages.signals import invalidate_on_change
+
         from . import downloads, shell_slots  # noqa: F401
+
+        # File names and sizes are shown from the shell's cache.
+        invalidate_on_change(get_document_model())

@@ -262,3 +262,14 @@ def test_uploaded_video_plays_in_the_browsers_player(client):
     html = get_page(client, video.url)
     assert '<video class="video-player" controls preload="none"' in html
     assert 'type="video/mp4"' in html and "data-video-embed" not in html
+
+
+def test_replacing_a_file_shows_at_once(client):
+    page = publication("en", "decree-35-2022-nd-cp")
+    get_page(client, page.url)  # cache what surrounds the page
+    document = page.file_en
+    document.title = "Renamed decree file"
+    document.file.save("decree-35-renamed.pdf", ContentFile(b"%PDF-1.4 new"), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    assert "decree-35-renamed" in get_page(client, page.url)
