@@ -2,6 +2,7 @@
 sorting by date, free-text search, pagination. Bad values are ignored."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from pages import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
@@ -90,5 +91,7 @@ def library_context(request, page):
         "selected": selected,
         "query": query,
         "show_category_filter": not isinstance(page, PublicationCategoryPage),
+        "document_languages": [("en", _("English")), ("vi", _("Vietnamese"))],
+        "sort_options": [("newest", _("Newest first")), ("oldest", _("Oldest first"))],
         "filter_query": querystring_without(request, "page"),
     }

@@ -136,3 +136,20 @@ def page_meta(context, page):
         )
     meta["json_ld"] = mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
     return meta
+
+
+@register.inclusion_tag("includes/filter_select.html")
+def filter_select(name, label, all_label, options, selected, value_key="value", label_key="label"):
+    """One labelled <select> of a listing's filter form. ``options`` may be
+    (value, label) pairs, dicts or objects (read with value_key/label_key), or plain values."""
+    pairs = []
+    for option in options:
+        if isinstance(option, dict):
+            pairs.append((option[value_key], option[label_key]))
+        elif isinstance(option, list | tuple):
+            pairs.append((option[0], option[1]))
+        elif hasattr(option, value_key):
+            pairs.append((getattr(option, value_key), getattr(option, label_key)))
+        else:
+            pairs.append((option, str(option)))
+    return {"name": name, "label": label, "all_label": all_label, "options": pairs, "selected": selected}
