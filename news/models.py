@@ -138,8 +138,10 @@ class NewsPage(BasePage):
     def related_pages(self):
         """Related pages in the article's language (links are synchronised and
         point at the English pages), live ones only."""
+        from pages.listing import public
+
         keys = [link.related.translation_key for link in self.related_links.select_related("related")]
-        return Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id).specific()
+        return public(Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)).specific()
 
     def more_news(self):
         return (

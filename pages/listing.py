@@ -29,15 +29,16 @@ def querystring_without(request, *names):
     return params.urlencode()
 
 
-def public(queryset):
+def public(queryset, path_field="path"):
     """Pages without a view restriction on themselves or an ancestor.
 
     Like PageQuerySet.public(), but the restricted paths come from the shell's
-    cache (dropped when a restriction changes), so a listing pays no query for it.
+    cache (dropped when a restriction changes), so a listing pays no query for
+    it. ``path_field`` lets other models filter by their page (``page__path``).
     """
     paths = fragments.cached(
         "restricted-paths", 0, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
     )
     for path in paths:
-        queryset = queryset.exclude(path__startswith=path)
+        queryset = queryset.exclude(**{f"{path_field}__startswith": path})
     return queryset

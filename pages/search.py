@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from .folding import fold, prepare, query_words
-from .listing import choice_param, paginate, querystring_without
+from .listing import choice_param, paginate, public, querystring_without
 from .models import SearchEntry
 
 MAX_LENGTH = 200
@@ -59,7 +59,8 @@ def search(request):
         return TemplateResponse(request, "search/results.html", context)
     words = query_words(query)
     locale = Locale.objects.filter(language_code=language).first()
-    entries = SearchEntry.objects.filter(locale=locale).select_related("page")
+    # Private pages (a view restriction on them or above) never show in results.
+    entries = public(SearchEntry.objects.filter(locale=locale), path_field="page__path").select_related("page")
     if not words:
         context["results"] = paginate(request, [], PER_PAGE)
         return TemplateResponse(request, "search/results.html", context)
