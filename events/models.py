@@ -218,10 +218,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def has_started(self):
         return self.start <= timezone.now()
 
-    @property
-    def is_past(self):
-        return (self.end or self.start) < timezone.now()
-
     @cached_property
     def category(self):
         return self.get_parent()

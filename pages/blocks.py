@@ -90,10 +90,6 @@ class LinkValue(blocks.StructValue):
             return page.url if page.live else ""
         return self.get("url") or ""
 
-    @property
-    def is_external(self):
-        return not self.get("page") and bool(self.get("url"))
-
 
 class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False, label=_("Page on this site"))

@@ -69,9 +69,3 @@ def indicator_charts(rows):
         chart.rows = items
         charts.append(chart.layout())
     return charts
-
-
-def comparison_chart(key, title, unit, labelled_values):
-    """One bar per park, e.g. CO2e avoided by park, for the index page."""
-    bars = [Bar(label, value) for label, value in labelled_values]
-    return BarChart(key=key, title=title, unit=unit, bars=bars).layout()

@@ -141,11 +141,6 @@ class PublicationPage(BasePage):
         own = (get_language() or "en")[:2]
         return sorted(files, key=lambda item: item[0] != own)
 
-    @property
-    def main_file(self):
-        editions = self.editions()
-        return editions[0] if editions else None
-
     def related(self):
         return (
             PublicationPage.objects.live()

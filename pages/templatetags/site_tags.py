@@ -1,3 +1,4 @@
+import json
 from decimal import Decimal, InvalidOperation
 
 from django import template
@@ -5,6 +6,7 @@ from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -95,10 +97,6 @@ SHARE_IMAGE_FIELDS = ("lead_image", "hero_image", "cover_image", "poster")
 def page_meta(context, page):
     """Description, share image and JSON-LD (BreadcrumbList everywhere,
     Organization on the home page) for the page's head."""
-    import json
-
-    from django.utils.safestring import mark_safe
-
     page = _page_or_none(page)
     request = context["request"]
     if page is None:
