@@ -4,14 +4,30 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import seo
+from pages.editorial import localize_views
 from pages.search import search as search_view
 from pages.views import healthz
 
 # Outside the language prefix: admin, documents, health check.
 urlpatterns = [
+    # wagtail-localize's submit and sync views, with language checks; listed
+    # before the admin so they answer wagtail-localize's own URLs.
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(localize_views.SubmitPageTranslation.as_view()),
+    ),
+    path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        require_admin_access(localize_views.SubmitSnippetTranslation.as_view()),
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(localize_views.UpdateTranslations.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class PagesConfig(AppConfig):
@@ -6,4 +6,14 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
+        from wagtail.models import Page, TranslatableMixin
+        from wagtail.permissions import register_permission_policy
+
         from . import signals  # noqa: F401
+        from .editorial.languages import LanguageSnippetPermissionPolicy
+
+        # Every translatable non-page model is edited per language (before
+        # Wagtail looks a policy up, or it would create a default one).
+        for model in apps.get_models():
+            if issubclass(model, TranslatableMixin) and not issubclass(model, Page):
+                register_permission_policy(model, LanguageSnippetPermissionPolicy(model))

@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import StringTranslation
 
 from . import fragments, search_index
+from .editorial import tree_sync
 from .models import Partner, RelatedAgency, TeamMember
 from .slugs import transliterate_slug
 
@@ -68,3 +69,11 @@ def invalidate_on_change(*models):
     for model in models:
         post_save.connect(_snippet_changed, sender=model, weak=False)
         post_delete.connect(_snippet_changed, sender=model, weak=False)
+
+
+@receiver(post_page_move)
+def mirror_reorder_in_translations(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    # A move to another parent is cascaded by Wagtail's move view (see
+    # pages.editorial.tree_sync.cascade); a reorder among siblings is not.
+    if parent_page_before.pk == parent_page_after.pk:
+        tree_sync.mirror_position(instance)

@@ -36,3 +36,7 @@ class SiteContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteContentGroup)
+
+
+# Roles by language, review, tree sync and the translation report.
+from .editorial import hooks as editorial_hooks  # noqa: E402, F401

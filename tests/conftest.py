@@ -24,6 +24,27 @@ def _fresh_cache():
 
 
 @pytest.fixture
+def editor(db):
+    from .editorial import user_in
+
+    return user_in("Editors")
+
+
+@pytest.fixture
+def moderator(db):
+    from .editorial import user_in
+
+    return user_in("Moderators")
+
+
+@pytest.fixture
+def translator(db):
+    from .editorial import user_in
+
+    return user_in("Translators")
+
+
+@pytest.fixture
 def english():
     return Locale.objects.get(language_code="en")
 

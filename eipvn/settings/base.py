@@ -5,9 +5,10 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -173,6 +174,33 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The admin in English or Vietnamese, as each user chooses in their account.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+
+def machine_translator(backend):
+    """The translation editor's "Translate with…" button.
+
+    "" (off), "dummy" (wagtail-localize's test translator), or "libretranslate"
+    for a self-hosted LibreTranslate at LIBRETRANSLATE_URL.
+    """
+    if not backend:
+        return None
+    if backend == "dummy":
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    if backend == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": env_required("LIBRETRANSLATE_URL"),
+                "API_KEY": env_str("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    raise ImproperlyConfigured(f"MACHINE_TRANSLATOR must be empty, 'dummy' or 'libretranslate', not {backend!r}.")
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("MACHINE_TRANSLATOR", ""))
 
 LOGGING = {
     "version": 1,

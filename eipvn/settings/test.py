@@ -17,3 +17,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = env_str("MEDIA_ROOT") or tempfile.mkdtemp(prefix="eipvn-test-media-")
 SERVE_MEDIA = True
+# The translation editor's machine translation uses wagtail-localize's dummy translator.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("MACHINE_TRANSLATOR", "dummy"))  # noqa: F405

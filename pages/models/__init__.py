@@ -1,5 +1,6 @@
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
+from .editing_language import EditingLanguage
 from .page_types import HomePage, StandardPage, TeamPage
 from .search_entry import SearchEntry
 from .snippets import Partner, RelatedAgency, TeamMember
@@ -8,6 +9,7 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "EditingLanguage",
     "HomePage",
     "SearchEntry",
     "StandardPage",

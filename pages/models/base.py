@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.editorial.languages import LanguagePagePermissionTester
 from pages.slugs import transliterate_slug
 
 
@@ -37,6 +38,10 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        # Wagtail's page permissions, limited to the languages the user may edit.
+        return LanguagePagePermissionTester(user, self)
 
     def full_clean(self, *args, **kwargs):
         # Wagtail derives a missing slug with Django's slugify, which drops "đ".

@@ -64,6 +64,9 @@ def page_languages(context, page):
         "alternates": alternates if len(alternates) > 1 else [],
         "x_default": source if source["is_translation"] and len(alternates) > 1 else None,
         "canonical": canonical,
+        # An untranslated alias: English content under the Vietnamese address.
+        "untranslated": page is not None and not current["is_translation"],
+        "source_code": source["code"],
     }
 
 

@@ -1,0 +1,134 @@
+"""Wagtail hooks of the editorial side (imported by pages/wagtail_hooks.py)."""
+
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.models import Translation
+
+from . import publish_sync, tree_sync
+from .languages import can_edit_language
+from .localize_views import submit_translation_for_review
+from .report import TranslationReportView, TranslationsPanel
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    urls = [
+        path("translations/", TranslationReportView.as_view(), name="translations_report"),
+        path("translations/<int:translation_id>/review/", submit_translation_for_review, name="submit_for_review"),
+    ]
+    return [path("editorial/", include((urls, "pages_editorial"), namespace="pages_editorial"))]
+
+
+@hooks.register("register_permissions")
+def language_permissions():
+    return Permission.objects.filter(content_type__app_label="pages", codename__startswith="edit_")
+
+
+# Translatable snippets: language checks (policies: pages.apps) --------------
+
+
+def _deny_unless_language(request, locale):
+    if not can_edit_language(request.user, locale):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_snippet", order=-10)
+def create_snippet_in_own_language(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale") or Locale.get_default().language_code
+        _deny_unless_language(request, code)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def edit_snippet_in_own_language(request, instance):
+    if isinstance(instance, TranslatableMixin):
+        _deny_unless_language(request, instance.locale_id)
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def delete_snippets_in_own_language(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin):
+            _deny_unless_language(request, instance.locale_id)
+
+
+# The translated trees follow English ---------------------------------------
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def cascade_to_translations(pages, action):
+    return tree_sync.cascade(pages, action)
+
+
+@hooks.register("after_copy_page")
+def alias_copied_pages(request, page, new_page):
+    tree_sync.alias_copies(page, new_page)
+
+
+# Publishing English updates what translators see -------------------------
+
+
+@hooks.register("register_page_action_menu_item")
+def publish_and_update_translations_item():
+    return publish_sync.PublishAndUpdateTranslationsMenuItem()
+
+
+@hooks.register("after_publish_page")
+def update_translations_on_request(request, page):
+    if request.POST.get("action-publish") == publish_sync.ACTION_VALUE:
+        publish_sync.update_translation_sources(page, request.user)
+
+
+# Review of translations ----------------------------------------------------
+
+
+def review_buttons(page, user, view_name=None, next_url=None):
+    """“Submit translation for review” where a translator works on a page."""
+    if page.alias_of_id or page.locale_id == Locale.get_default().pk:
+        return
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    perms = page.permissions_for_user(user)
+    if translation is not None and perms.can_edit() and not page.workflow_in_progress:
+        yield ListingButton(
+            _("Submit translation for review"),
+            reverse("pages_editorial:submit_for_review", args=[translation.pk]),
+            priority=55,
+            icon_name="resubmit",
+        )
+
+
+hooks.register("register_page_listing_more_buttons", review_buttons)
+hooks.register("register_page_header_buttons", review_buttons)
+
+
+# The report ----------------------------------------------------------------
+
+
+@hooks.register("register_reports_menu_item")
+def translations_report_menu_item():
+    return MenuItem(
+        _("Translations"),
+        reverse("pages_editorial:translations_report"),
+        icon_name="wagtail-localize-language",
+        order=150,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def one_translations_report(request, menu_items):
+    # wagtail-localize's own "Translations" report lists translation jobs only; ours replaces it in the menu.
+    theirs = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
+@hooks.register("construct_homepage_panels")
+def translations_panel(request, panels):
+    panels.append(TranslationsPanel())

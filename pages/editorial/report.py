@@ -1,0 +1,125 @@
+"""The Translations report and its dashboard panel."""
+
+import csv
+
+from django import forms
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from .translation_status import ALIAS, MISSING, STATES, TranslationStatus
+
+
+class ReportFilterForm(forms.Form):
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    state = forms.ChoiceField(
+        label=_("State"), required=False, choices=[("", _("All states")), *((k, v) for k, v in STATES.items())]
+    )
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", _("All sections")), *sections]
+
+
+def _cell(value):
+    """Text a spreadsheet will not run as a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
+
+
+class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "pages/admin/translation_report.html"
+    page_title = _("Translations")
+    header_icon = "wagtail-localize-language"
+
+    def get(self, request, *args, **kwargs):
+        self.status = TranslationStatus()
+        self.form = ReportFilterForm(request.GET or None, sections=self.status.sections())
+        filters = self.form.cleaned_data if self.form.is_valid() else {}
+        self.section = filters.get("section", "")
+        self.rows = self.status.filter(self.section, filters.get("state", ""))
+        if request.GET.get("export") == "csv":
+            return self.csv_response()
+        return super().get(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_reports:index"), "label": _("Reports")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        finder = AdminURLFinder(self.request.user)
+        section_rows = self.status.filter(self.section)
+        query = {"section": self.section} if self.section else {}
+        return {
+            **super().get_context_data(**kwargs),
+            "form": self.form,
+            "rows": [(row, self._actions(row, finder)) for row in self.rows],
+            "counts": [
+                {"state": key, "label": label, "count": count, "query": {**query, "state": key}}
+                for (key, label), count in zip(STATES.items(), self.status.counts(section_rows).values(), strict=True)
+            ],
+            "csv_query": {**self.request.GET.dict(), "export": "csv"},
+        }
+
+    def _actions(self, row, finder):
+        """Where a user goes from a row: the English original, and the translation."""
+        actions = {"source_url": finder.get_edit_url(row.source)}
+        if row.state == MISSING and row.kind == "page":
+            actions["translate_url"] = reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+        elif row.state == MISSING:
+            opts = row.source._meta
+            actions["translate_url"] = reverse(
+                "wagtail_localize:submit_snippet_translation", args=[opts.app_label, opts.model_name, row.source.pk]
+            )
+        elif row.state == ALIAS:
+            actions["translate_url"] = reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+        else:
+            actions["translate_url"] = finder.get_edit_url(row.target)
+            if row.kind == "page" and row.translation is not None:
+                actions["review_url"] = reverse("pages_editorial:submit_for_review", args=[row.translation.pk])
+        return actions
+
+    def csv_response(self):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"translations-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")  # so spreadsheet programs read the Vietnamese as UTF-8
+        writer = csv.writer(response)
+        writer.writerow(
+            [_("Section"), _("Type"), _("Title"), _("Language"), _("State"), _("Translated strings"), _("Strings")]
+        )
+        for row in self.rows:
+            writer.writerow(
+                [
+                    _cell(row.section_label),
+                    _cell(row.source._meta.verbose_name),
+                    _cell(row.title),
+                    row.target_locale.language_code,
+                    row.state_label,
+                    "" if row.total is None else row.translated,
+                    "" if row.total is None else row.total,
+                ]
+            )
+        return response
+
+
+class TranslationsPanel(Component):
+    """The report's counts on the admin dashboard."""
+
+    name = "translations"
+    order = 110
+    template_name = "pages/admin/translations_panel.html"
+
+    def get_context_data(self, parent_context):
+        counts = TranslationStatus().counts()
+        return {
+            "counts": [{"state": key, "label": STATES[key], "count": count} for key, count in counts.items()],
+            "report_url": reverse("pages_editorial:translations_report"),
+        }

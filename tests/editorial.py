@@ -1,0 +1,31 @@
+"""Helpers for the editorial tests: users in each role, and admin shortcuts."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+ROLES = ("Editors", "Moderators", "Translators")
+
+
+def user_in(role, username=None):
+    user = get_user_model().objects.create_user(
+        username or role.lower().rstrip("s"), f"{role.lower()}@example.org", "a-long-test-password"
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def twin(page, locale):
+    return Page.objects.get(translation_key=page.translation_key, locale=locale).specific
+
+
+def translation_of(page, locale):
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
