@@ -109,9 +109,8 @@ def test_a_translator_cannot_change_an_english_snippet_by_posting(translator, en
 def vietnamese_only_page(vietnamese):
     """A page a Moderator wrote in Vietnamese, with no English original."""
     parent = StandardPage.objects.get(locale=vietnamese, slug="gioi-thieu")
-    page = parent.add_child(
-        instance=StandardPage(title="Tin địa phương", slug="tin-dia-phuong", locale=vietnamese, intro="Chỉ có tiếng Việt.")
-    )
+    page = StandardPage(title="Tin địa phương", slug="tin-dia-phuong", locale=vietnamese, intro="Chỉ có tiếng Việt.")
+    parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 
