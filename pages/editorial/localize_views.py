@@ -9,7 +9,8 @@ wagtail-localize's URLs for these views here.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -65,11 +66,45 @@ class UpdateTranslations(UpdateTranslationsView):
         return form
 
 
+def _target(translation):
+    try:
+        return translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None
+
+
 def _can_publish_target(user, translation):
-    target = translation.get_target_instance_or_none()
+    target = _target(translation)
     if isinstance(target, Page):
         return target.permissions_for_user(user).can_publish()
     return True  # snippets have no drafts: editing them is publishing them
+
+
+class _Undo(Exception):
+    pass
+
+
+def save_translation_draft(translation, user):
+    """Save the translated strings as a new draft revision of the live page.
+
+    wagtail-localize's ``save_target(publish=False)`` also writes the
+    translated fields to the page row, which is what visitors see: unreviewed
+    text would go live at once. So the translation is built inside a
+    savepoint, its revision content kept and the savepoint rolled back; the
+    content is then saved as a revision the way Wagtail saves a draft of a
+    live page (row untouched until a Moderator publishes).
+    """
+    try:
+        with transaction.atomic():
+            translation.save_target(user=user, publish=False)
+            content = _target(translation).specific.latest_revision.content
+            raise _Undo
+    except _Undo:
+        pass
+    page = _target(translation).specific
+    draft = page.specific_class.from_serializable_data(content)
+    draft.latest_revision_id = page.latest_revision_id
+    return draft.save_revision(user=user, log_action=True)
 
 
 @require_admin_access
@@ -78,7 +113,7 @@ def submit_translation_for_review(request, translation_id):
     its moderation workflow, so a translator's work is reviewed like any
     other change before it goes live."""
     translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    page = translation.get_target_instance_or_none()
+    page = _target(translation)
     if not isinstance(page, Page):
         raise PermissionDenied
     page = page.specific
@@ -86,7 +121,7 @@ def submit_translation_for_review(request, translation_id):
         raise PermissionDenied
     workflow = page.get_workflow()
     if request.method == "POST":
-        translation.save_target(user=request.user, publish=False)
+        save_translation_draft(translation, request.user)
         page.refresh_from_db()
         if workflow is None:
             messages.success(request, _("The translation of “%(title)s” was saved as a draft.") % {"title": page.title})

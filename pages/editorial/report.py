@@ -47,12 +47,6 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
             return self.csv_response()
         return super().get(request, *args, **kwargs)
 
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": reverse("wagtailadmin_reports:index"), "label": _("Reports")},
-            {"url": "", "label": self.page_title},
-        ]
-
     def get_context_data(self, **kwargs):
         finder = AdminURLFinder(self.request.user)
         section_rows = self.status.filter(self.section)

@@ -13,6 +13,7 @@ the site:
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -214,6 +215,17 @@ def _progress(source_ids, locales):
 
 def _snippet_changed(instance, source):
     """Snippets keep no revisions: compare what would be extracted now with
-    what was extracted at the last sync."""
+    what was extracted at the last sync (decimals compared as numbers, since
+    "520" and "520.00" are the same figure)."""
     current = json.loads(json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder))
-    return current != json.loads(source.content_json)
+    stored = json.loads(source.content_json)
+    return any(not _same(current.get(name), stored.get(name)) for name in current.keys() | stored.keys())
+
+
+def _same(a, b):
+    if a == b:
+        return True
+    try:
+        return Decimal(str(a)) == Decimal(str(b))
+    except (InvalidOperation, ValueError):
+        return False

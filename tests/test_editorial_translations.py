@@ -1,0 +1,317 @@
+"""Translation work: the report's states, publish-and-update, review of a
+translation end to end, PO round trip and machine translation."""
+
+import csv
+import io
+import re
+
+import polib
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, WorkflowState
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from pages.editorial.translation_status import TranslationStatus
+from pages.models import RelatedAgency, StandardPage
+
+from .conftest import get_page
+from .editorial import client_for, translation_of, twin
+
+pytestmark = pytest.mark.django_db
+
+
+def state_of(obj):
+    kind = "page" if isinstance(obj, Page) else "snippet"
+    return next(
+        row
+        for row in TranslationStatus().rows
+        if row.kind == kind and row.source.translation_key == obj.translation_key
+    )
+
+
+def test_the_seeded_site_is_fully_translated():
+    rows = TranslationStatus().rows
+    assert rows, "the report lists the demo content"
+    assert {row.state for row in rows} == {"current"}
+    assert {row.kind for row in rows} == {"page", "snippet"}
+
+
+@pytest.fixture
+def about(english):
+    return StandardPage.objects.get(locale=english, slug="about")
+
+
+def test_report_states_on_crafted_cases(about, english, vietnamese):
+    # missing: an English page whose tree was not synchronised
+    missing = about.add_child(instance=StandardPage(title="Orphan", slug="orphan", locale=english))
+    # alias: an English page with its untranslated alias
+    aliased = about.add_child(instance=StandardPage(title="Aliased", slug="aliased", locale=english))
+    create_aliases_for_new_page(aliased)
+    # out of date: English published after the last sync
+    outdated = StandardPage.objects.get(locale=english, slug="introduction")
+    outdated.intro = "A new first sentence."
+    outdated.save_revision().publish()
+    # partly translated: synced, with one new string not yet translated
+    partial = StandardPage.objects.get(locale=english, slug="project-benefits")
+    partial.intro = "A sentence nobody has translated."
+    partial.save_revision().publish()
+    TranslationSource.objects.get_for_instance(partial).update_from_db()
+    # a snippet changed in English after its sync
+    agency = RelatedAgency.objects.filter(locale=english).first()
+    agency.name = "A renamed agency"
+    agency.save()
+
+    assert state_of(missing).state == "missing"
+    assert state_of(aliased).state == "alias"
+    assert state_of(outdated).state == "outdated"
+    partial_row = state_of(partial)
+    assert partial_row.state == "partial"
+    assert partial_row.translated == partial_row.total - 1
+    assert state_of(agency).state == "outdated"
+    assert state_of(Page.objects.get(locale=english, slug="project-team")).state == "current"
+
+
+def test_report_page_filters_counts_and_csv(moderator, about, english):
+    about.add_child(instance=StandardPage(title="Orphan", slug="orphan", locale=english))
+    client = client_for(moderator)
+    url = reverse("pages_editorial:translations_report")
+    html = get_page(client, url)
+    assert 'data-state="missing"><strong>1</strong>' in html
+    assert "Orphan" in html
+
+    about_section = f"page-{about.slug}"
+    html = get_page(client, f"{url}?section={about_section}&state=missing")
+    assert html.count('<tr data-state="missing">') == 1
+    assert '<tr data-state="current">' not in html
+
+    # A bad filter value is ignored, not an error.
+    assert client.get(f"{url}?state=nonsense&section=%3Cx%3E").status_code == 200
+
+    response = client.get(f"{url}?state=missing&export=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Section", "Type", "Title"]
+    assert [row[2] for row in rows[1:]] == ["Orphan"]
+    assert rows[1][4] == "Missing"
+
+
+def test_dashboard_panel_shows_the_counts(translator, about, english):
+    about.add_child(instance=StandardPage(title="Orphan", slug="orphan", locale=english))
+    html = get_page(client_for(translator), reverse("wagtailadmin_home"))
+    assert 'id="translations-panel-heading"' in html
+    assert 'data-state="missing"><strong>1</strong>' in html
+
+
+def test_report_is_in_vietnamese_for_a_vietnamese_admin(translator):
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "vi"
+    profile.save()
+    html = get_page(client_for(translator), reverse("pages_editorial:translations_report"))
+    assert '<html lang="vi"' in html
+    assert "Đã dịch xong" in html  # the "Current" state
+    assert "Tải CSV" in html
+
+
+# Publishing English with "Publish and update translations" ----------------
+
+
+def edit_form(client, page, **changes):
+    """POST the edit form of a StandardPage with a few fields changed."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": page.intro,
+        "body-count": "0",
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        **changes,
+    }
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def test_publish_and_update_translations_shows_new_strings_to_the_translator(moderator, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    client = client_for(moderator)
+    html = get_page(client, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert 'value="update-translations"' in html
+
+    response = edit_form(client, page, intro="Brand-new intro.", **{"action-publish": "update-translations"})
+    assert response.status_code == 302
+    source = TranslationSource.objects.get_for_instance(page)
+    assert StringSegment.objects.filter(source=source, string__data="Brand-new intro.").exists()
+    row = state_of(page)
+    assert row.state == "partial"
+    # The live Vietnamese page is untouched until its translation is reviewed.
+    assert "Brand-new intro." not in get_page(client, twin(page, vietnamese).url)
+
+
+def test_a_plain_publish_leaves_the_translation_out_of_date(moderator, english):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    response = edit_form(client_for(moderator), page, intro="Another intro.", **{"action-publish": "action-publish"})
+    assert response.status_code == 302
+    assert state_of(page).state == "outdated"
+
+
+# The whole review cycle ------------------------------------------------------
+
+
+def approve(client, page):
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": ""})
+    assert response.status_code in (200, 302), response.content[:500]
+    state.refresh_from_db()
+    assert state.status == "approved"
+
+
+def test_edit_review_translate_review_publish(
+    editor, moderator, translator, english, vietnamese, django_capture_on_commit_callbacks
+):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    vi_page = twin(page, vietnamese)
+    new_intro = "The initiative now covers five parks in four provinces."
+    vi_intro = "Sáng kiến nay bao gồm năm khu công nghiệp ở bốn tỉnh, thành phố."
+
+    # The Editor changes English and submits it for review: nothing goes live.
+    response = edit_form(client_for(editor), page, intro=new_intro, **{"action-submit": "submit"})
+    assert response.status_code == 302
+    assert new_intro not in get_page(client_for(editor), page.url)
+
+    # The Moderator approves: English is live.
+    approve(client_for(moderator), page)
+    assert new_intro in get_page(client_for(editor), page.url)
+    assert state_of(page).state == "outdated"
+
+    # The Translator syncs (publishing is not offered to them), translates and submits.
+    translator_client = client_for(translator)
+    source = TranslationSource.objects.get_for_instance(page)
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert re.search(r'<input[^>]*name="publish_translations"[^>]*disabled', get_page(translator_client, sync_url))
+    with django_capture_on_commit_callbacks(execute=True):
+        translator_client.post(sync_url, {"publish_translations": "on"})
+    assert state_of(page).state == "partial"
+    assert new_intro not in get_page(translator_client, vi_page.url), "syncing did not publish Vietnamese"
+
+    translation = translation_of(page, vietnamese)
+    segment = StringSegment.objects.get(source=source, string__data=new_intro)
+    response = translator_client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        f"value={vi_intro}",
+        content_type="application/x-www-form-urlencoded; charset=utf-8",
+    )
+    assert response.status_code in (200, 201)
+    assert state_of(page).state == "current"
+
+    review_url = reverse("pages_editorial:submit_for_review", args=[translation.pk])
+    assert "Submit for review" in get_page(translator_client, review_url)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert translator_client.post(review_url).status_code == 302
+    assert vi_intro not in get_page(translator_client, vi_page.url), "nothing is live before review"
+
+    # The Moderator approves the translation: the Vietnamese page shows it.
+    approve(client_for(moderator), vi_page)
+    assert vi_intro in get_page(client_for(editor), vi_page.url)
+    assert state_of(page).state == "current"
+
+
+def test_a_translator_cannot_publish_by_posting_to_the_translation_editor(translator, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    vi_page = twin(page, vietnamese)
+    before = vi_page.last_published_at
+    client_for(translator).post(reverse("wagtailadmin_pages:edit", args=[vi_page.pk]), {"action": "publish"})
+    vi_page.refresh_from_db()
+    assert vi_page.last_published_at == before
+
+
+# PO files and machine translation -----------------------------------------
+
+
+def test_po_export_translate_import_publish_round_trip(moderator, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="project-benefits")
+    page.intro = "Benefits in one line."
+    page.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(page)
+    source.update_from_db()
+    translation = translation_of(page, vietnamese)
+    client = client_for(moderator)
+
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    entry = po.find("Benefits in one line.")
+    assert entry is not None and entry.msgstr == ""
+    entry.msgstr = "Lợi ích trong một dòng."
+
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "benefits.po"
+    next_url = reverse("wagtailadmin_pages:edit", args=[twin(page, vietnamese).pk])
+    response = client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": upload, "next": next_url}
+    )
+    assert response.status_code == 302
+    assert StringTranslation.objects.filter(data="Lợi ích trong một dòng.", locale=vietnamese).exists()
+
+    client.post(next_url, {"action": "publish"})
+    assert "Lợi ích trong một dòng." in get_page(client, twin(page, vietnamese).url)
+
+
+def test_a_po_file_for_another_translation_is_refused(moderator, english, vietnamese):
+    first = translation_of(StandardPage.objects.get(locale=english, slug="introduction"), vietnamese)
+    second = translation_of(StandardPage.objects.get(locale=english, slug="project-benefits"), vietnamese)
+    client = client_for(moderator)
+    po = client.get(reverse("wagtail_localize:download_pofile", args=[first.pk])).content
+    upload = io.BytesIO(po)
+    upload.name = "wrong.po"
+    before = StringTranslation.objects.count()
+    response = client.post(reverse("wagtail_localize:upload_pofile", args=[second.pk]), {"file": upload}, follow=True)
+    assert "different translation" in response.content.decode()
+    assert StringTranslation.objects.count() == before
+
+
+def test_machine_translation_is_the_dummy_translator_in_tests_and_off_by_default(translator, english, vietnamese):
+    from django.conf import settings
+
+    from eipvn.settings.base import machine_translator
+
+    assert settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"].endswith("DummyTranslator")
+    assert machine_translator("") is None
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    page.intro = "Machines translate this."
+    page.save_revision().publish()
+    TranslationSource.objects.get_for_instance(page).update_from_db()
+    translation = translation_of(page, vietnamese)
+    response = client_for(translator).post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+    assert response.status_code == 302
+    machine = StringTranslation.objects.get(translation_of__data="Machines translate this.", locale=vietnamese)
+    assert machine.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
+    assert machine.data != "Machines translate this."
+
+
+def test_libretranslate_needs_its_url(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from eipvn.settings.base import machine_translator
+
+    monkeypatch.delenv("LIBRETRANSLATE_URL", raising=False)
+    with pytest.raises(ImproperlyConfigured):
+        machine_translator("libretranslate")
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "http://127.0.0.1:5000")
+    config = machine_translator("libretranslate")
+    assert config["CLASS"].endswith("LibreTranslator")
+    assert config["OPTIONS"]["LIBRETRANSLATE_URL"] == "http://127.0.0.1:5000"
+    with pytest.raises(ImproperlyConfigured):
+        machine_translator("deepl-by-accident")
+
+
+def test_scheduled_english_page_is_not_synced_before_it_goes_live(moderator, english):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    page.go_live_at = timezone.now() + timezone.timedelta(days=1)
+    page.save()
+    from pages.editorial.publish_sync import update_translation_sources
+
+    assert update_translation_sources(Page.objects.get(pk=page.pk), moderator) == 0

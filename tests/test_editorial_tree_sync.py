@@ -1,0 +1,113 @@
+"""The Vietnamese tree follows English: create, move, reorder, copy, unpublish, delete;
+and an untranslated page is never passed off as Vietnamese."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from pages.models import StandardPage
+
+from .conftest import get_page
+from .editorial import client_for, twin
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(db):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "a-long-test-password")
+    return client_for(user)
+
+
+def client_for_anonymous():
+    from django.test import Client
+
+    return Client()
+
+
+def create_in_admin(client, parent, title, slug):
+    url = reverse("wagtailadmin_pages:add", args=("pages", "standardpage", parent.pk))
+    data = {"title": title, "slug": slug, "intro": f"{title}.", "body-count": "0", "action-publish": "publish"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:1000]
+    return StandardPage.objects.get(locale=parent.locale, slug=slug)
+
+
+@pytest.fixture
+def about(english):
+    return StandardPage.objects.get(locale=english, slug="about")
+
+
+def test_moving_an_english_page_moves_its_translation(admin_client, about, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    destination = Page.objects.get(locale=english, slug="project-results")
+    response = admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk]))
+    assert response.status_code == 302
+    assert twin(page, vietnamese).get_parent().pk == twin(destination, vietnamese).pk
+    assert get_page(admin_client, twin(page, vietnamese).url).count("<h1") == 1
+
+
+def test_moving_a_vietnamese_page_leaves_english_alone(admin_client, about, english, vietnamese):
+    page = twin(StandardPage.objects.get(locale=english, slug="introduction"), vietnamese)
+    destination = twin(Page.objects.get(locale=english, slug="project-results"), vietnamese)
+    admin_client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk]))
+    assert Page.objects.get(pk=page.pk).get_parent().pk == destination.pk
+    assert twin(page, english).get_parent().pk == about.pk
+
+
+def test_reordering_english_siblings_reorders_the_vietnamese_menu(admin_client, about, english, vietnamese):
+    team = Page.objects.get(locale=english, slug="project-team")
+    url = reverse("wagtailadmin_pages:set_page_position", args=[team.pk]) + "?position=0"
+    assert admin_client.post(url).status_code == 200
+    english_order = [page.translation_key for page in about.get_children()]
+    vietnamese_order = [page.translation_key for page in twin(about, vietnamese).get_children()]
+    assert english_order[0] == team.translation_key
+    assert vietnamese_order == english_order
+
+
+def test_a_copied_english_page_gets_its_vietnamese_alias(admin_client, about, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {"new_title": "Introduction (copy)", "new_slug": "introduction-copy", "new_parent_page": about.pk},
+    )
+    assert response.status_code == 302
+    copy = StandardPage.objects.get(locale=english, slug="introduction-copy")
+    alias = twin(copy, vietnamese)
+    assert alias.alias_of_id == copy.pk
+    assert alias.get_parent().pk == twin(about, vietnamese).pk
+
+
+def test_unpublishing_english_unpublishes_the_translation(admin_client, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="project-benefits")
+    vietnamese_url = twin(page, vietnamese).url
+    assert client_for_anonymous().get(vietnamese_url).status_code == 200
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {"include_translations": "on"})
+    assert response.status_code == 302
+    assert not twin(page, vietnamese).live
+    assert client_for_anonymous().get(vietnamese_url).status_code == 404
+
+
+def test_deleting_english_deletes_the_translation(admin_client, english, vietnamese):
+    page = StandardPage.objects.get(locale=english, slug="project-benefits")
+    key = page.translation_key
+    response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    assert response.status_code == 302
+    assert not Page.objects.filter(translation_key=key).exists()
+
+
+def test_an_untranslated_page_says_so_in_vietnamese(admin_client, client, about, english, vietnamese):
+    page = create_in_admin(admin_client, about, "Field notes", "field-notes")
+    alias = twin(page, vietnamese)
+    assert alias.alias_of_id == page.pk
+    html = get_page(client, alias.url)
+    assert "Trang này chưa có bản tiếng Việt." in html
+    assert '<main id="main-content" tabindex="-1" lang="en">' in html
+    assert 'hreflang="vi"' not in html.split("</head>")[0]
+    canonical = html.split('<link rel="canonical" href="')[1].split('"')[0]
+    assert canonical.endswith(page.url)
+    # The English page and a translated Vietnamese page carry no such note.
+    assert "not yet available" not in get_page(client, page.url)
+    assert "chưa có bản tiếng Việt" not in get_page(client, twin(about, vietnamese).url)
