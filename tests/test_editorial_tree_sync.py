@@ -84,7 +84,7 @@ def test_unpublishing_english_unpublishes_the_translation(admin_client, english,
     page = StandardPage.objects.get(locale=english, slug="project-benefits")
     vietnamese_url = twin(page, vietnamese).url
     assert client_for_anonymous().get(vietnamese_url).status_code == 200
-    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {"include_translations": "on"})
+    response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     assert response.status_code == 302
     assert not twin(page, vietnamese).live
     assert client_for_anonymous().get(vietnamese_url).status_code == 404
