@@ -280,6 +280,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
 class EventPark(Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="park_links")
-    park = models.ForeignKey("parks.ParkPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("park"))
+    park = models.ForeignKey(
+        "parks.ParkPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("park"),
+        help_text=_("A demonstration park the event is about or takes place in."),
+    )
 
     panels = [FieldPanel("park")]

@@ -21,7 +21,9 @@ from pages.slugs import transliterate_slug
 class NewsTopic(TranslatableMixin, models.Model):
     """A tag with a name in each language ("Circular economy" / "Kinh tế tuần hoàn")."""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_('As shown on articles and in the topic filter, e.g. "Circular economy".')
+    )
     slug = models.SlugField(_("slug"), max_length=80, blank=True, help_text=_("Made from the name if left empty."))
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -97,7 +99,9 @@ class NewsPage(BasePage):
         related_name="+",
         help_text=_("Shown on top and when the article is shared."),
     )
-    image_caption = models.CharField(_("image caption"), max_length=255, blank=True)
+    image_caption = models.CharField(
+        _("image caption"), max_length=255, blank=True, help_text=_("A short sentence shown under the lead image.")
+    )
     image_credit = models.CharField(_("image credit"), max_length=255, blank=True, help_text=_("Who took the photo."))
     source_name = models.CharField(
         _("source"), max_length=255, blank=True, help_text=_("For news taken from elsewhere: the original publisher.")
@@ -199,7 +203,13 @@ class NewsPage(BasePage):
 
 class NewsPageTopic(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(NewsTopic, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
+    topic = models.ForeignKey(
+        NewsTopic,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("topic"),
+        help_text=_("A topic the article is about; readers can click it to see all articles on that topic."),
+    )
 
     panels = [FieldPanel("topic")]
 
@@ -209,7 +219,13 @@ class NewsRelatedPage(Orderable):
     so news does not import the events or publications apps."""
 
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="related_links")
-    related = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    related = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page"),
+        help_text=_("A park, event or publication the article is about, listed under the article as related."),
+    )
 
     panels = [
         PageChooserPanel("related", page_type=["parks.ParkPage", "events.EventPage", "publications.PublicationPage"])

@@ -49,23 +49,63 @@ class ParkIndexPage(BasePage):
 class ParkPage(RoutablePageMixin, BasePage):
     """One demonstration park: its fact sheet, EIP journey (body) and indicators."""
 
-    location = models.CharField(_("province / city"), max_length=200)
+    location = models.CharField(
+        _("province / city"), max_length=200, help_text=_('Where the park is, e.g. "Can Tho"; shown on its card.')
+    )
     area_ha = models.DecimalField(
-        _("area (ha)"), max_digits=8, decimal_places=1, null=True, blank=True, validators=NOT_NEGATIVE
+        _("area (ha)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+        help_text=_("In hectares, e.g. 366.5. Leave empty if not known."),
     )
     year_founded = models.PositiveSmallIntegerField(
-        _("year founded"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The year the park was set up, e.g. 1998. Leave empty if not known."),
     )
-    developer = models.CharField(_("developer / operator"), max_length=255, blank=True)
-    authority = models.CharField(_("managing authority"), max_length=255, blank=True)
-    enterprises = models.PositiveIntegerField(_("number of enterprises"), null=True, blank=True)
-    sectors = models.CharField(_("main sectors"), max_length=255, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    developer = models.CharField(
+        _("developer / operator"),
+        max_length=255,
+        blank=True,
+        help_text=_("The company that built the park or runs it day to day."),
+    )
+    authority = models.CharField(
+        _("managing authority"),
+        max_length=255,
+        blank=True,
+        help_text=_("The government body in charge of the park, e.g. the province's industrial zones authority."),
+    )
+    enterprises = models.PositiveIntegerField(
+        _("number of enterprises"),
+        null=True,
+        blank=True,
+        help_text=_("How many companies operate in the park, e.g. 250. Leave empty if not known."),
+    )
+    sectors = models.CharField(
+        _("main sectors"),
+        max_length=255,
+        blank=True,
+        help_text=_('The main industries, separated by commas, e.g. "food processing, textiles, metals".'),
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("The park's own website, if it has one."))
     latitude = models.DecimalField(
-        _("latitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Places the park on the map, e.g. 10.08500; copy it from an online map."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=8, decimal_places=5, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Places the park on the map, e.g. 105.72000; copy it from an online map."),
     )
 
     content_panels = [
@@ -143,13 +183,34 @@ class ParkIndicator(TranslatableMixin, Orderable):
     currency, for cost), so it cannot disagree with what is measured."""
 
     page = ParentalKey(ParkPage, on_delete=models.CASCADE, related_name="indicators")
-    kind = models.CharField(_("indicator"), max_length=20, choices=Kind.choices)
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
-    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2, validators=NOT_NEGATIVE)
+    kind = models.CharField(
+        _("indicator"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("What is measured; the unit (MWh, m³, t, …) follows from it."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the figure is for, e.g. 2023."),
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=16,
+        decimal_places=2,
+        validators=NOT_NEGATIVE,
+        help_text=_("The number only, without the unit, e.g. 12500."),
+    )
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, blank=True, help_text=_("Only for cost saved.")
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REPORTED)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.REPORTED,
+        help_text=_('Choose "estimated" for calculated or projected figures, "reported" for measured ones.'),
+    )
     source = models.CharField(_("source"), max_length=255, help_text=_('Who reported it, e.g. "UNIDO, 2024".'))
 
     panels = [
@@ -204,9 +265,23 @@ class CaseStudyPage(BasePage):
         IMPLEMENTING = "implementing", _("Being implemented")
         OPERATING = "operating", _("In operation")
 
-    participants = models.CharField(_("companies or sectors involved"), max_length=255)
-    benefits = models.TextField(_("benefits"), blank=True)
-    stage = models.CharField(_("status"), max_length=20, choices=Stage.choices, default=Stage.IDENTIFIED)
+    participants = models.CharField(
+        _("companies or sectors involved"),
+        max_length=255,
+        help_text=_('Who takes part, by name or by sector, e.g. "a brewery and an animal feed mill".'),
+    )
+    benefits = models.TextField(
+        _("benefits"),
+        blank=True,
+        help_text=_("What the exchange saves or earns, in plain words, e.g. lower disposal costs or less water used."),
+    )
+    stage = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.IDENTIFIED,
+        help_text=_("How far the exchange has got, from an identified opportunity to being in operation."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -244,7 +319,13 @@ class CaseStudyPage(BasePage):
 
 class CaseStudyPark(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="park_links")
-    park = models.ForeignKey(ParkPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("park"))
+    park = models.ForeignKey(
+        ParkPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("park"),
+        help_text=_("A demonstration park where this exchange takes place."),
+    )
 
     panels = [FieldPanel("park")]
 
@@ -262,14 +343,33 @@ class CaseStudyFlow(TranslatableMixin, Orderable):
         MWH_YEAR = "mwh_year", _("MWh a year")
 
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="flows")
-    kind = models.CharField(_("kind"), max_length=20, choices=FlowKind.choices)
-    description = models.CharField(_("what flows"), max_length=255)
-    source = models.CharField(_("from"), max_length=255)
-    destination = models.CharField(_("to"), max_length=255)
-    quantity = models.DecimalField(
-        _("quantity"), max_digits=14, decimal_places=2, null=True, blank=True, validators=NOT_NEGATIVE
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=FlowKind.choices,
+        help_text=_("Whether a material, water, energy or a by-product is passed on."),
     )
-    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, blank=True)
+    description = models.CharField(
+        _("what flows"), max_length=255, help_text=_('What is passed on, e.g. "Steam" or "Spent grain".')
+    )
+    source = models.CharField(_("from"), max_length=255, help_text=_("The company or sector that gives it."))
+    destination = models.CharField(_("to"), max_length=255, help_text=_("The company or sector that receives it."))
+    quantity = models.DecimalField(
+        _("quantity"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=NOT_NEGATIVE,
+        help_text=_("How much flows a year, without the unit, e.g. 1200. Leave empty if not yet measured."),
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=10,
+        choices=Unit.choices,
+        blank=True,
+        help_text=_("The unit of the quantity; give both, or leave both empty."),
+    )
 
     panels = [
         FieldPanel("kind"),
@@ -329,28 +429,81 @@ class CompanyResult(TranslatableMixin, models.Model):
     company = models.CharField(
         _("company"), max_length=200, help_text=_('The company\'s name, or an anonymised one like "Food processor A".')
     )
-    park = models.ForeignKey(ParkPage, on_delete=models.PROTECT, related_name="+", verbose_name=_("park"))
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)])
-    measures = models.PositiveIntegerField(_("measures implemented"), default=0)
+    park = models.ForeignKey(
+        ParkPage,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("park"),
+        help_text=_("The park the company is in."),
+    )
+    sector = models.CharField(
+        _("sector"), max_length=20, choices=Sector.choices, help_text=_("The company's main industry.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the results were achieved, e.g. 2023."),
+    )
+    measures = models.PositiveIntegerField(
+        _("measures implemented"),
+        default=0,
+        help_text=_("How many RECP or industrial symbiosis measures the company put in place."),
+    )
     energy_mwh = models.DecimalField(
-        _("energy saved (MWh)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+        _("energy saved (MWh)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=NOT_NEGATIVE,
+        help_text=_("In megawatt-hours (MWh) a year; enter 0 if none."),
     )
     water_m3 = models.DecimalField(
-        _("water saved (m³)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+        _("water saved (m³)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=NOT_NEGATIVE,
+        help_text=_("In cubic metres (m³) a year; enter 0 if none."),
     )
     co2e_t = models.DecimalField(
-        _("CO2e avoided (t)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+        _("CO2e avoided (t)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=NOT_NEGATIVE,
+        help_text=_("Greenhouse gas emissions avoided, in tonnes of CO2 equivalent a year; enter 0 if none."),
     )
     waste_t = models.DecimalField(
-        _("waste reduced (t)"), max_digits=14, decimal_places=2, default=0, validators=NOT_NEGATIVE
+        _("waste reduced (t)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=NOT_NEGATIVE,
+        help_text=_("In tonnes a year; enter 0 if none."),
     )
     cost_saved = models.DecimalField(
-        _("cost saved"), max_digits=16, decimal_places=2, default=0, validators=NOT_NEGATIVE
+        _("cost saved"),
+        max_digits=16,
+        decimal_places=2,
+        default=0,
+        validators=NOT_NEGATIVE,
+        help_text=_("Money saved a year, in the currency chosen next to it; enter 0 if none."),
     )
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.USD)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REPORTED)
-    source = models.CharField(_("source"), max_length=255)
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.USD,
+        help_text=_("The currency of the cost saved: US dollars (USD) or Vietnamese dong (VND)."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.REPORTED,
+        help_text=_('Choose "estimated" for calculated or projected figures, "reported" for measured ones.'),
+    )
+    source = models.CharField(_("source"), max_length=255, help_text=_('Who reported it, e.g. "UNIDO, 2024".'))
 
     panels = [
         FieldPanel("company"),

@@ -82,6 +82,7 @@ class PublicationPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A small picture of the document's front page, shown on the publication's page."),
     )
     file_en = models.ForeignKey(
         get_document_model_string(),
@@ -165,7 +166,13 @@ class PublicationPage(BasePage):
 
 class PublicationPark(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="park_links")
-    park = models.ForeignKey("parks.ParkPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("park"))
+    park = models.ForeignKey(
+        "parks.ParkPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("park"),
+        help_text=_("A demonstration park the publication is about."),
+    )
 
     panels = [FieldPanel("park")]
 

@@ -118,7 +118,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("vi", "Tiếng Việt")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ holds the site's own strings (make messages); locale/admin/ a
+# supplementary Vietnamese catalogue for Wagtail's admin, whose own is sparse.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "admin"]
 LANGUAGE_COOKIE_NAME = "django_language"
 USE_I18N = True
 USE_TZ = True

@@ -25,7 +25,12 @@ class BasePage(Page):
         help_text=_("One or two sentences shown under the title."),
     )
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The main content: add text, headings, images, figures and documents in the order readers see them."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     promote_panels = Page.promote_panels

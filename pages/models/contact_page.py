@@ -3,7 +3,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractFormField, FormMixin
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -18,6 +18,22 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
     field's name stays the same in both languages, so submissions line up."""
 
     page = ParentalKey("pages.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    # As in Wagtail's AbstractFormField, with a help text for editors.
+    field_type = models.CharField(
+        verbose_name=_("field type"),
+        max_length=16,
+        choices=FORM_FIELD_CHOICES,
+        help_text=_("What kind of answer the field takes, e.g. one line of text, an e-mail address or a list to choose from."),
+    )
+    field_type.required_on_save = True
+    required = models.BooleanField(
+        verbose_name=_("required"),
+        default=True,
+        help_text=_("Tick if visitors must fill in this field before they can send the form."),
+    )
+    help_text = models.CharField(
+        verbose_name=_("help text"), max_length=255, blank=True, help_text=_("Shown under the field on the form.")
+    )
 
     translatable_fields = [
         TranslatableField("label"),
@@ -37,9 +53,22 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 class ContactPage(FormMixin, BasePage):
     """Contact us: the office's details and a form built in the admin."""
 
-    office_address = models.TextField(_("office address"), blank=True)
-    office_phone = models.CharField(_("office phone"), max_length=60, blank=True)
-    office_email = models.EmailField(_("office e-mail"), blank=True)
+    office_address = models.TextField(
+        _("office address"),
+        blank=True,
+        help_text=_("The project office's postal address, shown on this page; put each part on its own line."),
+    )
+    office_phone = models.CharField(
+        _("office phone"),
+        max_length=60,
+        blank=True,
+        help_text=_('With the country code, e.g. "+84 24 1234 5678"; visitors can tap it to call.'),
+    )
+    office_email = models.EmailField(
+        _("office e-mail"),
+        blank=True,
+        help_text=_("Shown on this page as a link; it does not change where form messages are sent."),
+    )
     thank_you_text = models.TextField(
         _("thank-you message"), blank=True, help_text=_("Shown after a message was sent.")
     )

@@ -13,8 +13,15 @@ from .snippets import TeamMember
 
 
 class HomePage(BasePage):
-    hero_heading = models.CharField(_("hero heading"), max_length=200)
-    hero_text = models.TextField(_("hero text"), max_length=600, blank=True)
+    hero_heading = models.CharField(
+        _("hero heading"), max_length=200, help_text=_("The large heading at the top of the home page.")
+    )
+    hero_text = models.TextField(
+        _("hero text"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences shown under the large heading at the top of the home page."),
+    )
     hero_image = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("hero image"),
@@ -22,12 +29,14 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown beside the large heading; its description in the image library is read out to blind visitors."),
     )
     key_figures = StreamField(
         [("key_figures", KeyFiguresBlock())],
         blank=True,
         max_num=1,
         verbose_name=_("key figures"),
+        help_text=_("A few headline numbers shown under the top of the home page, e.g. the energy saved in the parks."),
     )
     content_panels = [
         *Page.content_panels,

@@ -27,8 +27,17 @@ class Partner(index.Indexed, SortableSnippet):
         FUNDED_BY = "funded_by", _("Funded by")
         PROGRAMME = "programme", _("Global Eco-Industrial Parks Programme")
 
-    name = models.CharField(_("name"), max_length=200)
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The organisation's full name, also read out in place of its logo."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        help_text=_("The group the partner is listed under in the footer."),
+    )
     logo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("logo"),
@@ -36,8 +45,11 @@ class Partner(index.Indexed, SortableSnippet):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown in the footer instead of the name; leave empty to show the name as text."),
     )
-    url = models.URLField(_("link"), blank=True)
+    url = models.URLField(
+        _("link"), blank=True, help_text=_("The partner's website, e.g. https://www.unido.org. Leave empty for no link.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("sort_order")]
     translatable_fields = [
@@ -61,8 +73,12 @@ class RelatedAgency(index.Indexed, SortableSnippet):
     short_name = models.CharField(
         _("short name"), max_length=40, help_text=_('As shown in the footer, e.g. "MOIT" or "Da Nang".')
     )
-    name = models.CharField(_("full name"), max_length=200)
-    url = models.URLField(_("link"))
+    name = models.CharField(
+        _("full name"),
+        max_length=200,
+        help_text=_('Shown under the short name in the footer, e.g. "Ministry of Industry and Trade".'),
+    )
+    url = models.URLField(_("link"), help_text=_("The agency's website, opened when its name in the footer is clicked."))
 
     panels = [FieldPanel("short_name"), FieldPanel("name"), FieldPanel("url"), FieldPanel("sort_order")]
     translatable_fields = [
@@ -83,8 +99,12 @@ class RelatedAgency(index.Indexed, SortableSnippet):
 
 class TeamMember(index.Indexed, SortableSnippet):
     name = models.CharField(_("name"), max_length=200, blank=True, help_text=_("Leave empty to show the role only."))
-    role = models.CharField(_("role"), max_length=200)
-    organisation = models.CharField(_("organisation"), max_length=200)
+    role = models.CharField(
+        _("role"), max_length=200, help_text=_('The person\'s job in the project, e.g. "National project coordinator".')
+    )
+    organisation = models.CharField(
+        _("organisation"), max_length=200, help_text=_('Where the person works, e.g. "UNIDO" or "MOIT".')
+    )
     photo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("photo"),
@@ -92,6 +112,7 @@ class TeamMember(index.Indexed, SortableSnippet):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown as a small square next to the name; a head-and-shoulders photo works best."),
     )
 
     panels = [

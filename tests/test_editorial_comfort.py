@@ -1,0 +1,102 @@
+"""Editor comfort: previews of every page type in both languages, the
+accessibility checker, scheduled publishing, help text, the admin in Vietnamese."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
+from pages.models import StandardPage
+
+from .conftest import get_page
+from .editorial import client_for, twin
+
+pytestmark = pytest.mark.django_db
+
+PAGE_APPS = ["pages", "parks", "events", "publications", "news"]
+
+
+def page_types():
+    return sorted(
+        model._meta.label for app in PAGE_APPS for model in apps.get_app_config(app).get_models() if issubclass(model, Page)
+    )
+
+
+@pytest.mark.parametrize("label", page_types())
+def test_every_page_type_previews_in_both_languages(label, moderator, english, vietnamese):
+    model = apps.get_model(label)
+    page = model.objects.filter(locale=english).first()
+    assert page is not None, f"the demo has no {label}"
+    client = client_for(moderator)
+    for version in (page, twin(page, vietnamese)):
+        response = client.get(reverse("wagtailadmin_pages:view_draft", args=[version.pk]))
+        assert response.status_code == 200, f"{label} {version.locale.language_code}"
+        html = response.content.decode()
+        assert f'<html lang="{version.locale.language_code}"' in html
+        assert version.title in html
+
+
+def test_live_preview_of_an_unsaved_change(moderator, english):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    client = client_for(moderator)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = {"title": "A title only in the preview", "slug": page.slug, "intro": "Preview intro.", "body-count": "0"}
+    assert client.post(url, data).json()["is_valid"]
+    html = get_page(client, url)
+    assert "A title only in the preview" in html
+    assert "A title only in the preview" not in get_page(client, page.url)
+
+
+def test_the_accessibility_checker_is_on_for_editors_and_hidden_from_visitors(client, editor, english):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    assert "wagtail-userbar" in get_page(client_for(editor), page.url)
+    assert "checker-axe-configuration" in get_page(client_for(editor), page.url)
+    assert "wagtail-userbar" not in get_page(client, page.url)
+
+
+def test_a_scheduled_page_goes_live_at_its_time(time_machine, moderator, english, vietnamese):
+    parent = StandardPage.objects.get(locale=english, slug="about")
+    page = StandardPage(title="Launch day", slug="launch-day", locale=english, live=False)
+    parent.add_child(instance=page)
+    go_live = timezone.now() + timezone.timedelta(hours=2)
+    page.go_live_at = go_live
+    page.save_revision(user=moderator, approved_go_live_at=go_live)
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert not page.live
+    time_machine.move_to(go_live + timezone.timedelta(minutes=1))
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_every_field_an_editor_sees_has_help_text():
+    page_fields = {field.name for field in Page._meta.get_fields()}
+    internal = {"SearchEntry", "DocumentDownloads", "EditingLanguage"}
+    skipped = {"locale", "translation_key", "sort_order", "page", "id"}
+    missing = [
+        f"{model.__name__}.{field.name}"
+        for app in PAGE_APPS
+        for model in apps.get_app_config(app).get_models()
+        if model.__name__ not in internal
+        for field in model._meta.get_fields()
+        if getattr(field, "editable", False) and field.concrete and not field.auto_created
+        if not (issubclass(model, Page) and field.name in page_fields) and field.name not in skipped
+        if not str(getattr(field, "help_text", ""))
+    ]
+    assert missing == []
+
+
+def test_each_user_chooses_the_admin_language(translator):
+    client = client_for(translator)
+    assert '<html lang="en"' in get_page(client, reverse("wagtailadmin_home"))
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = "vi"
+    profile.save()
+    html = get_page(client, reverse("wagtailadmin_home"))
+    assert '<html lang="vi"' in html
+    assert "Bản dịch sang tiếng Việt" in html  # the translations panel
+    assert "Trang" in html  # Wagtail's own menu, from the supplementary catalogue
