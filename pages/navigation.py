@@ -1,8 +1,10 @@
 """The main menu, breadcrumbs and the language switcher, built from the page tree."""
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from . import fragments
 
@@ -98,10 +100,25 @@ def _language_links(request, page):
                 "label": "VN" if code == "vi" else code.upper(),
                 "url": url,
                 "full_url": full_url,
-                "is_translation": twin is not None and twin.alias_of_id is None,
+                "is_translation": twin is not None and twin.alias_of_id is None and not _awaiting_translation(twin),
             }
         )
     return links
+
+
+def _awaiting_translation(page):
+    """A page wagtail-localize turned from an alias into a translation whose
+    strings are all still untranslated: it shows the English text, so it is
+    treated like the alias it was (note, canonical to English, no hreflang)."""
+    if page.locale_id == Locale.get_default().pk:
+        return False
+    segments = StringSegment.objects.filter(
+        source__object_id=page.translation_key, source__translations__target_locale_id=page.locale_id
+    )
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale_id=page.locale_id
+    )
+    return segments.exists() and not segments.filter(Exists(translated)).exists()
 
 
 def _home_url(request, language_code):

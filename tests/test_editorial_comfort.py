@@ -21,7 +21,10 @@ PAGE_APPS = ["pages", "parks", "events", "publications", "news"]
 
 def page_types():
     return sorted(
-        model._meta.label for app in PAGE_APPS for model in apps.get_app_config(app).get_models() if issubclass(model, Page)
+        model._meta.label
+        for app in PAGE_APPS
+        for model in apps.get_app_config(app).get_models()
+        if issubclass(model, Page)
     )
 
 

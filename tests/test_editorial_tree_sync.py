@@ -111,3 +111,30 @@ def test_an_untranslated_page_says_so_in_vietnamese(admin_client, client, about,
     # The English page and a translated Vietnamese page carry no such note.
     assert "not yet available" not in get_page(client, page.url)
     assert "chưa có bản tiếng Việt" not in get_page(client, twin(about, vietnamese).url)
+
+
+def test_a_page_being_translated_stays_marked_until_its_strings_are(
+    admin_client, client, about, english, vietnamese, django_capture_on_commit_callbacks
+):
+    page = create_in_admin(admin_client, about, "Field notes", "field-notes")
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url, {"locales": [vietnamese.pk]})
+    converted = twin(page, vietnamese)
+    assert converted.alias_of_id is None and converted.live
+    assert "Trang này chưa có bản tiếng Việt." in get_page(client, converted.url)
+
+    from wagtail_localize.models import StringSegment
+
+    from .editorial import translation_of
+
+    translation = translation_of(page, vietnamese)
+    for segment in StringSegment.objects.filter(source=translation.source):
+        segment.string.translations.create(
+            locale=vietnamese, context=segment.context, data=f"[vi] {segment.string.data}"
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    html = get_page(client, twin(page, vietnamese).url)
+    assert "chưa có bản tiếng Việt" not in html
+    assert 'hreflang="vi"' in html.split("</head>")[0]

@@ -2,7 +2,9 @@
 
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -127,6 +129,11 @@ def one_translations_report(request, menu_items):
     # wagtail-localize's own "Translations" report lists translation jobs only; ours replaces it in the menu.
     theirs = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
+@hooks.register("insert_global_admin_css")
+def editorial_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-editorial.css"))
 
 
 @hooks.register("construct_homepage_panels")

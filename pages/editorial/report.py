@@ -47,6 +47,9 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
             return self.csv_response()
         return super().get(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         finder = AdminURLFinder(self.request.user)
         section_rows = self.status.filter(self.section)

@@ -29,7 +29,7 @@ class BasePage(Page):
         BodyBlock(),
         blank=True,
         verbose_name=_("body"),
-        help_text=_("The main content: add text, headings, images, figures and documents in the order readers see them."),
+        help_text=_("The main content: text, headings, images, figures and documents, in reading order."),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]

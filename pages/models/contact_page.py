@@ -23,7 +23,7 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         verbose_name=_("field type"),
         max_length=16,
         choices=FORM_FIELD_CHOICES,
-        help_text=_("What kind of answer the field takes, e.g. one line of text, an e-mail address or a list to choose from."),
+        help_text=_("What kind of answer the field takes, e.g. a line of text, an e-mail address or a choice."),
     )
     field_type.required_on_save = True
     required = models.BooleanField(

@@ -29,7 +29,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown beside the large heading; its description in the image library is read out to blind visitors."),
+        help_text=_("Shown beside the heading; its description in the image library is read out to blind visitors."),
     )
     key_figures = StreamField(
         [("key_figures", KeyFiguresBlock())],

@@ -48,7 +48,9 @@ class Partner(index.Indexed, SortableSnippet):
         help_text=_("Shown in the footer instead of the name; leave empty to show the name as text."),
     )
     url = models.URLField(
-        _("link"), blank=True, help_text=_("The partner's website, e.g. https://www.unido.org. Leave empty for no link.")
+        _("link"),
+        blank=True,
+        help_text=_("The partner's website, e.g. https://www.unido.org. Leave empty for no link."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("sort_order")]
@@ -78,7 +80,10 @@ class RelatedAgency(index.Indexed, SortableSnippet):
         max_length=200,
         help_text=_('Shown under the short name in the footer, e.g. "Ministry of Industry and Trade".'),
     )
-    url = models.URLField(_("link"), help_text=_("The agency's website, opened when its name in the footer is clicked."))
+    url = models.URLField(
+        _("link"),
+        help_text=_("The agency's website, opened when its name in the footer is clicked."),
+    )
 
     panels = [FieldPanel("short_name"), FieldPanel("name"), FieldPanel("url"), FieldPanel("sort_order")]
     translatable_fields = [

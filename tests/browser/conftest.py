@@ -84,6 +84,24 @@ class _Database:
             self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
+# How to run manage.py against the test server's database (set by site_url).
+SERVER = {}
+
+
+@pytest.fixture(scope="session")
+def site_manage(site_url):
+    """Run a manage.py command against the test server's database; returns its output."""
+
+    def run(*args):
+        result = subprocess.run(
+            [*SERVER["manage"], *args], env=SERVER["env"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return result.stdout
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def site_url():
     workdir = tempfile.mkdtemp(prefix="eipvn-browser-")
@@ -112,6 +130,7 @@ def site_url():
             stderr=log,
         )
         url = f"http://127.0.0.1:{port}"
+        SERVER.update(env=env, manage=manage)
         deadline = time.monotonic() + 60
         while True:
             try:
