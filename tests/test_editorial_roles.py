@@ -162,3 +162,24 @@ def test_a_translator_can_turn_an_alias_into_a_translation(
         response = client_for(translator).post(url, {"locales": [vietnamese.pk]})
     assert response.status_code == 302
     assert twin(page, vietnamese).alias_of_id is None
+
+
+def test_a_translators_snippet_translation_waits_for_a_moderator(translator, moderator, vietnamese):
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from .editorial import translation_of
+
+    agency = RelatedAgency.objects.filter(locale=vietnamese).first()
+    source = RelatedAgency.objects.get(translation_key=agency.translation_key, locale__language_code="en")
+    translation = translation_of(source, vietnamese)
+    segment = StringSegment.objects.filter(source=translation.source, string__data=source.name).first()
+    StringTranslation.objects.filter(translation_of=segment.string, locale=vietnamese, context=segment.context).update(
+        data="Tên mới chờ duyệt"
+    )
+    url = reverse(agency.snippet_viewset.get_url_name("edit"), args=[agency.pk])
+    client_for(translator).post(url, {"action": "publish"})
+    agency.refresh_from_db()
+    assert agency.name != "Tên mới chờ duyệt"
+    client_for(moderator).post(url, {"action": "publish"})
+    agency.refresh_from_db()
+    assert agency.name == "Tên mới chờ duyệt"

@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, TranslatableMixin
+from wagtail.permissions import page_permission_policy
 from wagtail_localize.models import Translation
 
 from . import publish_sync, tree_sync
@@ -51,6 +52,11 @@ def create_snippet_in_own_language(request, model):
 def edit_snippet_in_own_language(request, instance):
     if isinstance(instance, TranslatableMixin):
         _deny_unless_language(request, instance.locale_id)
+        # Snippets have no drafts: publishing a translation applies it at once,
+        # so it is a Moderator's step (whoever may publish pages), not a translator's.
+        if request.method == "POST" and request.POST.get("action") == "publish":
+            if not page_permission_policy.user_has_permission(request.user, "publish"):
+                raise PermissionDenied
 
 
 @hooks.register("before_delete_snippet", order=-10)
