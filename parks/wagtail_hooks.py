@@ -1,3 +1,4 @@
+from django.utils.text import capfirst
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +8,7 @@ from .models import CompanyResult
 class CompanyResultViewSet(SnippetViewSet):
     model = CompanyResult
     icon = "table"
-    menu_label = CompanyResult._meta.verbose_name_plural
+    menu_label = capfirst(CompanyResult._meta.verbose_name_plural)
     list_display = ["company", "park", "sector", "year", "measures", "co2e_t", "locale"]
     list_filter = ["park", "sector", "year", "status", "locale"]
     search_fields = ["company"]
