@@ -6,4 +6,6 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import purge, signals  # noqa: F401
+
+        purge.connect()
