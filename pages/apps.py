@@ -6,6 +6,6 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import purge, signals  # noqa: F401
+        from . import privacy, purge, signals  # noqa: F401
 
         purge.connect()

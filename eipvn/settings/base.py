@@ -299,6 +299,7 @@ LOGGING = {
         # Background tasks run inline; their per-task lines are noise.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }
 
