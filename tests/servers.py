@@ -154,14 +154,16 @@ class Site:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def fetch(url, timeout=10, **headers):
-    """(status, headers, body) of a GET; HTTP errors are answers, not exceptions."""
+def fetch(url, timeout=10, raw=False, **headers):
+    """(status, headers, body) of a GET; HTTP errors are answers, not exceptions.
+    The body is text, or bytes with ``raw``."""
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers, response.read().decode()
+            status, headers, body = response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
+        status, headers, body = error.code, error.headers, error.read()
+    return status, headers, body if raw else body.decode()
 
 
 def status(url):

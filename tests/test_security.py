@@ -193,7 +193,7 @@ def test_private_article_leaks_through_no_channel_in_either_language(client):
 
 def shows(client, url, page_url):
     body = client.get(url).content.decode().replace("\r\n ", "")  # unfold iCalendar lines
-    return f"{page_url}\"" in body or f"{page_url}\r" in body
+    return f'{page_url}"' in body or f"{page_url}\r" in body
 
 
 def test_private_event_leaks_through_no_calendar_or_listing(client):
