@@ -220,8 +220,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": ["'self'"],
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=()"
-# Staff avatars are not fetched from a third party (privacy, and the CSP).
+# The admin calls no third party (privacy, and the CSP): no Gravatar avatars, no
+# check for new Wagtail releases (upgrades go through requirements.txt anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # A CDN or caching proxy purged on publish (wagtail.contrib.frontend_cache), for
 # the page's URLs in both languages (pages.purge).
