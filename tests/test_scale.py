@@ -128,9 +128,9 @@ def test_publishing_purges_the_page_in_both_languages_from_the_cdn(seeded_site):
 def test_a_change_published_through_one_server_shows_at_once_on_the_other(seeded_site):
     require_redis()
     shared = {"REDIS_URL": REDIS_URL, "TEST_SERVER_SHARED_CACHE": "true", "CACHE_KEY_PREFIX": f"t{uuid.uuid4().hex}"}
-    password = uuid.uuid4().hex
+    username, password = f"publisher-{uuid.uuid4().hex[:6]}", uuid.uuid4().hex
     seeded_site.manage(
-        "createsuperuser", "--noinput", "--username", "publisher", "--email", "p@example.org",
+        "createsuperuser", "--noinput", "--username", username, "--email", "p@example.org",
         env={"DJANGO_SUPERUSER_PASSWORD": password},
     )  # fmt: skip
     new_title = f"Contact the project office {uuid.uuid4().hex[:6]}"
@@ -147,7 +147,7 @@ def test_a_change_published_through_one_server_shows_at_once_on_the_other(seeded
         for _ in range(3):
             menu = main_menu(fetch(b + "/en/")[2])
         assert "Contact" in menu and new_title not in menu
-        publish_through_admin(a, "publisher", password, page_id)
+        publish_through_admin(a, username, password, page_id)
         assert new_title in main_menu(fetch(b + "/en/")[2]), "server B still shows the old menu after A published"
         assert fetch(b + "/healthz")[2] == '{"database": "ok", "cache": "ok"}'
 
