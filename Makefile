@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve lint format messages compilemessages bench check clean
+.PHONY: help run test serve backup restore lint format messages compilemessages bench check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -39,7 +39,14 @@ serve: $(VENV)/.installed ## Production-style: collectstatic, migrate, gunicorn 
 	DJANGO_SETTINGS_MODULE=eipvn.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=eipvn.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=eipvn.settings.production $(BIN)/gunicorn eipvn.wsgi \
-		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+		--config eipvn/gunicorn.conf.py --bind $(HOST):$(PORT)
+
+backup: $(VENV)/.installed ## Dump the database and the uploads into var/backups/<timestamp>/
+	$(MANAGE) backup
+
+restore: $(VENV)/.installed ## Restore BACKUP=var/backups/<timestamp> into the configured database and MEDIA_ROOT
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<timestamp>"; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"
 
 check: $(VENV)/.installed-dev ## Django system checks and missing migrations
 	$(MANAGE) check

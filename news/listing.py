@@ -18,10 +18,10 @@ def articles_in(locale_id):
 
 def filter_options(locale_id):
     def build():
-        from parks.models import ParkPage
+        from parks.models import public_parks
 
         index = NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
-        categories = NewsCategoryPage.objects.child_of(index).live() if index else []
+        categories = public(NewsCategoryPage.objects.child_of(index).live()) if index else []
         return {
             "categories": [{"path": c.path, "slug": c.slug, "title": c.title, "url": c.url} for c in categories],
             "topics": [
@@ -29,12 +29,11 @@ def filter_options(locale_id):
                 for t in NewsTopic.objects.filter(locale_id=locale_id)
             ],
             "parks": [
-                {"pk": p.pk, "title": p.title, "translation_key": p.translation_key}
-                for p in ParkPage.objects.live().filter(locale_id=locale_id).only("title", "translation_key", "path")
+                {"pk": p.pk, "title": p.title, "translation_key": p.translation_key} for p in public_parks(locale_id)
             ],
             "years": [
                 d.year
-                for d in NewsPage.objects.live().filter(locale_id=locale_id).datetimes("date", "year", order="DESC")
+                for d in public(NewsPage.objects.live().filter(locale_id=locale_id)).datetimes("date", "year", "DESC")
             ],
             "feeds": {
                 "rss": index.url + index.reverse_subpage("rss"),

@@ -148,8 +148,10 @@ class NewsPage(BasePage):
         return public(Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)).specific()
 
     def more_news(self):
+        from pages.listing import public
+
         return (
-            NewsPage.objects.live()
+            public(NewsPage.objects.live())
             .filter(locale_id=self.locale_id, date__lte=timezone.now())
             .exclude(pk=self.pk)
             .order_by("-date")

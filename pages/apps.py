@@ -9,9 +9,10 @@ class PagesConfig(AppConfig):
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
-        from . import signals  # noqa: F401
+        from . import privacy, purge, signals  # noqa: F401
         from .editorial.languages import LanguageSnippetPermissionPolicy
 
+        purge.connect()
         # Every translatable non-page model is edited per language (before
         # Wagtail looks a policy up, or it would create a default one).
         for model in apps.get_models():

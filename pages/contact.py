@@ -72,7 +72,7 @@ def over_rate_limit(request):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, RATE_WINDOW)
         count = 1
-    return count > RATE_LIMIT
+    return (count or 0) > RATE_LIMIT  # None: a shared cache that is down counts nothing
 
 
 def _one_line(value):

@@ -5,16 +5,22 @@ from collections import defaultdict
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_page
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from . import fragments
 from .listing import public
 
 
-@cache_page(60 * 15)
 def sitemap(request):
     """Every live page of both languages that is a real page (not an untranslated
-    alias), with alternates between real translations and an x-default."""
+    alias), with alternates between real translations and an x-default. Cached
+    with the shell, so a publish or a new view restriction shows at once."""
+    site = Site.find_for_request(request)
+    entries = fragments.cached("sitemap", site.pk if site else 0, lambda: _entries(request), timeout=60 * 15)
+    return TemplateResponse(request, "sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
+def _entries(request):
     pages = public(Page.objects.live().filter(depth__gte=2, alias_of__isnull=True)).select_related("locale")
     groups = defaultdict(list)
     for page in pages.order_by("path"):
@@ -32,7 +38,7 @@ def sitemap(request):
                     "x_default": default if len(alternates) > 1 else None,
                 }
             )
-    return TemplateResponse(request, "sitemap.xml", {"entries": entries}, content_type="application/xml")
+    return entries
 
 
 def robots(request):

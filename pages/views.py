@@ -1,13 +1,47 @@
-from django.http import HttpResponse, HttpResponseServerError
+import sys
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found as django_page_not_found
+
+# What a lost or refused database connection raises (not a bad query).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def _database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        connection.close_if_unusable_or_obsolete()
+        return False
+
+
+def _cache_answers():
+    # A round trip with a fresh value: a cache that swallows its errors
+    # (Redis down with IGNORE_EXCEPTIONS) answers None.
+    key, token = "eipvn:healthz", uuid.uuid4().hex
+    try:
+        cache.set(key, token, timeout=10)
+        return cache.get(key) == token
+    except Exception:  # any cache failure means "not reachable"
+        return False
 
 
 @never_cache
 def healthz(request):
-    """Liveness for load balancers: the process answers; no database needed."""
-    return HttpResponse("ok", content_type="text/plain")
+    """For load balancers and monitoring: 200 when the database and the cache
+    answer, 503 naming the one that does not."""
+    checks = {"database": _database_answers(), "cache": _cache_answers()}
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    return JsonResponse(body, status=200 if all(checks.values()) else 503)
 
 
 def page_not_found(request, exception):
@@ -16,6 +50,12 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # Rendered without context processors or the database: 500.html is static.
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render())
+    """Static pages, rendered without context processors or the database:
+    503 with Retry-After while the database is unreachable, else 500."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    else:
+        response = HttpResponseServerError(loader.get_template("500.html").render())
+    add_never_cache_headers(response)  # no proxy or page cache may keep an error
+    return response

@@ -537,3 +537,10 @@ class CompanyResult(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.company} ({self.year})"
+
+
+def public_parks(locale_id):
+    """The language's live parks that anonymous visitors may see (for filter lists)."""
+    from pages.listing import public
+
+    return public(ParkPage.objects.live().filter(locale_id=locale_id)).only("title", "translation_key", "path")

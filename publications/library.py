@@ -18,18 +18,17 @@ def filter_options(locale_id):
     """Categories, parks and years to filter by, cached with the shell."""
 
     def build():
-        from parks.models import ParkPage
+        from parks.models import public_parks
 
         index = PublicationIndexPage.objects.live().filter(locale_id=locale_id).first()
-        categories = PublicationCategoryPage.objects.child_of(index).live() if index else []
-        publications = PublicationPage.objects.live().filter(locale_id=locale_id)
+        categories = public(PublicationCategoryPage.objects.child_of(index).live()) if index else []
+        publications = public(PublicationPage.objects.live().filter(locale_id=locale_id))
         sections = index.get_children().live().public().in_menu() if index else []
         return {
             "sections": [{"title": s.title, "url": s.url, "summary": s.search_description} for s in sections],
             "categories": [{"path": c.path, "slug": c.slug, "title": c.title} for c in categories],
             "parks": [
-                {"pk": p.pk, "title": p.title, "translation_key": p.translation_key}
-                for p in ParkPage.objects.live().filter(locale_id=locale_id).only("title", "translation_key", "path")
+                {"pk": p.pk, "title": p.title, "translation_key": p.translation_key} for p in public_parks(locale_id)
             ],
             "years": [d.year for d in publications.dates("publication_date", "year", order="DESC")],
         }

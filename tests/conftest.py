@@ -9,11 +9,24 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
+from tests.servers import Site
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def seeded_site():
+    """A seeded database of its own for real servers (tests/servers.py), made once."""
+    site = Site("site")
+    try:
+        site.seed()
+        yield site
+    finally:
+        site.remove()
 
 
 @pytest.fixture(autouse=True)

@@ -3,12 +3,15 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .env import env_list, env_str
+from .env import env_bool, env_list, env_str
 
 SECRET_KEY = env_str("SECRET_KEY", "test-only-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "testserver"])
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The suite's own process keeps a private cache (tests clear it). Servers that
+# tests start (tests/servers.py) set TEST_SERVER_SHARED_CACHE to use REDIS_URL.
+if not (env_bool("TEST_SERVER_SHARED_CACHE") and REDIS_URL):  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,115 @@
+"""Backups: the database and the uploads, into one folder per run.
+
+SQLite is copied with sqlite3's online backup API (consistent while the site
+runs); PostgreSQL with pg_dump's custom format, restored with pg_restore.
+Uploads in MEDIA_ROOT go into a tarball; with object storage they live in the
+bucket, which has its own versioning, and are left out.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import connections
+
+DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
+MEDIA_FILE = "media.tar.gz"
+MANIFEST = "manifest.json"
+
+
+def _database():
+    config = settings.DATABASES["default"]
+    vendor = connections["default"].vendor
+    if vendor not in DATABASE_FILES:
+        raise ImproperlyConfigured(f"Backups support SQLite and PostgreSQL, not {vendor}.")
+    return vendor, config
+
+
+def _pg_command(program, config):
+    if not shutil.which(program):
+        raise ImproperlyConfigured(f"{program} is needed for PostgreSQL backups (apt-get install postgresql-client).")
+    args = [program, "--no-password"]
+    for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if config.get(key):
+            args += [flag, str(config[key])]
+    env = {**os.environ}
+    if config.get("PASSWORD"):
+        env["PGPASSWORD"] = config["PASSWORD"]
+    return args, env
+
+
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _media_on_disk():
+    return isinstance(default_storage, FileSystemStorage)
+
+
+def backup(root):
+    """Write a backup into a new folder under ``root``; return its path."""
+    vendor, config = _database()
+    folder = Path(root) / datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder.mkdir(parents=True, exist_ok=False)
+    database_file = folder / DATABASE_FILES[vendor]
+    if vendor == "sqlite":
+        with sqlite3.connect(config["NAME"]) as source, sqlite3.connect(database_file) as target:
+            source.backup(target)
+        target.close()
+        source.close()
+    else:
+        args, env = _pg_command("pg_dump", config)
+        args += ["--format=custom", "--no-owner", "--no-privileges", "--file", str(database_file), config["NAME"]]
+        subprocess.run(args, env=env, check=True)  # noqa: S603 - fixed program, arguments from settings
+    files = {database_file.name: _sha256(database_file)}
+    if _media_on_disk():
+        media_root = Path(settings.MEDIA_ROOT)
+        with tarfile.open(folder / MEDIA_FILE, "w:gz") as tar:
+            if media_root.is_dir():
+                tar.add(media_root, arcname=".")
+        files[MEDIA_FILE] = _sha256(folder / MEDIA_FILE)
+    manifest = {"created": datetime.datetime.now(datetime.UTC).isoformat(), "database": vendor, "files": files}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2))
+    return folder
+
+
+def restore(folder):
+    """Replace the configured database and MEDIA_ROOT with a backup's."""
+    folder = Path(folder)
+    manifest = json.loads((folder / MANIFEST).read_text())
+    vendor, config = _database()
+    if manifest["database"] != vendor:
+        raise ImproperlyConfigured(f"This backup is of a {manifest['database']} database, not {vendor}.")
+    for name, digest in manifest["files"].items():
+        if _sha256(folder / name) != digest:
+            raise ImproperlyConfigured(f"{name} does not match its checksum: the backup is damaged.")
+    connections.close_all()
+    database_file = folder / DATABASE_FILES[vendor]
+    if vendor == "sqlite":
+        with sqlite3.connect(database_file) as source, sqlite3.connect(config["NAME"]) as target:
+            source.backup(target)
+        target.close()
+        source.close()
+    else:
+        args, env = _pg_command("pg_restore", config)
+        args += ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction"]
+        args += ["--dbname", config["NAME"], str(database_file)]
+        subprocess.run(args, env=env, check=True)  # noqa: S603 - fixed program, arguments from settings
+    if MEDIA_FILE in manifest["files"] and _media_on_disk():
+        media_root = Path(settings.MEDIA_ROOT)
+        media_root.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(folder / MEDIA_FILE, "r:gz") as tar:
+            tar.extractall(media_root, filter="data")  # refuses absolute paths and links out of the folder

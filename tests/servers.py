@@ -1,0 +1,247 @@
+"""Real servers for tests: gunicorn on 127.0.0.1 with the test settings, on a
+database of its own (a temporary SQLite file, or a fresh PostgreSQL database
+when DATABASE_URL points at PostgreSQL) seeded once per test session.
+
+Also a TCP proxy the tests can cut and restore, to take a service away from a
+running server without touching the machine's own PostgreSQL or Redis.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def on_postgresql():
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def redis_answers(url=REDIS_URL):
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def require_redis():
+    """Skip without Redis, unless REQUIRE_REDIS=1 (CI), where that is a failure."""
+    if redis_answers():
+        return
+    if os.environ.get("REQUIRE_REDIS") == "1":
+        pytest.fail(f"REQUIRE_REDIS=1 but Redis does not answer at {REDIS_URL}")
+    pytest.skip(f"no Redis at {REDIS_URL} (set TEST_REDIS_URL)")
+
+
+class Database:
+    """A database for servers alone, made before and dropped after."""
+
+    def __init__(self, workdir, label):
+        url = os.environ.get("DATABASE_URL", "")
+        self.admin_url = None
+        if on_postgresql():
+            parts = urlsplit(url)
+            self.name = f"{parts.path.lstrip('/') or 'eipvn'}_{label}_{os.getpid()}"
+            self.admin_url = urlunsplit(parts._replace(path="/postgres"))
+            self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+        else:
+            self.url = f"sqlite:///{workdir}/{label}.sqlite3"
+
+    def _admin(self, sql):
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True) as connection:
+            connection.execute(sql)
+
+    def create(self):
+        if self.admin_url:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}"')
+            self._admin(f'CREATE DATABASE "{self.name}"')
+
+    def drop(self):
+        if self.admin_url:
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+class Site:
+    """A seeded database and media folder, and the environment to serve them."""
+
+    def __init__(self, label="site"):
+        self.workdir = tempfile.mkdtemp(prefix=f"eipvn-{label}-")
+        self.database = Database(self.workdir, label)
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "eipvn.settings.test",
+            "DATABASE_URL": self.database.url,
+            "MEDIA_ROOT": f"{self.workdir}/media",
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.log = open(f"{self.workdir}/server.log", "w+")  # noqa: SIM115 - closed in remove()
+
+    def manage(self, *command, env=None, **kwargs):
+        return subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *command],
+            env={**self.env, **(env or {})},
+            cwd=ROOT,
+            check=True,
+            timeout=600,
+            **({"stdout": self.log, "stderr": self.log} | kwargs),
+        )
+
+    def seed(self):
+        self.database.create()
+        self.manage("migrate", "--noinput")
+        self.manage("seed_demo")
+
+    def log_tail(self):
+        self.log.flush()
+        return Path(self.log.name).read_text()[-4000:]
+
+    @contextlib.contextmanager
+    def server(self, workers=2, **env):
+        """gunicorn serving this site; yields its base URL. ``env`` overrides
+        variables (e.g. DATABASE_URL through a proxy, REDIS_URL)."""
+        port = free_port()
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        process = subprocess.Popen(
+            [str(gunicorn), "eipvn.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"],
+            env={**self.env, **env},
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=self.log,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while status(f"{url}/healthz") is None:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the test server did not start:\n{self.log_tail()}")
+                time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=5)
+
+    def remove(self):
+        self.log.close()
+        self.database.drop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def fetch(url, timeout=10, raw=False, **headers):
+    """(status, headers, body) of a GET; HTTP errors are answers, not exceptions.
+    The body is text, or bytes with ``raw``."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            status, headers, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, error.headers, error.read()
+    return status, headers, body if raw else body.decode()
+
+
+def status(url):
+    """The status code of a GET, or None when nothing answers."""
+    try:
+        return fetch(url, timeout=3)[0]
+    except OSError:
+        return None
+
+
+class TcpProxy:
+    """Forwards 127.0.0.1:<port> to a target; ``cut()`` drops every connection
+    and refuses new ones (the service looks down), ``restore()`` undoes it."""
+
+    def __init__(self, target_host, target_port):
+        self.target = (target_host, target_port)
+        self.port = free_port()
+        self._up = threading.Event()
+        self._up.set()
+        self._sockets = set()
+        self._lock = threading.Lock()
+        self._listener = socket.create_server(("127.0.0.1", self.port))
+        self._listener.settimeout(0.2)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _track(self, sock):
+        with self._lock:
+            self._sockets.add(sock)
+
+    def _accept(self):
+        while not self._stopped.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not self._up.is_set():
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            self._track(client)
+            self._track(upstream)
+            for source, sink in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    def _pipe(self, source, sink):
+        try:
+            while chunk := source.recv(65536):
+                sink.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, sink):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+
+    def cut(self):
+        self._up.clear()
+        with self._lock:
+            sockets, self._sockets = self._sockets, set()
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+    def restore(self):
+        self._up.set()
+
+    def close(self):
+        self.cut()
+        self._stopped.set()
+        self._listener.close()
+        self._thread.join(timeout=2)
