@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from eipvn import two_factor
 from pages import seo
 from pages.editorial import localize_views
 from pages.search import search as search_view
@@ -28,6 +29,7 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(localize_views.UpdateTranslations.as_view()),
     ),
+    path("admin/two-step/", include(two_factor.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

@@ -1,4 +1,6 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -36,6 +38,15 @@ class SiteContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteContentGroup)
+
+
+@hooks.register("register_account_menu_item")
+def two_step_verification(request):
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Two-step verification"),
+        "help_text": _("Ask for a code from an authenticator app after the password."),
+    }
 
 
 # Roles by language, review, tree sync and the translation report.

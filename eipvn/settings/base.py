@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "news",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "eipvn.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -134,6 +138,10 @@ AXES_LOCKOUT_CALLABLE = "eipvn.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "pages.contact.client_address"  # honours USE_X_FORWARDED_FOR
 AXES_VERBOSE = False
 # Staff sessions end after 8 hours, or sooner when the browser closes.
+# Two-step verification (eipvn/two_factor.py): each staff member may turn it on;
+# TWO_FACTOR_REQUIRED makes it compulsory for everyone who signs in to the admin.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "EIP Viet Nam"
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
