@@ -4,6 +4,7 @@ no Chromium exists, unless REQUIRE_BROWSER=1 (CI), where that is a failure.
 """
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,6 @@ def site_manage(seeded_site, site_url):
     """Run a manage.py command against the test server's database; returns its output."""
 
     def run(*args):
-        return seeded_site.manage(*args, capture_output=True, text=True).stdout
+        return seeded_site.manage(*args, stdout=subprocess.PIPE, text=True).stdout
 
     return run
