@@ -3,12 +3,15 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .env import env_list, env_str
+from .env import env_bool, env_list, env_str
 
 SECRET_KEY = env_str("SECRET_KEY", "test-only-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "testserver"])
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that tests see each render and its queries; the page cache's tests
+# and the browser tests' server switch it on.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
