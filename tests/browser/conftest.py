@@ -1,25 +1,17 @@
 """Browser tests: Playwright drives Debian's Chromium against a real server.
 
 The server is gunicorn on 127.0.0.1 with the test settings, on a database of
-its own (a temporary SQLite file, or a fresh PostgreSQL database when
-DATABASE_URL points at PostgreSQL) seeded with `seed_demo`. Tests skip where no
+its own seeded with `seed_demo` (tests/servers.py). Tests skip where no
 Chromium exists, unless REQUIRE_BROWSER=1 (CI), where that is a failure.
 """
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.servers import SeededSite, ServerError
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -48,89 +40,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _Database:
-    """A database for the server alone, made before and dropped after."""
-
-    def __init__(self, workdir):
-        url = os.environ.get("DATABASE_URL", "")
-        self.admin_url = None
-        if url.startswith(("postgres://", "postgresql://")):
-            parts = urlsplit(url)
-            self.name = f"{parts.path.lstrip('/') or 'eipvn'}_browser_{os.getpid()}"
-            self.admin_url = urlunsplit(parts._replace(path="/postgres"))
-            self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
-        else:
-            self.url = f"sqlite:///{workdir}/browser.sqlite3"
-
-    def _admin(self, sql):
-        import psycopg
-
-        with psycopg.connect(self.admin_url, autocommit=True) as connection:
-            connection.execute(sql)
-
-    def create(self):
-        if self.admin_url:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}"')
-            self._admin(f'CREATE DATABASE "{self.name}"')
-
-    def drop(self):
-        if self.admin_url:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session")
 def site_url():
-    workdir = tempfile.mkdtemp(prefix="eipvn-browser-")
-    database = _Database(workdir)
-    database.create()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "eipvn.settings.test",
-        "DATABASE_URL": database.url,
-        "MEDIA_ROOT": f"{workdir}/media",
-        "PYTHONUNBUFFERED": "1",
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    log = open(f"{workdir}/server.log", "w+")  # noqa: SIM115 - closed at teardown
-    server = None
+    # The page cache is on, as in production; editors' journeys bypass it.
+    site = SeededSite("browser", extra_env={"PAGE_CACHE": "true"})
     try:
-        for command in (["migrate", "--noinput"], ["seed_demo"]):
-            subprocess.run([*manage, *command], env=env, cwd=ROOT, check=True, stdout=log, stderr=log, timeout=600)
-        port = _free_port()
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        server = subprocess.Popen(
-            [str(gunicorn), "eipvn.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--timeout", "60"],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=log,
-        )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    pytest.fail(f"the test server did not start:\n{log.read()[-4000:]}")
-                time.sleep(0.3)
-        yield url
+        site.seed()
+        with site.serve() as url:
+            yield url
+    except ServerError as error:
+        pytest.fail(str(error))
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        log.close()
-        database.drop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        site.close()
