@@ -6,4 +6,4 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import renditions, signals  # noqa: F401
