@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from news.models import NewsCategoryPage, NewsPage
 from pages.models import ContactPage, RelatedAgency, StandardPage
@@ -234,3 +235,12 @@ def test_admin_pages_are_untouched(client):
     user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     assert "X-Cache" not in client.get("/admin/")
+
+
+def test_a_page_made_private_is_no_longer_shown_to_visitors(client, english):
+    intro = StandardPage.objects.get(locale=english, slug="introduction")
+    warm(client, intro.url)
+    PageViewRestriction.objects.create(page=intro, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(intro.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.listing import restricted_paths
 from pages.slugs import transliterate_slug
 
 
@@ -47,6 +48,13 @@ class BasePage(Page):
         elif self.slug:
             self.slug = transliterate_slug(self.slug)
         super().full_clean(*args, **kwargs)
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every request (two queries); while no page anywhere is
+        # restricted, the shell's cached list answers without asking the database.
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def route(self, request, path_components):
         """Wagtail's routing, in two queries instead of two per level: the pages
