@@ -6,6 +6,7 @@ with its parameters sorted. Nothing else: not ``/`` (it redirects by cookie and
 Accept-Language), not admin, documents or feeds' index, not error pages, not an
 answer that sets a cookie (a page that rendered a CSRF token sets one, so the
 contact form is never stored) or that says ``private``/``no-store``/``no-cache``.
+Answers compressed for clients that accept gzip are kept apart from plain ones.
 A request carrying a session cookie (an editor, even logged out in another tab)
 or a messages cookie is never answered from the cache; the language cookie does
 not matter, as the language is in the path.
@@ -33,6 +34,7 @@ with the clock alone (an event moving from upcoming to past).
 """
 
 import hashlib
+import re
 import time
 import uuid
 from urllib.parse import parse_qsl, urlencode
@@ -43,6 +45,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags, quote_etag
 
 PREFIX = "eipvn:page"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 NOT_STORED_DIRECTIVES = ("private", "no-store", "no-cache")
 
 
@@ -85,7 +88,10 @@ def _normalised_query(query_string):
 
 def _entry_key(request, language):
     generation, path_version = _tokens([_generation_key(language), _path_key(request.path)])
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{_normalised_query(request.META.get('QUERY_STRING'))}"
+    query = _normalised_query(request.META.get("QUERY_STRING"))
+    # GZipMiddleware (inside this one) compresses for clients that accept gzip only.
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
+    url = f"{encoding} {request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha1(url.encode(), usedforsecurity=False).hexdigest()
     return f"{PREFIX}:{language}:{generation}:{path_version}:{digest}"
 

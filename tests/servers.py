@@ -95,8 +95,8 @@ class SeededSite:
         return self
 
     @contextlib.contextmanager
-    def serve(self, workers=2, **env):
-        port = free_port()
+    def serve(self, workers=2, port=None, **env):
+        port = port or free_port()
         gunicorn = Path(sys.executable).with_name("gunicorn")
         server = subprocess.Popen(
             [str(gunicorn), "eipvn.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"],

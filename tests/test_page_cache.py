@@ -4,6 +4,7 @@ Each test turns the cache on (the test settings leave it off so that other
 tests see every render) and changes content the way an editor does.
 """
 
+import gzip
 import re
 
 import pytest
@@ -76,6 +77,18 @@ def test_query_strings_in_any_order_share_one_entry_and_differ_from_others(clien
     assert client.get("/en/news/?page=1&topic=policy")["X-Cache"] == "miss"
     assert client.get("/en/news/?topic=policy&page=1")["X-Cache"] == "hit"
     assert client.get("/en/news/?page=2")["X-Cache"] == "miss"
+
+
+def test_compressed_and_plain_answers_are_kept_apart(client):
+    gzipped = client.get(ABOUT["en"], HTTP_ACCEPT_ENCODING="gzip, br")
+    assert (gzipped["X-Cache"], gzipped["Content-Encoding"]) == ("miss", "gzip")
+    plain = client.get(ABOUT["en"])
+    assert plain["X-Cache"] == "miss"
+    assert "Content-Encoding" not in plain
+    assert "Skip to main content" in plain.content.decode()
+    again = client.get(ABOUT["en"], HTTP_ACCEPT_ENCODING="gzip")
+    assert (again["X-Cache"], again["Content-Encoding"]) == ("hit", "gzip")
+    assert gzip.decompress(again.content) == plain.content
 
 
 def test_the_language_cookie_does_not_bypass_the_cache(client):

@@ -55,6 +55,9 @@ MIDDLEWARE = [
     # Before the page cache, so that scheduled pages go live while pages are served from it.
     "pages.scheduling.ScheduledPublishingMiddleware",
     "pages.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which keeps gzipped and plain answers apart; Django
+    # pads gzipped pages with random bytes against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
