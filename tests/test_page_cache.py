@@ -170,20 +170,12 @@ def test_a_vietnamese_translation_published_alone_keeps_the_english_cache(client
     assert client.get(en_article.url)["X-Cache"] == "miss"
 
 
-def test_unpublishing_removes_the_page_and_its_card(client):
+@pytest.mark.parametrize("remove", ["unpublish", "delete"])
+def test_unpublishing_or_deleting_removes_the_page_and_its_card(client, remove):
     news = article("en")
     title = news.title
     warm(client, news.url, NEWS["en"])
-    news.unpublish()
-    assert client.get(news.url).status_code == 404
-    assert title not in client.get(NEWS["en"]).content.decode()
-
-
-def test_deleting_removes_the_page_and_its_card(client):
-    news = article("en")
-    title = news.title
-    warm(client, news.url, NEWS["en"])
-    news.delete()
+    getattr(news, remove)()
     assert client.get(news.url).status_code == 404
     assert title not in client.get(NEWS["en"]).content.decode()
 

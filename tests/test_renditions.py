@@ -22,15 +22,20 @@ def renditions_of(image):
     return set(image.renditions.values_list("filter_spec", flat=True))
 
 
+def publish_with_a_new_picture(english, capture_on_commit, title):
+    article = NewsPage.objects.live().filter(locale=english).order_by("-date").first()
+    picture = new_picture(title)
+    article.lead_image = picture
+    with capture_on_commit(execute=True):
+        article.save_revision().publish()
+    return article, picture
+
+
 def test_publishing_prepares_the_renditions_of_the_page_and_its_listing(
     client, settings, english, django_capture_on_commit_callbacks
 ):
     settings.PREPARE_RENDITIONS_ON_PUBLISH = True
-    article = NewsPage.objects.live().filter(locale=english).order_by("-date").first()
-    picture = new_picture("Fresh lead picture")
-    article.lead_image = picture
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
+    article, picture = publish_with_a_new_picture(english, django_capture_on_commit_callbacks, "Fresh lead picture")
     prepared = renditions_of(picture)
     assert prepared, "publishing made no rendition"
 
@@ -41,9 +46,5 @@ def test_publishing_prepares_the_renditions_of_the_page_and_its_listing(
 
 def test_nothing_is_prepared_when_switched_off(settings, english, django_capture_on_commit_callbacks):
     settings.PREPARE_RENDITIONS_ON_PUBLISH = False
-    article = NewsPage.objects.live().filter(locale=english).order_by("-date").first()
-    picture = new_picture("Unprepared picture")
-    article.lead_image = picture
-    with django_capture_on_commit_callbacks(execute=True):
-        article.save_revision().publish()
+    _article, picture = publish_with_a_new_picture(english, django_capture_on_commit_callbacks, "Unprepared picture")
     assert renditions_of(picture) == set()
