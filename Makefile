@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve backup restore lint format messages compilemessages bench check clean
+.PHONY: help run test serve backup restore lint format messages compilemessages bench lighthouse check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,8 +68,17 @@ messages: $(VENV)/.installed-dev ## Extract interface strings into locale/vi (ne
 compilemessages: $(VENV)/.installed ## Compile locale/*.po into .mo (pure Python, no gettext needed)
 	$(MANAGE) compilemessages
 
-bench: $(VENV)/.installed-dev ## Time the home page and a standard page, warm cache, both languages
-	DJANGO_SETTINGS_MODULE=eipvn.settings.test $(BIN)/python -m tests.bench
+bench: $(VENV)/.installed-dev ## Requests/s and p50/p99 of pages vs a static file, page cache on and off (gunicorn, 2 workers)
+	$(BIN)/python -m tests.bench
+
+LIGHTHOUSE_DIR := tools/lighthouse
+
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+lighthouse: $(VENV)/.installed-dev $(LIGHTHOUSE_DIR)/node_modules/.installed ## Lighthouse scores (Debian Chromium, mobile) of a home, listing and detail page per section, both languages
+	$(BIN)/python -m tests.lighthouse
 
 clean: ## Remove the virtualenv and local data (var/)
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles $(LIGHTHOUSE_DIR)/node_modules

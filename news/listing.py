@@ -13,7 +13,7 @@ PER_PAGE = 9
 
 def articles_in(locale_id):
     # Articles dated in the future are not listed before their date.
-    return public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now()))
+    return public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())).defer_streamfields()
 
 
 def filter_options(locale_id):

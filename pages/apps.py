@@ -9,7 +9,7 @@ class PagesConfig(AppConfig):
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
-        from . import privacy, purge, signals  # noqa: F401
+        from . import privacy, purge, renditions, signals  # noqa: F401
         from .editorial.languages import LanguageSnippetPermissionPolicy
 
         purge.connect()

@@ -4,6 +4,8 @@ Each block names its template, icon and a preview value, so editors see what
 they insert; templates live in templates/blocks/.
 """
 
+from functools import cached_property
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -82,7 +84,7 @@ class KeyFiguresBlock(blocks.StructBlock):
 class LinkValue(blocks.StructValue):
     """One way to read a link, whether it points at a page or elsewhere."""
 
-    @property
+    @cached_property  # templates read it twice; .localized costs queries
     def href(self):
         page = self.get("page")
         if page:

@@ -29,6 +29,13 @@ def querystring_without(request, *names):
     return params.urlencode()
 
 
+def restricted_paths():
+    """Tree paths of the pages that carry a view restriction (from the shell's cache)."""
+    return fragments.cached(
+        "restricted-paths", 0, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
 def public(queryset, path_field="path"):
     """Pages without a view restriction on themselves or an ancestor.
 
@@ -36,9 +43,6 @@ def public(queryset, path_field="path"):
     cache (dropped when a restriction changes), so a listing pays no query for
     it. ``path_field`` lets other models filter by their page (``page__path``).
     """
-    paths = fragments.cached(
-        "restricted-paths", 0, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    )
-    for path in paths:
+    for path in restricted_paths():
         queryset = queryset.exclude(**{f"{path_field}__startswith": path})
     return queryset

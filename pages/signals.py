@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import StringTranslation
 
-from . import fragments, search_index
+from . import fragments, page_cache_signals, search_index
 from .editorial import tree_sync
 from .models import Partner, RelatedAgency, TeamMember
 from .slugs import transliterate_slug
@@ -44,8 +44,9 @@ def _page_deleted(sender, instance, **kwargs):
 @receiver(post_delete, sender=Partner)
 @receiver(post_delete, sender=RelatedAgency)
 @receiver(post_delete, sender=TeamMember)
-def _snippet_changed(sender, **kwargs):
+def _snippet_changed(sender, instance, **kwargs):
     fragments.invalidate()
+    page_cache_signals.snippet_changed(instance)
 
 
 @receiver(post_save)

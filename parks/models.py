@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages import fragments
+from pages.listing import public
 from pages.models import BasePage
 
 from .indicators import Currency, Kind, Status, unit_for
@@ -33,7 +34,7 @@ class ParkIndexPage(BasePage):
         verbose_name = _("EIP demonstration index")
 
     def parks(self):
-        return ParkPage.objects.child_of(self).live().public()
+        return public(ParkPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from .map import park_map
@@ -42,7 +43,7 @@ class ParkIndexPage(BasePage):
         parks = list(self.parks())
         context["parks"] = parks
         context["park_map"] = park_map(parks)
-        context["other_pages"] = self.get_children().live().public().not_type(ParkPage)
+        context["other_pages"] = public(self.get_children().live().not_type(ParkPage))
         return context
 
 
@@ -254,7 +255,7 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = CaseStudyPage.objects.child_of(self).live().public()
+        context["case_studies"] = public(CaseStudyPage.objects.child_of(self).live())
         return context
 
 

@@ -1,60 +1,182 @@
-"""`make bench`: render times of the shell pages with a warm cache.
+"""`make bench`: requests per second and latency of real requests to gunicorn.
 
-Builds a throw-away SQLite database, seeds it, then requests each page many
-times through Django's test client and prints median and 95th percentile
-times and the query count. Numbers are for comparison between commits on the
-same machine; no test asserts on them.
+Seeds a throw-away database (tests/servers.py), collects static files, then
+starts gunicorn (2 workers, production settings, 127.0.0.1 only) twice: with
+the page cache on and off. Each time it warms up, then loads a small static
+file (the stack's limit: gunicorn + WhiteNoise), the home page, a listing, a
+detail page and a search, one after the other, and prints requests/s, p50 and
+p99 latency and each page's throughput as a ratio to the static file's.
+
+Targets (issue #11): cached pages at least 50% of the static file's throughput,
+uncached at least 5%. The exit status is 1 when one is missed. Load comes from
+wrk when it is installed (Debian package `wrk`), else from a Python load
+generator; both are bounded in time and stop by themselves. Timings belong
+here, never in the test suite: they depend on the machine and its load.
 """
 
+import http.client
 import os
+import re
+import shutil
 import statistics
-import tempfile
+import subprocess
+import sys
+import threading
 import time
+import urllib.request
+from urllib.parse import urlsplit
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "eipvn.settings.test")
-WORKDIR = tempfile.mkdtemp(prefix="eipvn-bench-")
-os.environ["DATABASE_URL"] = f"sqlite:///{WORKDIR}/bench.sqlite3"
-os.environ["MEDIA_ROOT"] = f"{WORKDIR}/media"
+from tests.servers import Site
 
-import django  # noqa: E402
+SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+WARM_UP = 20
+PAGES = {
+    "home": "/en/",
+    "listing": "/en/news/",
+    "detail": "/en/news/project-news/stakeholders-consulted-on-hiep-phuocs-eco-industrial-transition/",
+    "search": "/en/search/?q=industrial+park",
+}
+TARGETS = {True: 0.50, False: 0.05}  # page cache on / off: share of the static file's throughput
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "eipvn.settings.production",
+    "SECRET_KEY": "bench-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "false",
+}
 
-django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-
-URLS = ["/en/", "/vi/", "/en/about/introduction/", "/vi/gioi-thieu/ket-qua-du-an/", "/vi/gioi-thieu/nhom-du-an/"]
-ROUNDS = 200
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.status, dict(response.headers), response.read()
 
 
-def count_queries(client, url):
-    queries = []
+def static_file_path(base):
+    """The fingerprinted logo the pages link to: a small file WhiteNoise serves."""
+    html = fetch(base + "/en/")[2].decode()
+    return re.search(r'href="(/static/img/logo\.[0-9a-f]+\.svg)"', html).group(1)
 
-    def record(execute, sql, *args):
-        queries.append(sql)
-        return execute(sql, *args)
 
-    with connection.execute_wrapper(record):
-        client.get(url)
-    return queries
+# --- load generators ----------------------------------------------------------
+
+
+def _wrk_ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def load_with_wrk(url):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS:g}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=SECONDS + 60,
+    ).stdout
+    if "Non-2xx" in output:
+        raise SystemExit(f"{url} answered errors under load:\n{output}")
+    latency = {p: _wrk_ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)$", output, re.M)}
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return rate, latency["50"], latency["99"]
+
+
+def load_with_python(url):
+    """Threads on keep-alive connections (reopened when gunicorn closes them),
+    until SECONDS have passed or 200,000 requests were made."""
+    parts = urlsplit(url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    deadline = time.monotonic() + SECONDS
+    timings, lock, budget = [], threading.Lock(), [200_000]
+
+    def worker():
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        mine = []
+        while time.monotonic() < deadline:
+            with lock:
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+            start = time.perf_counter()
+            connection.request("GET", target)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"{url} answered {response.status} under load")
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+            mine.append(time.perf_counter() - start)
+        connection.close()
+        with lock:
+            timings.extend(mine)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    percentiles = statistics.quantiles(timings, n=100)
+    return len(timings) / elapsed, percentiles[49] * 1000, percentiles[98] * 1000
+
+
+LOAD = load_with_wrk if shutil.which("wrk") else load_with_python
+
+
+# --- the run ------------------------------------------------------------------
+
+
+def measure(base, page_cache):
+    paths = {"static": static_file_path(base), **PAGES}
+    for name, path in paths.items():
+        for _ in range(WARM_UP):
+            status, headers, _body = fetch(base + path)
+            assert status == 200, f"{path} answered {status}"
+        if name != "static":
+            expected = "hit" if page_cache else None
+            assert headers.get("X-Cache") == expected, f"{path}: X-Cache {headers.get('X-Cache')}, not {expected}"
+    return {name: LOAD(base + path) for name, path in paths.items()}
+
+
+def report(page_cache, results):
+    static_rate = results["static"][0]
+    target = TARGETS[page_cache]
+    print(f"\npage cache {'on' if page_cache else 'off'} (target: pages at least {target:.0%} of the static file)")
+    print(f"  {'request':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10}")
+    missed = []
+    for name, (rate, p50, p99) in results.items():
+        ratio = rate / static_rate
+        mark = ""
+        if name != "static" and ratio < target:
+            missed.append(name)
+            mark = "  below target"
+        print(f"  {name:10} {rate:8.0f} {p50:8.1f} {p99:8.1f} {ratio:10.1%}{mark}")
+    return missed
 
 
 def main():
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    client = Client()
-    print(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-    for url in URLS:
-        assert client.get(url).status_code == 200, url
-        queries = count_queries(client, url)
-        timings = []
-        for _ in range(ROUNDS):
-            start = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
-        p95 = statistics.quantiles(timings, n=20)[-1]
-        print(f"{url:40} {statistics.median(timings):10.1f} {p95:8.1f} {len(queries):8d}")
+    print(
+        f"load generator: {'wrk' if LOAD is load_with_wrk else 'Python threads'}, {CONNECTIONS} connections, "
+        f"{SECONDS:g} s per request; gunicorn with 2 workers, production settings"
+    )
+    site = Site("bench")
+    site.env.update(PRODUCTION)
+    missed = []
+    try:
+        print("seeding a throw-away database …", flush=True)
+        site.seed()
+        site.manage("collectstatic", "--noinput")
+        for page_cache in (True, False):
+            with site.server(workers=2, PAGE_CACHE=str(page_cache).lower()) as base:
+                missed += [
+                    f"{name} (page cache {'on' if page_cache else 'off'})"
+                    for name in report(page_cache, measure(base, page_cache))
+                ]
+    finally:
+        site.remove()
+    if missed:
+        print(f"\nbelow target: {', '.join(missed)}")
+        sys.exit(1)
+    print("\nall targets met")
 
 
 if __name__ == "__main__":

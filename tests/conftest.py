@@ -100,11 +100,24 @@ def json_ld(html, kind):
 
 
 def warm_queries(client, url):
-    """How many queries a page costs once its caches are warm."""
+    """How many queries a page costs once its caches are warm (not counting the
+    once-a-minute scheduled publishing a request may run)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from pages.scheduling import INTERVAL, LOCK_KEY
+
     client.get(url)
+    cache.set(LOCK_KEY, True, INTERVAL)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+def one_page_per_type_and_language():
+    """{(page type name, language): URL} of the deepest live page of each type
+    in each language (the deepest cost most to route)."""
+    urls = {}
+    for page in Page.objects.live().filter(depth__gte=2).specific().order_by("depth", "path"):
+        urls[(type(page).__name__, page.locale.language_code)] = page.url
+    return urls

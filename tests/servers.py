@@ -120,10 +120,10 @@ class Site:
         return Path(self.log.name).read_text()[-4000:]
 
     @contextlib.contextmanager
-    def server(self, workers=2, **env):
+    def server(self, workers=2, port=None, **env):
         """gunicorn serving this site; yields its base URL. ``env`` overrides
         variables (e.g. DATABASE_URL through a proxy, REDIS_URL)."""
-        port = free_port()
+        port = port or free_port()
         gunicorn = Path(sys.executable).with_name("gunicorn")
         process = subprocess.Popen(
             [str(gunicorn), "eipvn.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"],

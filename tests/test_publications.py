@@ -22,7 +22,7 @@ LIBRARY = {"en": "/en/publications/", "vi": "/vi/bao-cao-va-an-pham/"}
 
 
 def titles(html):
-    return [unescape(t) for t in re.findall(r'<li class="library-item">\s*<h3><a href="[^"]+">([^<]+)</a>', html)]
+    return [unescape(t) for t in re.findall(r'<li class="library-item">\s*<h2><a href="[^"]+">([^<]+)</a>', html)]
 
 
 def publication(language, slug_en):

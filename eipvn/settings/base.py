@@ -9,7 +9,7 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_list, env_required, env_str
+from .env import env_bool, env_int, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -59,6 +59,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "eipvn.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so that scheduled pages go live while pages are served from it.
+    "pages.scheduling.ScheduledPublishingMiddleware",
+    "pages.page_cache.PageCacheMiddleware",
+    # Inside the page cache, which keeps gzipped and plain answers apart; Django
+    # pads gzipped pages with random bytes against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,7 +75,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "pages.scheduling.ScheduledPublishingMiddleware",
     # Last, so that it sees the login view's outcome (lockout after repeated failures).
     "axes.middleware.AxesMiddleware",
 ]
@@ -122,7 +127,19 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "eipvn.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the rendered pages of both languages (pages.page_cache).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}}
+
+# Whole pages for anonymous visitors (pages.page_cache): how long the app keeps
+# them, how long browsers may reuse one, and how long a CDN may serve a stale
+# copy while it fetches a fresh one.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
+# Render a page and its parent once after it is published, so that its image
+# renditions exist before the first visitor comes (pages.renditions).
+PREPARE_RENDITIONS_ON_PUBLISH = True
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username and address first
@@ -168,11 +185,15 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the site's root (/favicon.ico, /apple-touch-icon.png),
+# served by WhiteNoise so that they are never a 404.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Only dev and test serve uploads from Django; production puts a web server or
-# object storage in front of MEDIA_ROOT.
-SERVE_MEDIA = False
+# object storage in front of MEDIA_ROOT (SERVE_MEDIA=true for a one-machine demo,
+# as `make lighthouse` runs).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

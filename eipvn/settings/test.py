@@ -12,6 +12,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # tests start (tests/servers.py) set TEST_SERVER_SHARED_CACHE to use REDIS_URL.
 if not (env_bool("TEST_SERVER_SHARED_CACHE") and REDIS_URL):  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that tests see each render and its queries; the page cache's tests
+# and the browser tests' server switch it on.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)
+# Seeding publishes hundreds of pages; the test of renditions switches this on.
+PREPARE_RENDITIONS_ON_PUBLISH = False
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

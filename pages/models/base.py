@@ -1,12 +1,15 @@
 from django.db import models
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
+from pages.listing import restricted_paths
 from pages.slugs import transliterate_slug
 
 
@@ -55,3 +58,45 @@ class BasePage(Page):
         elif self.slug:
             self.slug = transliterate_slug(self.slug)
         super().full_clean(*args, **kwargs)
+
+    def get_view_restrictions(self):
+        # Wagtail asks on every request (two queries); while no page anywhere is
+        # restricted, the shell's cached list answers without asking the database.
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def route(self, request, path_components):
+        """Wagtail's routing, in two queries instead of two per level: the pages
+        along the path are found by their ``url_path`` at once. A live routable
+        page whose own sub-URLs match the rest of the path (they come before its
+        children) routes it, as RoutablePageMixin.route would."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:n])
+            for n in range(1, len(path_components) + 1)
+        ]
+        chain = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("depth")
+        target, parent, consumed = self, None, 0
+        for page in chain:
+            if page.depth != self.depth + consumed + 1 or page.url_path != prefixes[consumed]:
+                break
+            target, parent, consumed = page, target, consumed + 1
+            if page.live and _claims_sub_path(page.specific_class, path_components[consumed:]):
+                break
+        if target is self:
+            return super().route(request, path_components)
+        target = target.specific
+        target._cached_parent_obj = parent  # as Page.route does, saves get_parent() a query
+        return target.route(request, path_components[consumed:])
+
+
+def _claims_sub_path(page_class, remaining):
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{slug}/" for slug in remaining))
+    except Resolver404:
+        return False
+    return True

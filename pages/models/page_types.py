@@ -6,6 +6,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
 from pages.blocks import KeyFiguresBlock
+from pages.listing import public
 from pages.localized import in_locale_with_fallback
 
 from .base import BasePage
@@ -56,7 +57,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # One card per section; a section that does not exist yet simply has none.
-        context["sections"] = self.get_children().live().public().in_menu()
+        context["sections"] = public(self.get_children().live().in_menu())
         return context
 
 
@@ -70,7 +71,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().in_menu()
+        context["child_pages"] = public(self.get_children().live().in_menu())
         return context
 
 

@@ -4,13 +4,14 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from pages import navigation, slots
+from pages import fragments, navigation, slots
 from pages.footer import footer_data
 
 register = template.Library()
@@ -70,10 +71,20 @@ def page_languages(context, page):
     }
 
 
-@register.inclusion_tag("includes/footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    site = navigation.site_for(context["request"])
-    return {**footer_data(site.pk if site else 0), "year": timezone.localdate().year, "request": context["request"]}
+    """The footer's HTML, the same on every page of a language: rendered once and
+    kept with the shell's fragments (escaping its many links costs more than the data)."""
+    request = context["request"]
+    site = navigation.site_for(request)
+    site_id = site.pk if site else 0
+    year = timezone.localdate().year
+
+    def build():
+        footer = {**footer_data(site_id), "year": year}
+        return render_to_string("includes/footer.html", footer, request=request)
+
+    return mark_safe(fragments.cached(f"footer-html:{year}", site_id, build))  # noqa: S308 - autoescaped template
 
 
 @register.simple_tag(takes_context=True)

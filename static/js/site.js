@@ -1,19 +1,13 @@
-// Progressive enhancement for the header menu. Without this script every
-// menu item stays reachable: the menu is open on phones and dropdowns open on
-// hover and keyboard focus on larger screens.
+// Progressive enhancement for the header menu. The page is served with the
+// menu collapsed and the dropdown buttons in place (no layout shift when this
+// runs); without JavaScript, css/nojs.css opens everything instead.
 (function () {
   "use strict";
-  var root = document.documentElement;
-  root.classList.remove("no-js");
-  root.classList.add("js");
-
   var nav = document.getElementById("main-nav");
   var toggle = document.querySelector(".menu-toggle");
   if (!nav) return;
 
   if (toggle) {
-    toggle.hidden = false;
-    nav.classList.add("is-collapsed");
     toggle.addEventListener("click", function () {
       var open = toggle.getAttribute("aria-expanded") === "true";
       toggle.setAttribute("aria-expanded", String(!open));
@@ -33,7 +27,6 @@
     });
   }
   buttons.forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") === "true";
       closeAll(button);

@@ -39,7 +39,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def site_url(seeded_site):
-    with seeded_site.server() as url:
+    # The page cache is on, as in production; editors' journeys bypass it.
+    with seeded_site.server(PAGE_CACHE="true") as url:
         yield url
 
 

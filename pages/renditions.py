@@ -1,0 +1,46 @@
+"""Renditions made when a page is published, so that no visitor waits for an
+image to be resized.
+
+The sizes and formats a page needs are the ones its templates ask for
+(``{% picture %}``, ``{% image %}``, share images…), so rather than keep a
+second list of filter specs that could drift from the templates, the page and
+its parent (the listing that shows its card) are rendered once, as Wagtail's
+preview does, right after the publish is committed. Rendering creates every
+missing rendition; the result is thrown away (it is private, so the page cache
+does not keep it).
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published
+
+logger = logging.getLogger(__name__)
+
+
+def render_once(page):
+    try:
+        page.make_preview_request()
+    except Exception:  # a failed warm-up must never break publishing
+        logger.exception("Preparing the renditions of page %s failed", page.pk)
+
+
+def prepare_renditions(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not page.live:
+        return
+    parent = page.get_parent()
+    for target in (page, parent):
+        if target is not None and target.depth >= 2 and target.live:
+            render_once(target.specific)
+
+
+@receiver(page_published)
+def _prepare_on_publish(sender, instance, alias=False, **kwargs):
+    # An untranslated alias shows the same pictures as its source: nothing new to make.
+    if alias or not getattr(settings, "PREPARE_RENDITIONS_ON_PUBLISH", False):
+        return
+    transaction.on_commit(lambda: prepare_renditions(instance.pk))

@@ -1,0 +1,251 @@
+"""The whole-page cache: what a visitor gets from it, and when a change shows.
+
+Each test turns the cache on (the test settings leave it off so that other
+tests see every render) and changes content the way an editor does.
+"""
+
+import gzip
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from news.models import NewsCategoryPage, NewsPage
+from pages.models import ContactPage, RelatedAgency, StandardPage
+
+from .test_contact import VALID
+
+pytestmark = pytest.mark.django_db
+
+ABOUT = {"en": "/en/about/", "vi": "/vi/gioi-thieu/"}
+NEWS = {"en": "/en/news/", "vi": "/vi/tin-tuc/"}
+HOME = {"en": "/en/", "vi": "/vi/"}
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE = True
+
+
+def cache_state(client, url, **headers):
+    response = client.get(url, **headers)
+    return response.status_code, response.get("X-Cache")
+
+
+def warm(client, *urls):
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    for url in urls:
+        assert client.get(url)["X-Cache"] == "hit", url
+
+
+def hits(client, *urls):
+    return {url: client.get(url)["X-Cache"] == "hit" for url in urls}
+
+
+def article(language):
+    return NewsPage.objects.live().filter(locale__language_code=language).order_by("-date").first()
+
+
+def test_second_visit_is_served_from_the_cache_without_queries(client):
+    first = client.get(ABOUT["en"])
+    assert first["X-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(ABOUT["en"])
+    assert second["X-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "public" in second["Cache-Control"]
+    assert "s-maxage=300" in second["Cache-Control"]
+    assert "stale-while-revalidate=" in second["Cache-Control"]
+
+
+def test_a_browser_revalidating_gets_not_modified(client):
+    etag = client.get(ABOUT["en"])["ETag"]
+    response = client.get(ABOUT["en"], HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+
+
+def test_query_strings_in_any_order_share_one_entry_and_differ_from_others(client):
+    assert client.get("/en/news/?page=1&topic=policy")["X-Cache"] == "miss"
+    assert client.get("/en/news/?topic=policy&page=1")["X-Cache"] == "hit"
+    assert client.get("/en/news/?page=2")["X-Cache"] == "miss"
+
+
+def test_compressed_and_plain_answers_are_kept_apart(client):
+    gzipped = client.get(ABOUT["en"], HTTP_ACCEPT_ENCODING="gzip, br")
+    assert (gzipped["X-Cache"], gzipped["Content-Encoding"]) == ("miss", "gzip")
+    plain = client.get(ABOUT["en"])
+    assert plain["X-Cache"] == "miss"
+    assert "Content-Encoding" not in plain
+    assert "Skip to main content" in plain.content.decode()
+    again = client.get(ABOUT["en"], HTTP_ACCEPT_ENCODING="gzip")
+    assert (again["X-Cache"], again["Content-Encoding"]) == ("hit", "gzip")
+    assert gzip.decompress(again.content) == plain.content
+
+
+def test_the_language_cookie_does_not_bypass_the_cache(client):
+    client.get(ABOUT["vi"])
+    client.cookies["django_language"] = "en"
+    assert client.get(ABOUT["vi"])["X-Cache"] == "hit"
+
+
+def test_the_root_redirect_follows_each_visitors_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="vi")["Location"] == "/vi/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/en/"
+
+
+def test_logged_in_editors_never_get_or_leave_a_cached_page(client, admin_user):
+    anonymous = Client()
+    anonymous.get(ABOUT["en"])
+    client.force_login(admin_user)
+    response = client.get(ABOUT["en"])
+    assert response["X-Cache"] == "bypass"
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+    other = "/en/about/introduction/"
+    client.get(other)
+    assert Client().get(other)["X-Cache"] == "miss"  # the editor's copy was not stored
+
+
+def test_error_pages_are_never_stored(client):
+    assert cache_state(client, "/en/no-such-page/") == (404, "bypass")
+    assert cache_state(client, "/en/no-such-page/") == (404, "bypass")
+    assert cache_state(client, "/en/news/?page=999")[0] == 200  # a listing clamps bad pages
+
+
+def test_the_contact_form_keeps_a_valid_csrf_token(english):
+    url = "/en/contact-us/"
+    browser = Client(enforce_csrf_checks=True)
+    warm_up = Client()
+    assert warm_up.get(url)["X-Cache"] == "bypass"  # the form page is never stored
+    response = browser.get(url)
+    assert response["X-Cache"] == "bypass"
+    assert "no-store" in response["Cache-Control"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+    page = ContactPage.objects.get(locale=english)
+    posted = browser.post(url, {**VALID["en"], "csrfmiddlewaretoken": token})
+    assert posted.status_code == 200
+    assert page.get_submission_class().objects.filter(page=page).count() == 1
+    # A page without a form stays cached for a visitor holding a CSRF cookie.
+    browser.get(ABOUT["en"])
+    assert browser.get(ABOUT["en"])["X-Cache"] == "hit"
+
+
+def test_publishing_shows_on_the_page_its_listings_and_the_home_page(client):
+    news = article("en")
+    category = news.get_parent()
+    warm(client, news.url, category.url, NEWS["en"], HOME["en"])
+    news.title = "Eco-industrial parks cut water use by a third"
+    news.save_revision().publish()
+    for url in (news.url, category.url, NEWS["en"], HOME["en"]):
+        response = client.get(url)
+        assert response["X-Cache"] == "miss", url
+        assert "Eco-industrial parks cut water use by a third" in response.content.decode(), url
+
+
+def test_a_vietnamese_translation_published_alone_keeps_the_english_cache(client, english):
+    vi_article = article("vi")
+    en_article = vi_article.get_translation(english)
+    english_pages = [HOME["en"], NEWS["en"], ABOUT["en"]]
+    warm(client, vi_article.url, NEWS["vi"], HOME["vi"], en_article.url, *english_pages)
+
+    vi_article.title = "Khu công nghiệp sinh thái giảm một phần ba lượng nước"
+    vi_article.save_revision().publish()
+
+    assert hits(client, *english_pages) == dict.fromkeys(english_pages, True)
+    for url in (vi_article.url, NEWS["vi"], HOME["vi"]):
+        response = client.get(url)
+        assert response["X-Cache"] == "miss", url
+        assert "Khu công nghiệp sinh thái giảm một phần ba lượng nước" in response.content.decode(), url
+    # The English twin links to it from its language switcher, so it is rendered again.
+    assert client.get(en_article.url)["X-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("remove", ["unpublish", "delete"])
+def test_unpublishing_or_deleting_removes_the_page_and_its_card(client, remove):
+    news = article("en")
+    title = news.title
+    warm(client, news.url, NEWS["en"])
+    getattr(news, remove)()
+    assert client.get(news.url).status_code == 404
+    assert title not in client.get(NEWS["en"]).content.decode()
+
+
+def test_moving_shows_at_the_new_address_in_every_language(
+    client, english, vietnamese, django_capture_on_commit_callbacks
+):
+    news = article("en")
+    old_url = news.url
+    other_category = NewsCategoryPage.objects.filter(locale=english).exclude(pk=news.get_parent().pk).first()
+    vi_twin = news.get_translation(vietnamese)
+    warm(client, old_url, vi_twin.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        news.move(other_category, pos="last-child")
+    news.refresh_from_db()
+    moved = client.get(old_url)
+    assert (moved.status_code, moved["Location"]) == (301, news.url)  # Wagtail's automatic redirect
+    assert client.get(news.url).status_code == 200
+    # The Vietnamese twin's language switcher now points at the new English address.
+    assert f'href="{news.url}" lang="en"' in client.get(vi_twin.url).content.decode()
+
+
+def test_a_changed_slug_updates_links_in_every_language(client, english, django_capture_on_commit_callbacks):
+    about = StandardPage.objects.get(locale=english, slug="about")
+    warm(client, HOME["en"], HOME["vi"], ABOUT["vi"])
+    with django_capture_on_commit_callbacks(execute=True):
+        about.slug = "about-us"
+        about.save_revision().publish()
+    assert 'href="/en/about-us/"' in client.get(HOME["en"]).content.decode()
+    assert 'href="/en/about-us/" lang="en"' in client.get(ABOUT["vi"]).content.decode()
+
+
+def test_a_footer_change_shows_on_every_page_of_both_languages(client, english):
+    pages = [HOME["en"], ABOUT["en"], NEWS["en"], HOME["vi"], ABOUT["vi"], NEWS["vi"]]
+    warm(client, *pages)
+    agency = RelatedAgency.objects.filter(locale=english).first()
+    agency.name = "Ministry of Environment and Industrial Symbiosis"
+    agency.save()
+    for url in pages:
+        response = client.get(url)
+        assert response["X-Cache"] == "miss", url
+    assert "Ministry of Environment and Industrial Symbiosis" in client.get(ABOUT["en"]).content.decode()
+
+
+def test_a_vietnamese_footer_translation_keeps_the_english_cache(client, vietnamese):
+    warm(client, HOME["en"], ABOUT["en"], HOME["vi"])
+    agency = RelatedAgency.objects.filter(locale=vietnamese).first()
+    agency.name = "Bộ Tài nguyên và Cộng sinh công nghiệp"
+    agency.save()
+    assert hits(client, HOME["en"], ABOUT["en"]) == {HOME["en"]: True, ABOUT["en"]: True}
+    assert "Bộ Tài nguyên và Cộng sinh công nghiệp" in client.get(HOME["vi"]).content.decode()
+
+
+def test_without_the_setting_nothing_is_stored(client, settings):
+    settings.PAGE_CACHE = False
+    client.get(ABOUT["en"])
+    response = client.get(ABOUT["en"])
+    assert "X-Cache" not in response
+
+
+def test_admin_pages_are_untouched(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    assert "X-Cache" not in client.get("/admin/")
+
+
+def test_a_page_made_private_is_no_longer_shown_to_visitors(client, english):
+    intro = StandardPage.objects.get(locale=english, slug="introduction")
+    warm(client, intro.url)
+    PageViewRestriction.objects.create(page=intro, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(intro.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]

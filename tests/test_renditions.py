@@ -1,0 +1,50 @@
+"""Publishing a page makes the image renditions its visitors will need."""
+
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from news.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def new_picture(title):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), (40, 120, 80)).save(buffer, format="JPEG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"{title}.jpg"))
+
+
+def renditions_of(image):
+    return set(image.renditions.values_list("filter_spec", flat=True))
+
+
+def publish_with_a_new_picture(english, capture_on_commit, title):
+    article = NewsPage.objects.live().filter(locale=english).order_by("-date").first()
+    picture = new_picture(title)
+    article.lead_image = picture
+    with capture_on_commit(execute=True):
+        article.save_revision().publish()
+    return article, picture
+
+
+def test_publishing_prepares_the_renditions_of_the_page_and_its_listing(
+    client, settings, english, django_capture_on_commit_callbacks
+):
+    settings.PREPARE_RENDITIONS_ON_PUBLISH = True
+    article, picture = publish_with_a_new_picture(english, django_capture_on_commit_callbacks, "Fresh lead picture")
+    prepared = renditions_of(picture)
+    assert prepared, "publishing made no rendition"
+
+    client.get(article.url)
+    client.get(article.get_parent().url)
+    assert renditions_of(picture) == prepared  # visitors made none of their own
+
+
+def test_nothing_is_prepared_when_switched_off(settings, english, django_capture_on_commit_callbacks):
+    settings.PREPARE_RENDITIONS_ON_PUBLISH = False
+    _article, picture = publish_with_a_new_picture(english, django_capture_on_commit_callbacks, "Unprepared picture")
+    assert renditions_of(picture) == set()
