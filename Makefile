@@ -71,7 +71,7 @@ compilemessages: $(VENV)/.installed ## Compile locale/*.po into .mo (pure Python
 bench: $(VENV)/.installed-dev ## Requests/s and p50/p99 of pages vs a static file, page cache on and off (gunicorn, 2 workers)
 	$(BIN)/python -m tests.bench
 
-LIGHTHOUSE_DIR := tools/lighthouse
+LIGHTHOUSE_DIR := tests/npm
 
 $(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
 	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund

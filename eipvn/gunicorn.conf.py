@@ -1,4 +1,4 @@
-"""gunicorn settings for production (`make serve`, the systemd unit in deploy/).
+"""gunicorn settings for production (`make serve`, the systemd unit in eipvn/deploy/).
 
 Command-line flags override these; environment variables tune them per host.
 """

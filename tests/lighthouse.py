@@ -5,7 +5,7 @@ Seeds a throw-away database (tests/servers.py), collects static files and runs
 gunicorn with production settings (DEBUG off, page cache on, https redirect off
 for 127.0.0.1, uploads served by Django as a one-machine demo would), with the
 Wagtail site pointed at that address so canonical and hreflang URLs resolve.
-Lighthouse (tools/lighthouse, pinned, `npm ci`) drives Debian's Chromium with
+Lighthouse (tests/npm, pinned, `npm ci`) drives Debian's Chromium with
 its default mobile settings. Fails when performance is below 98 or
 accessibility, best practices or SEO below 100, and names the audits that cost
 points. Not part of `make test`: it takes minutes.
@@ -21,7 +21,7 @@ from pathlib import Path
 from tests.bench import PRODUCTION
 from tests.servers import ROOT, Site, free_port
 
-LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "tests" / "npm" / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 MINIMUM = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 URLS = [
@@ -89,7 +89,7 @@ def audit(url, workdir):
 
 def main():
     if not LIGHTHOUSE.exists():
-        sys.exit("Lighthouse is not installed: run `make lighthouse` (it runs npm ci in tools/lighthouse).")
+        sys.exit("Lighthouse is not installed: run `make lighthouse` (it runs npm ci in tests/npm).")
     site = Site("lighthouse")
     site.env.update({**PRODUCTION, "SERVE_MEDIA": "true"})
     failures = []
