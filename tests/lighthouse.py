@@ -57,22 +57,25 @@ Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=int(
 """
 
 
-def audit(url, workdir):
+def audit(url, workdir, attempts=3):
     report = Path(workdir) / "report.json"
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROME},
-        check=True,
-        timeout=180,
-    )
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    for attempt in range(1, attempts + 1):
+        # Lighthouse now and then fails to record a trace (NO_NAVSTART); that says
+        # nothing about the page, so the run is repeated a bounded number of times.
+        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, timeout=180)
+        if result.returncode == 0:
+            break
+        if attempt == attempts:
+            raise subprocess.CalledProcessError(result.returncode, command)
     data = json.loads(report.read_text())
     scores = {name: round(category["score"] * 100) for name, category in data["categories"].items()}
     lost = sorted(
