@@ -21,12 +21,6 @@ def admin_client(db):
     return client_for(user)
 
 
-def client_for_anonymous():
-    from django.test import Client
-
-    return Client()
-
-
 def create_in_admin(client, parent, title, slug):
     url = reverse("wagtailadmin_pages:add", args=("pages", "standardpage", parent.pk))
     data = {"title": title, "slug": slug, "intro": f"{title}.", "body-count": "0", "action-publish": "publish"}
@@ -80,14 +74,14 @@ def test_a_copied_english_page_gets_its_vietnamese_alias(admin_client, about, en
     assert alias.get_parent().pk == twin(about, vietnamese).pk
 
 
-def test_unpublishing_english_unpublishes_the_translation(admin_client, english, vietnamese):
+def test_unpublishing_english_unpublishes_the_translation(admin_client, client, english, vietnamese):
     page = StandardPage.objects.get(locale=english, slug="project-benefits")
     vietnamese_url = twin(page, vietnamese).url
-    assert client_for_anonymous().get(vietnamese_url).status_code == 200
+    assert client.get(vietnamese_url).status_code == 200
     response = admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     assert response.status_code == 302
     assert not twin(page, vietnamese).live
-    assert client_for_anonymous().get(vietnamese_url).status_code == 404
+    assert client.get(vietnamese_url).status_code == 404
 
 
 def test_deleting_english_deletes_the_translation(admin_client, english, vietnamese):
