@@ -6,6 +6,7 @@ import json
 from django.db import models
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -165,7 +166,7 @@ class NewsPage(BasePage):
             "headline": self.title[:110],
             "datePublished": timezone.localtime(self.date).isoformat(),
             "dateModified": timezone.localtime(self.last_published_at or self.date).isoformat(),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": get_language(),  # the page's: it is served in its own language
             "url": self.get_full_url(request),
             "publisher": {"@type": "Organization", "name": "Eco-Industrial Park Initiative in Viet Nam"},
         }
@@ -188,19 +189,24 @@ class NewsPage(BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from pages import fragments
+        from pages import fragments, navigation
 
         context = super().get_context(request, *args, **kwargs)
         context.update(fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300))
-        image_url = None
-        if self.lead_image:
-            rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
-            # Absolute on the site's own address, like the page's canonical URL.
-            image_url = rendition.url if "://" in rendition.url else self.get_site().root_url + rendition.url
-            context["share_image"] = {"url": image_url, "width": rendition.width, "height": rendition.height}
-        context["json_ld"] = self.json_ld(request, image_url)
+        site = navigation.site_for(request)
+        share_image = None
+        if self.lead_image_id:
+            share_image = fragments.cached(f"news-share-image:{self.pk}", site.pk, lambda: self.share_image(site))
+            context["share_image"] = share_image
+        context["json_ld"] = self.json_ld(request, share_image["url"] if share_image else None)
         context["share_url"] = self.get_full_url(request)
         return context
+
+    def share_image(self, site):
+        rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
+        # Absolute on the site's own address, like the page's canonical URL.
+        url = rendition.url if "://" in rendition.url else site.root_url + rendition.url
+        return {"url": url, "width": rendition.width, "height": rendition.height}
 
 
 class NewsPageTopic(Orderable):

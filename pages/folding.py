@@ -24,9 +24,22 @@ def prepare(text):
     return unicodedata.normalize("NFC", text or "")
 
 
+# Code point -> folded character, filled as characters are met (bounded: odd
+# input cannot grow it without limit), so that folding is one str.translate.
+_FOLDED = {}
+_FOLDED_LIMIT = 4096
+
+
 def fold(text):
     """One folded character per character of prepare(text)."""
-    return "".join(_fold_char(char) for char in prepare(text))
+    text = prepare(text)
+    table = _FOLDED
+    for char in set(text):
+        if ord(char) not in table:
+            if table is _FOLDED and len(table) >= _FOLDED_LIMIT:
+                table = dict(table)  # new characters for this call only
+            table[ord(char)] = _fold_char(char)
+    return text.translate(table)
 
 
 WORD = re.compile(r"[0-9a-z]+")

@@ -9,8 +9,12 @@ from wagtail.models import PageViewRestriction
 from . import fragments
 
 
-def paginate(request, items, per_page=12):
+def paginate(request, items, per_page=12, count=None):
+    """The requested page of ``items``; ``count``, when the caller knows it,
+    saves the paginator its COUNT query."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
     return paginator.get_page(request.GET.get("page"))
 
 

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from . import fragments
+from . import fragments, routing
 
 
 def site_for(request):
-    return Site.find_for_request(request)
+    return routing.cached_site(request)
 
 
 def home_for(request):

@@ -3,14 +3,16 @@
 
 import re
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
+from . import fragments
 from .folding import fold, prepare, query_words
 from .listing import choice_param, paginate, public, querystring_without
 from .models import SearchEntry
@@ -51,53 +53,95 @@ def _clean_query(request):
     return " ".join(raw.split())
 
 
+def _locale_id(language):
+    return fragments.cached(
+        "locale-id", 0, lambda: Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+    )
+
+
+def _promoted(query, locale_id):
+    """Editors' picks for the query (Wagtail's search promotions): live, public
+    pages of this language. All of a language's picks are kept with the
+    fragments (they change in the admin only), so a search pays no query for
+    them, and no ``Query`` row is stored for each string anyone searches for."""
+
+    def build():
+        picks = public(
+            SearchPromotion.objects.filter(page__live=True, page__locale_id=locale_id), path_field="page__path"
+        )
+        by_query = {}
+        for pick in picks.select_related("page", "query").order_by("sort_order", "pk"):
+            by_query.setdefault(pick.query.query_string, []).append(
+                {"page": pick.page, "description": pick.description}
+            )
+        return by_query
+
+    return fragments.cached("search-promotions", 0, build).get(normalise_query_string(query), [])
+
+
 def search(request):
     query = _clean_query(request)
     context = {"query": query, "too_long": len(query) > MAX_LENGTH, "results": None, "promoted": []}
-    language = get_language()
     if not query or context["too_long"]:
         return TemplateResponse(request, "search/results.html", context)
     words = query_words(query)
-    locale = Locale.objects.filter(language_code=language).first()
-    # Private pages (a view restriction on them or above) never show in results.
-    entries = public(SearchEntry.objects.filter(locale=locale), path_field="page__path").select_related("page")
     if not words:
         context["results"] = paginate(request, [], PER_PAGE)
         return TemplateResponse(request, "search/results.html", context)
+    locale_id = _locale_id(get_language())
+    # Private pages (a view restriction on them or above) never show in results.
+    entries = public(SearchEntry.objects.filter(locale_id=locale_id), path_field="page__path")
     for word in words:
         entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
-    kinds = sorted(set(entries.order_by().values_list("kind", flat=True)))
+
+    # Promoted pages lead page 1 of the unfiltered results and are left out of
+    # the list on every page, so pagination neither repeats nor skips one.
+    promoted = _promoted(query, locale_id)
+    promoted_ids = [pick["page"].pk for pick in promoted]
+    # Each type's number of results, in one query: the type filter's choices and the count.
+    counts = {
+        row["kind"]: row
+        for row in entries.order_by()
+        .values("kind")
+        .annotate(total=Count("pk"), promoted=Count("pk", filter=Q(page_id__in=promoted_ids)))
+    }
+    kinds = sorted(counts)
     selected_kind = choice_param(request, "type", kinds)
     if selected_kind:
         entries = entries.filter(kind=selected_kind)
+        count = counts[selected_kind]["total"]
+        promoted = []
+    else:
+        entries = entries.exclude(page_id__in=promoted_ids)
+        count = sum(row["total"] - row["promoted"] for row in counts.values())
+
     # The whole phrase in the title ranks first, then all words in the title,
     # then the phrase in the text: "da nang" puts Đà Nẵng before "đã … nâng".
     phrase = f" {' '.join(words)} "
     title_words = Q()
     for word in words:
         title_words &= Q(title_folded__contains=f" {word} ")
-    entries = entries.annotate(
-        rank=Case(
-            When(title_folded__contains=phrase, then=Value(3)),
-            When(title_words, then=Value(2)),
-            When(folded__contains=phrase, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
+    entries = (
+        entries.annotate(
+            rank=Case(
+                When(title_folded__contains=phrase, then=Value(3)),
+                When(title_words, then=Value(2)),
+                When(folded__contains=phrase, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
         )
-    ).order_by("-rank", "-date", "title")
-
-    promoted = []
-    if not selected_kind and (request.GET.get("page") in (None, "", "1")):
-        picks = Query.get(query).editors_picks.select_related("page").filter(page__live=True, page__locale=locale)
-        promoted = [{"page": pick.page, "description": pick.description} for pick in picks]
-        entries = entries.exclude(page_id__in=[pick["page"].pk for pick in promoted])
-
-    results = paginate(request, entries, PER_PAGE)
+        .select_related("page")
+        .only("page_id", "kind", "title", "text", "date", "page__url_path")
+        .order_by("-rank", "-date", "title")
+    )
+    results = paginate(request, entries, PER_PAGE, count=count)
+    if results.number != 1:
+        promoted = []
+    labels = _kind_labels(kinds)
     for entry in results:
         entry.snippet = highlight(entry.text or entry.title, words)
         entry.title_html = highlight(entry.title, words, length=255)
-    labels = _kind_labels(kinds)
-    for entry in results:
         entry.kind_label = labels.get(entry.kind, entry.kind)
     context.update(
         {

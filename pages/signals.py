@@ -3,7 +3,9 @@ footer or home sections show drops them for every language."""
 
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import StringTranslation
 
@@ -18,6 +20,26 @@ from .slugs import transliterate_slug
 @receiver(post_page_move)
 def _page_changed(sender, **kwargs):
     fragments.invalidate()
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def _site_changed(sender, **kwargs):
+    # Cached Sites and routes (pages.routing) follow the site's hostnames,
+    # root page and languages.
+    fragments.invalidate()
+
+
+def _image_changed(sender, instance, created=False, **kwargs):
+    # Cards and pictures kept as HTML name the image's renditions.
+    if not created:
+        fragments.invalidate()
+
+
+post_save.connect(_image_changed, sender=get_image_model(), weak=False)
+post_delete.connect(_image_changed, sender=get_image_model(), weak=False)
 
 
 @receiver(page_published)
@@ -38,6 +60,8 @@ def _page_deleted(sender, instance, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
 @receiver(post_save, sender=Partner)
 @receiver(post_save, sender=RelatedAgency)
 @receiver(post_save, sender=TeamMember)

@@ -147,7 +147,10 @@ class ParkPage(RoutablePageMixin, BasePage):
         rows = self.indicator_rows()
         context["indicator_rows"] = rows
         context["charts"] = indicator_charts(rows)
-        context.update(fragments.cached(f"park-related:{self.pk}", self.get_site().pk, self.related_content))
+        from pages.navigation import site_for
+
+        site = site_for(request)
+        context.update(fragments.cached(f"park-related:{self.pk}", site.pk if site else 0, self.related_content))
         return context
 
     def related_content(self):

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     # Before the page cache, so that scheduled pages go live while pages are served from it.
     "pages.scheduling.ScheduledPublishingMiddleware",
     "pages.page_cache.PageCacheMiddleware",
+    "pages.fragments.VersionMiddleware",
     # Inside the page cache, which keeps gzipped and plain answers apart; Django
     # pads gzipped pages with random bytes against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers Wagtail's Site and route lookups from the fragments cache.
+    "pages.routing.RouteCacheMiddleware",
     # Last, so that it sees the login view's outcome (lockout after repeated failures).
     "axes.middleware.AxesMiddleware",
 ]

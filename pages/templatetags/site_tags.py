@@ -3,6 +3,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
+from django.template import Context
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -88,6 +89,25 @@ def site_footer(context):
 
 
 @register.simple_tag(takes_context=True)
+def card_list(context, items, template_name, name):
+    """Each item (a page) rendered by ``template_name`` as ``name``. A card shows
+    only what the page and its language say, so its HTML is kept with the
+    shell's fragments: a listing re-renders only cards changed since."""
+    items = list(items)
+    request = context.get("request")
+    site = navigation.site_for(request)
+    template = context.template.engine.get_template(template_name)
+
+    def build(i):
+        return template.render(Context({"request": request, name: items[i]}, autoescape=context.autoescape))
+
+    # A listing may add the page's category (``category_page``); the same page
+    # without it (e.g. under "More news") is another card.
+    names = [f"card:{template_name}:{item.pk}:{int(bool(getattr(item, 'category_page', None)))}" for item in items]
+    return mark_safe("".join(fragments.cached_each(names, site.pk if site else 0, build)))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
 def render_slot(context, name, **extra):
     """What section apps show in this place of the shell ("home", "footer", …)."""
     return slots.render(name, context["request"], **extra)
@@ -112,12 +132,16 @@ def page_meta(context, page):
     """Description, share image and JSON-LD (BreadcrumbList everywhere,
     Organization on the home page) for the page's head."""
     page = _page_or_none(page)
-    request = context["request"]
     if page is None:
         return {}
+    request = context["request"]
+    site = navigation.site_for(request)
+    return fragments.cached(f"page-meta:{page.pk}", site.pk if site else 0, lambda: _page_meta(request, site, page))
+
+
+def _page_meta(request, site, page):
     meta = {"description": page.search_description or getattr(page, "intro", "")}
     image = next((getattr(page, name) for name in SHARE_IMAGE_FIELDS if getattr(page, name, None)), None)
-    site = navigation.site_for(request)
     root = site.root_url if site else ""
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
@@ -148,6 +172,36 @@ def page_meta(context, page):
         )
     meta["json_ld"] = mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
     return meta
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        site = navigation.site_for(request) if request is not None else None
+        vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
+        return fragments.cached(
+            f"fragment:{self.name}:{vary}",
+            site.pk if site else 0,
+            lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" page.pk %}…{% endfragment %}``: the enclosed HTML,
+    kept with the shell's fragments (dropped on any publish, snippet or image
+    change; never used in previews) per name, values, site and language. For
+    parts that show only what those values determine, such as a page's
+    pictures, whose renditions cost more to look up than to show."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.inclusion_tag("includes/filter_select.html")
