@@ -48,7 +48,7 @@ def filter_options(locale_id):
 
 def news_listing(request, page):
     options = filter_options(page.locale_id)
-    articles = articles_in(page.locale_id).select_related("lead_image")
+    articles = articles_in(page.locale_id)
     selected = {"category": None}
     if isinstance(page, NewsCategoryPage):
         articles = articles.child_of(page)
@@ -70,16 +70,19 @@ def news_listing(request, page):
         articles = articles.filter(related_links__related__translation_key=park["translation_key"]).distinct()
     articles = articles.order_by("-date", "-pk")
 
-    # Unfiltered, the newest featured article leads page 1 and is left out of
-    # the cards on every page, so pagination neither repeats nor skips one.
-    featured = None
+    # The matching articles' ids and flags in one light query; then only the
+    # shown ones are loaded. Unfiltered, the newest featured article leads
+    # page 1 and is left out of the cards on every page, so pagination neither
+    # repeats nor skips one.
+    rows = list(articles.values_list("pk", "featured"))
+    featured_pk = None
     if not any(selected.values()):
-        featured = articles.filter(featured=True).first()
-        if featured is not None:
-            articles = articles.exclude(pk=featured.pk)
-    results = paginate(request, articles, PER_PAGE)
-    if results.number != 1:
-        featured = None
+        featured_pk = next((pk for pk, is_featured in rows if is_featured), None)
+    results = paginate(request, [pk for pk, _featured in rows if pk != featured_pk], PER_PAGE)
+    shown = [*results.object_list, *([featured_pk] if featured_pk and results.number == 1 else [])]
+    loaded = NewsPage.objects.filter(pk__in=shown).select_related("lead_image").defer_streamfields().in_bulk()
+    results.object_list = [loaded[pk] for pk in results.object_list]
+    featured = loaded.get(featured_pk) if results.number == 1 else None
     by_path = {c["path"]: c for c in options["categories"]}
     for article in [*results, *([featured] if featured else [])]:
         article.category_page = by_path.get(article.path[: -NewsPage.steplen])

@@ -251,3 +251,35 @@ def test_category_pages_route_like_any_other(client, english, vietnamese):
     for category in NewsCategoryPage.objects.live().filter(locale__in=[english, vietnamese]):
         assert category.title in get_page(client, category.url)
         assert category.title in get_page(client, category.url)  # from the remembered address
+
+
+# --- the menu kept as HTML --------------------------------------------------------------
+
+
+def menu_of(html):
+    return html.split('<ul class="menu">', 1)[1].split("</nav>", 1)[0]
+
+
+def active_sections(menu):
+    return re.findall(r'<li class="menu-item is-active">\s*<a href="([^"]+)"', menu)
+
+
+@pytest.mark.parametrize(
+    ("url", "section", "current"),
+    [
+        ("/en/about/introduction/", "/en/about/", "/en/about/introduction/"),
+        ("/en/news/", "/en/news/", "/en/news/"),
+        ("/en/news/?topic=policy", "/en/news/", "/en/news/"),
+        ("/vi/gioi-thieu/", "/vi/gioi-thieu/", "/vi/gioi-thieu/"),
+        ("/vi/tin-tuc/", "/vi/tin-tuc/", "/vi/tin-tuc/"),
+        ("/en/search/?q=park", None, None),
+    ],
+)
+def test_the_menu_marks_the_section_and_page_of_each_address(client, url, section, current):
+    # Other pages first, so that the menu kept for them is what could be served.
+    for other in ("/en/", "/vi/", "/en/about/", "/en/news/", "/vi/gioi-thieu/", "/vi/tin-tuc/"):
+        get_page(client, other)
+    menu = menu_of(get_page(client, url))
+    assert active_sections(menu) == ([section] if section else [])
+    assert re.findall(r'href="([^"]+)" aria-current="page"', menu) == ([current] if current else [])
+    assert ("Trang chủ" in menu) == url.startswith("/vi/")

@@ -130,8 +130,12 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "eipvn.cache"
 else:
-    # Room for the rendered pages of both languages (pages.page_cache).
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 3000}}}
+    # Room for the rendered pages of both languages (pages.page_cache) and, per
+    # page, its route, head data and card (pages.fragments); the least recently
+    # used go first, such as fragments of an older version.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10_000}}
+    }
 
 # Whole pages for anonymous visitors (pages.page_cache): how long the app keeps
 # them, how long browsers may reuse one, and how long a CDN may serve a stale

@@ -24,16 +24,25 @@ def _page_or_none(value):
     return value if isinstance(value, Page) else None
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The main menu's HTML. It differs from page to page only by the active
+    section and the current page's own link, so it is kept per both."""
     request = context["request"]
     menu = navigation.main_menu(request)
     current = request.path
-    for item in menu["items"]:
-        # The section of the current page is marked active; computed per request,
-        # outside the cached data.
-        item["is_active"] = current.startswith(item["url"]) if item["url"] else False
-    return {"menu": menu, "current_path": current}
+    urls = {menu["home_url"]} | {
+        url for item in menu["items"] for url in [item["url"], *(child["url"] for child in item["children"])]
+    }
+    active = next((i for i, item in enumerate(menu["items"]) if item["url"] and current.startswith(item["url"])), -1)
+    marked = current if current in urls else ""
+    site = navigation.site_for(request)
+
+    def build():
+        items = [{**item, "is_active": i == active} for i, item in enumerate(menu["items"])]
+        return render_to_string("includes/main_menu.html", {"menu": {**menu, "items": items}, "current_path": current})
+
+    return mark_safe(fragments.cached(f"menu-html:{active}:{marked}", site.pk if site else 0, build))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
