@@ -32,9 +32,10 @@ def _site_changed(sender, **kwargs):
     fragments.invalidate()
 
 
-def _image_changed(sender, instance, created=False, **kwargs):
-    # Cards and pictures kept as HTML name the image's renditions.
-    if not created:
+def _image_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    # Cards and pictures kept as HTML name the image's renditions. A new image
+    # shows nowhere yet; Wagtail storing a missing file hash changes nothing shown.
+    if not created and update_fields != frozenset({"file_hash"}):
         fragments.invalidate()
 
 
