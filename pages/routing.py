@@ -17,6 +17,8 @@ Paths into a routable page's sub-views (feeds, calendars) are routed by
 Wagtail each time.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -39,8 +41,13 @@ def _components(path):
     return [component for component in path.split("/") if component]
 
 
+def _route_name(path):
+    # Hashed: a visitor's path may be long or hold spaces, which cache keys may not.
+    return "route:" + hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
+
+
 def _route_from_cache(request, site, path):
-    entry = fragments.get(f"route:{path}", site.pk)
+    entry = fragments.get(_route_name(path), site.pk)
     if entry is None:
         return None
     content_type_id, page_id = entry
@@ -62,7 +69,7 @@ def _remember_route(request, site, path, route):
     page = route[0]
     # Only a path that ends at the page itself, not a routable page's sub-view.
     if page.depth - site.root_page.depth == len(_components(path)):
-        fragments.put(f"route:{path}", site.pk, (page.content_type_id, page.pk))
+        fragments.put(_route_name(path), site.pk, (page.content_type_id, page.pk))
 
 
 class RouteCacheMiddleware:

@@ -9,6 +9,7 @@ what is kept.
 
 import io
 import re
+import warnings
 
 import pytest
 from django.contrib.auth.models import Group
@@ -105,6 +106,19 @@ def test_a_page_made_private_asks_for_a_login_at_once(client, english, vietnames
     assert client.get(translation.url).status_code == 302
     restriction.delete()
     assert client.get(page.url).status_code == 200
+
+
+def test_an_odd_address_is_a_plain_not_found(client):
+    # Spaces and very long paths are fine in a URL but not in a cache key.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for path, heading in (
+            ("/en/news/a%20b/", "Page not found"),
+            ("/vi/tin-tuc/" + "x" * 300 + "/", "Không tìm thấy trang"),
+        ):
+            response = client.get(path)
+            assert response.status_code == 404
+            assert heading in response.content.decode()
 
 
 def test_a_routable_pages_own_addresses_still_answer(client):
