@@ -3,7 +3,7 @@ category, park and year, pagination. Bad filter values are ignored."""
 
 from django.utils import timezone
 
-from pages import fragments
+from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
 
 from .models import EventCategoryPage, EventIndexPage, EventPage

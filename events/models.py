@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
+from pages.cache import fragments
 from pages.models import BasePage
 
 from .dates import format_event_dates
@@ -261,8 +262,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return event_calendar_response(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from pages import fragments
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
         context.update(

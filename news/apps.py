@@ -6,7 +6,7 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        from pages.signals import invalidate_on_change
+        from pages.cache.receivers import invalidate_on_change
 
         from . import shell_slots  # noqa: F401
         from .models import NewsTopic

@@ -15,6 +15,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from pages.cache import fragments
 from pages.models import BasePage
 from pages.slugs import transliterate_slug
 
@@ -189,7 +190,7 @@ class NewsPage(BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from pages import fragments, navigation
+        from pages import navigation
 
         context = super().get_context(request, *args, **kwargs)
         context.update(fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300))

@@ -6,7 +6,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from pages import fragments, slots
+from pages import slots
+from pages.cache import fragments
 
 
 def _locale():

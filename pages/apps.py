@@ -9,10 +9,12 @@ class PagesConfig(AppConfig):
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
-        from . import privacy, purge, renditions, signals  # noqa: F401
+        from . import privacy, renditions, signals  # noqa: F401
+        from .cache import receivers
         from .editorial.languages import LanguageSnippetPermissionPolicy
+        from .models import Partner, RelatedAgency, TeamMember
 
-        purge.connect()
+        receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
         # Every translatable non-page model is edited per language (before
         # Wagtail looks a policy up, or it would create a default one).
         for model in apps.get_models():

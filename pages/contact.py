@@ -10,10 +10,11 @@ import logging
 
 import django.forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from . import rate_limit
 
 logger = logging.getLogger(__name__)
 
@@ -65,14 +66,7 @@ def client_address(request):
 
 def over_rate_limit(request):
     """Count this attempt; True once an address has sent more than RATE_LIMIT in the window."""
-    key = f"eipvn:contact-rate:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return (count or 0) > RATE_LIMIT  # None: a shared cache that is down counts nothing
+    return rate_limit.over_limit("contact", client_address(request), RATE_LIMIT, RATE_WINDOW)
 
 
 def _one_line(value):

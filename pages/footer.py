@@ -3,7 +3,7 @@
 from django.utils import translation
 from wagtail.models import Locale
 
-from . import fragments
+from .cache import fragments
 from .localized import in_locale_with_fallback
 from .models import Partner, RelatedAgency
 

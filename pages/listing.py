@@ -1,12 +1,14 @@
 """Helpers every listing shares: safe pagination and query-string filters.
 
 Bad values (`?page=abc`, `?year=2x`, unknown choices) are ignored, never a 500.
+Good ones are reported to the page cache, which keeps an answer only for
+values a page took as given (pages.cache.page_cache).
 """
 
 from django.core.paginator import Paginator
 from wagtail.models import PageViewRestriction
 
-from . import fragments
+from .cache import fragments, page_cache
 
 
 def paginate(request, items, per_page=12, count=None):
@@ -15,14 +17,20 @@ def paginate(request, items, per_page=12, count=None):
     paginator = Paginator(items, per_page)
     if count is not None:
         paginator.count = count  # a cached_property: set, it is not computed
-    return paginator.get_page(request.GET.get("page"))
+    requested = request.GET.get("page")
+    page = paginator.get_page(requested)
+    if requested == str(page.number):
+        page_cache.accept(request, "page", requested)
+    return page
 
 
 def choice_param(request, name, allowed):
     """The query value if it is one of ``allowed`` (compared as strings), else None."""
     value = request.GET.get(name, "")
     allowed = {str(option): option for option in allowed}
-    return allowed.get(value.strip()) if isinstance(value, str) else None
+    if value == "" or value in allowed:  # "" is an empty select in a filter form: no filter
+        page_cache.accept(request, name, value)
+    return allowed.get(value.strip())
 
 
 def querystring_without(request, *names):

@@ -6,7 +6,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from . import fragments, routing
+from .cache import fragments, routing
+from .localized import twins
 
 
 def site_for(request):
@@ -76,18 +77,18 @@ def language_links(request, page):
 
 
 def _language_links(request, page):
-    twins = {}
+    by_language = {}
     if page is not None:
         for twin in (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
+            twins(page, inclusive=True)
+            .live()
             .select_related("locale")
             .only("url_path", "path", "depth", "alias_of_id", "locale__language_code", "translation_key")
         ):
-            twins[twin.locale.language_code] = twin
+            by_language[twin.locale.language_code] = twin
     links = []
     for code, name in settings.LANGUAGES:
-        twin = twins.get(code)
+        twin = by_language.get(code)
         if twin is not None:
             url = twin.get_url(request)
             full_url = twin.get_full_url(request)

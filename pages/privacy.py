@@ -10,9 +10,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 
+from .localized import twins
+
 
 def _twin_restrictions(restriction):
-    for twin in restriction.page.get_translations():
+    for twin in twins(restriction.page):
         existing = PageViewRestriction.objects.filter(page=twin).first()
         yield twin, existing
 
@@ -46,4 +48,4 @@ def _mirror_groups(sender, instance, action, **kwargs):
 def _mirror_deleted(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is deleted
     if page is not None:
-        PageViewRestriction.objects.filter(page__in=page.get_translations()).delete()
+        PageViewRestriction.objects.filter(page__in=twins(page)).delete()

@@ -1,11 +1,11 @@
 """Scheduled publishing without a cron job.
 
 Wagtail publishes pages whose go-live date has passed (and unpublishes expired
-ones) when `manage.py publish_scheduled` runs. This middleware runs it at most
-once a minute per shared cache, on whatever request comes first, so a
-scheduled article appears on time without anyone acting. A cron job or timer
-calling the command works as well and makes the middleware a no-op.
-"""
+ones) when `manage.py publish_scheduled` runs. This middleware runs it about
+once a minute in each worker (across servers when they share Redis), on
+whatever request comes first, so a scheduled article appears on time without
+anyone acting; what it publishes reaches every worker at once (pages.cache).
+A cron job or timer calling the command works as well."""
 
 import io
 import logging
@@ -19,9 +19,9 @@ INTERVAL = 60  # seconds
 
 
 def publish_due_pages():
-    if not cache.add(LOCK_KEY, True, timeout=INTERVAL):
-        return
     try:
+        if not cache.add(LOCK_KEY, True, timeout=INTERVAL):
+            return
         call_command("publish_scheduled", stdout=io.StringIO())
     except Exception:  # never let housekeeping break a visitor's request
         logger.exception("Scheduled publishing failed")

@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from . import fragments
+from .cache import fragments
 from .folding import fold, prepare, query_words
 from .listing import choice_param, paginate, public, querystring_without
 from .models import SearchEntry

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from . import fragments
+from .cache import fragments
 from .listing import public
 
 

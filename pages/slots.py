@@ -2,7 +2,7 @@
 their own content, without the shell importing them.
 
 An app registers a template and a function that returns its context (or None
-to show nothing); the function should cache what it reads (pages.fragments),
+to show nothing); the function should cache what it reads (pages.cache.fragments),
 as slots render on every page. Slots: "head", "home", "footer", and "park"
 (a demonstration park's page, given the park).
 """

@@ -6,7 +6,7 @@ class ParksConfig(AppConfig):
     verbose_name = "EIP demonstration"
 
     def ready(self):
-        from pages.signals import invalidate_on_change
+        from pages.cache.receivers import invalidate_on_change
 
         from . import live_data  # noqa: F401
         from .models import CompanyResult, ParkIndicator

@@ -4,7 +4,8 @@ from django.db.models import Count, Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from pages import fragments, live_data
+from pages import live_data
+from pages.cache import fragments
 
 from .indicators import totals_by_kind
 from .models import ParkIndicator

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from pages import fragments
+from pages.cache import fragments
 from pages.listing import public
 from pages.models import BasePage
 

@@ -8,7 +8,7 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from wagtail.documents import get_document_model
 
-        from pages.signals import invalidate_on_change
+        from pages.cache.receivers import invalidate_on_change
 
         from . import downloads, shell_slots  # noqa: F401
 

@@ -4,7 +4,7 @@ sorting by date, free-text search, pagination. Bad values are ignored."""
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from pages import fragments
+from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
 
 from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage

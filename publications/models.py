@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.blocks import CaptionedImageBlock
+from pages.cache import fragments
 from pages.models import BasePage
 
 from .validators import validate_video_size
@@ -151,8 +152,6 @@ class PublicationPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from pages import fragments
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
             fragments.cached(
@@ -268,8 +267,6 @@ class VideoPage(BasePage):
 
         from django.utils.safestring import mark_safe
         from wagtail.embeds.format import embed_to_frontend_html
-
-        from pages import fragments
 
         context = super().get_context(request, *args, **kwargs)
         if self.video_url and not self.video_file:

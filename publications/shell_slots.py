@@ -4,7 +4,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pages import fragments, slots
+from pages import slots
+from pages.cache import fragments
 from pages.listing import public
 
 from .models import PublicationPage

@@ -7,8 +7,12 @@ file (the stack's limit: gunicorn + WhiteNoise), the home page, a listing, a
 detail page and a search, one after the other, and prints requests/s, p50 and
 p99 latency and each page's throughput as a ratio to the static file's.
 
-Targets (issue #11): cached pages at least 50% of the static file's throughput,
-uncached at least 5%. The exit status is 1 when one is missed. Load comes from
+Targets: cached pages at least 80% of the static file's throughput, uncached
+at least 6%. A cached answer still asks the database whether it is current
+(pages.cache.generations), so the cached figures include that query. Searches
+are never kept by the page cache (their query strings are whatever visitors
+type), so a search is held to the uncached target in both runs. The exit
+status is 1 when one is missed. Load comes from
 wrk when it is installed (Debian package `wrk`), else from a Python load
 generator; both are bounded in time and stop by themselves. Timings belong
 here, never in the test suite: they depend on the machine and its load.
@@ -37,7 +41,8 @@ PAGES = {
     "detail": "/en/news/project-news/stakeholders-consulted-on-hiep-phuocs-eco-industrial-transition/",
     "search": "/en/search/?q=industrial+park",
 }
-TARGETS = {True: 0.50, False: 0.05}  # page cache on / off: share of the static file's throughput
+TARGETS = {True: 0.80, False: 0.06}  # page cache on / off: share of the static file's throughput
+NEVER_KEPT = {"search"}  # answered fresh even with the page cache on
 PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "eipvn.settings.production",
     "SECRET_KEY": "bench-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
@@ -132,19 +137,22 @@ def measure(base, page_cache):
             status, headers, _body = fetch(base + path)
             assert status == 200, f"{path} answered {status}"
         if name != "static":
-            expected = "hit" if page_cache else None
+            expected = ("bypass" if name in NEVER_KEPT else "hit") if page_cache else None
             assert headers.get("X-Cache") == expected, f"{path}: X-Cache {headers.get('X-Cache')}, not {expected}"
     return {name: LOAD(base + path) for name, path in paths.items()}
 
 
 def report(page_cache, results):
     static_rate = results["static"][0]
-    target = TARGETS[page_cache]
-    print(f"\npage cache {'on' if page_cache else 'off'} (target: pages at least {target:.0%} of the static file)")
+    print(
+        f"\npage cache {'on' if page_cache else 'off'} (target: pages at least {TARGETS[page_cache]:.0%}"
+        f" of the static file{', searches ' + format(TARGETS[False], '.0%') if page_cache else ''})"
+    )
     print(f"  {'request':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs static':>10}")
     missed = []
     for name, (rate, p50, p99) in results.items():
         ratio = rate / static_rate
+        target = TARGETS[page_cache and name not in NEVER_KEPT]
         mark = ""
         if name != "static" and ratio < target:
             missed.append(name)

@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
@@ -29,11 +29,16 @@ def seeded_site():
         site.remove()
 
 
+def clear_caches():
+    for store in caches.all():
+        store.clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@ running server without touching the machine's own PostgreSQL or Redis.
 """
 
 import contextlib
+import html.parser
+import http.cookies
+import json
 import os
 import shutil
 import socket
@@ -16,6 +19,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -154,16 +158,127 @@ class Site:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-def fetch(url, timeout=10, raw=False, **headers):
-    """(status, headers, body) of a GET; HTTP errors are answers, not exceptions.
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 3xx itself is the answer
+
+
+_not_following = urllib.request.build_opener(_NoRedirects)
+
+
+def fetch(url, timeout=10, raw=False, follow=True, data=None, **headers):
+    """(status, headers, body) of a GET (a POST with ``data``, bytes); HTTP
+    errors are answers, not exceptions, and so are redirects unless ``follow``.
     The body is text, or bytes with ``raw``."""
-    request = urllib.request.Request(url, headers=headers)
+    request = urllib.request.Request(url, data=data, headers=headers)
+    opener = urllib.request.urlopen if follow else _not_following.open
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener(request, timeout=timeout) as response:
             status, headers, body = response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         status, headers, body = error.code, error.headers, error.read()
     return status, headers, body if raw else body.decode()
+
+
+class Browser:
+    """Cookies kept by hand over plain HTTP (production settings mark them
+    Secure, which http.cookiejar would withhold), CSRF tokens sent with forms,
+    redirects followed: an editor's or a visitor's session with a test server."""
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+
+    def request(self, path, form=None, **headers):
+        """(status, body) after following redirects; ``form`` makes it a POST."""
+        for _ in range(10):
+            data = None
+            if form is not None:
+                fields = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **form}
+                data = urllib.parse.urlencode(fields, doseq=True).encode()
+                headers = {"Referer": self.base + path, **headers}
+            sent = dict(headers)
+            if self.cookies:
+                sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+            status, answer, body = fetch(self.base + path, timeout=60, follow=False, data=data, **sent)
+            for header in answer.get_all("Set-Cookie") or []:
+                morsel = http.cookies.SimpleCookie(header)
+                for name, value in morsel.items():
+                    self.cookies[name] = value.value
+            if status not in (301, 302, 303) or not answer["Location"]:
+                return status, body
+            path, form = urlsplit(answer["Location"])._replace(scheme="", netloc="").geturl(), None
+        raise AssertionError(f"too many redirects from {path}")
+
+    def sign_in(self, username, password):
+        self.request("/admin/login/")
+        status, body = self.request("/admin/login/", {"username": username, "password": password, "next": "/admin/"})
+        assert status == 200 and "/admin/logout/" in body, f"signing in as {username} failed ({status})"
+
+    def form_fields(self, path, form_id):
+        """The values a browser would send from the form ``form_id`` on ``path``."""
+        status, body = self.request(path)
+        assert status == 200, f"{path} answered {status}"
+        parser = _FormParser(form_id)
+        parser.feed(body)
+        return parser.fields
+
+
+class _FormParser(html.parser.HTMLParser):
+    """Named inputs, textareas and selects of one form, as the browser sends them."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.fields = form_id, False, {}
+        self._textarea = self._select = None
+        self._first_option = self._chosen = None
+
+    def _add(self, name, value):
+        self.fields.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        if self.inside and attrs.get("data-controller") == "w-block":
+            # A StreamField, which Wagtail's JavaScript turns into inputs: an
+            # empty one is sent as a count of 0; a filled one is beyond this parser.
+            value = json.loads(attrs.get("data-w-block-arguments-value") or "[[]]")[0]
+            assert value == [], f"{attrs['id']} holds blocks: edit a page whose StreamFields are empty"
+            self._add(f"{attrs['id']}-count", "0")
+        if not self.inside or not attrs.get("name") and tag != "option":
+            return
+        kind = (attrs.get("type") or "text").lower()
+        if tag == "input" and kind not in ("submit", "button", "file", "image", "reset"):
+            if kind not in ("checkbox", "radio") or "checked" in attrs:
+                self._add(attrs["name"], attrs.get("value", "on" if kind in ("checkbox", "radio") else ""))
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self._add(self._textarea, "")
+        elif tag == "select":
+            self._select, self._first_option, self._chosen = attrs["name"], None, False
+        elif tag == "option" and self._select:
+            if self._first_option is None:
+                self._first_option = attrs.get("value", "")
+            if "selected" in attrs:
+                self._add(self._select, attrs.get("value", ""))
+                self._chosen = True
+
+    def handle_data(self, data):
+        if self._textarea:
+            # A browser drops the newline that follows <textarea>.
+            text = self.fields[self._textarea][-1] + data
+            self.fields[self._textarea][-1] = text[1:] if text.startswith("\n") else text
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            if self._select and not self._chosen and self._first_option is not None:
+                self._add(self._select, self._first_option)  # a browser sends the first option
+            self._select = None
 
 
 def status(url):

@@ -78,7 +78,7 @@ def test_a_scheduled_page_goes_live_at_its_time(time_machine, moderator, english
 
 def test_every_field_an_editor_sees_has_help_text():
     page_fields = {field.name for field in Page._meta.get_fields()}
-    internal = {"SearchEntry", "DocumentDownloads", "EditingLanguage"}
+    internal = {"SearchEntry", "DocumentDownloads", "EditingLanguage", "Generation", "RateLimitHit"}
     skipped = {"locale", "translation_key", "sort_order", "page", "id"}
     missing = [
         f"{model.__name__}.{field.name}"

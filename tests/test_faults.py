@@ -31,13 +31,15 @@ def closed_port():
 @pytest.fixture
 def redis_down(settings):
     """The default cache is Redis on a port where nothing answers."""
+    location = f"redis://127.0.0.1:{closed_port()}/0"
     settings.CACHES = {
-        "default": {
-            **settings.CACHES["default"],
+        alias: {
+            **config,
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "LOCATION": location,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
+        for alias, config in settings.CACHES.items()
     }
 
 

@@ -1,6 +1,6 @@
 """Rendering without the page cache stays lean and right.
 
-Pages are routed from remembered addresses (pages.routing), cards and pictures
+Pages are routed from remembered addresses (pages.cache.routing), cards and pictures
 are kept as HTML with the shell's fragments, and searches read promotions from
 them. Each test shows that what a visitor sees still follows every change at
 once, in both languages, and that a preview never leaks into, or is hidden by,

@@ -59,10 +59,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "eipvn.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Generations read once per request, previews kept out of the fragments.
+    "pages.cache.middleware.CacheScopeMiddleware",
     # Before the page cache, so that scheduled pages go live while pages are served from it.
     "pages.scheduling.ScheduledPublishingMiddleware",
-    "pages.page_cache.PageCacheMiddleware",
-    "pages.fragments.VersionMiddleware",
+    "pages.cache.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps gzipped and plain answers apart; Django
     # pads gzipped pages with random bytes against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -77,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Answers Wagtail's Site and route lookups from the fragments cache.
-    "pages.routing.RouteCacheMiddleware",
+    "pages.cache.routing.RouteCacheMiddleware",
     # Last, so that it sees the login view's outcome (lockout after repeated failures).
     "axes.middleware.AxesMiddleware",
 ]
@@ -114,30 +115,50 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# REDIS_URL: one cache shared by every app server, so that invalidation on
-# publish is seen by all of them. Redis down is not an outage: reads miss,
-# writes are dropped, and the site renders from the database, slower.
+# What each worker may keep is proven current on every request against
+# generations in the database (pages.cache.generations), so the caches below
+# are storage only: a worker's own memory on one machine, or Redis (REDIS_URL)
+# shared by every worker and server. Three caches: fragments and routes
+# (``default``), whole pages, and pages' filtered or paginated variants, kept
+# apart so that no visitor walking through variants can evict the pages.
+# Redis down is not an outage: reads miss, writes are dropped, and the site
+# renders from the database, slower; coherence never depended on it.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
+
+
+def cache_settings(redis_url):
+    """CACHES for Redis at ``redis_url``, or for each worker's own memory."""
+    rooms = {"default": 10_000, "pages": 3_000, "page_variants": 2_000}
+    if redis_url:
+        shared = {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_url,  # one Redis; the key names keep the three apart
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "eipvn"),  # several sites can share one Redis
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
-    }
+        caches = {alias: dict(shared) for alias in rooms}
+    else:
+        # Each its own room; the least recently used go first (older generations' entries, say).
+        caches = {
+            alias: {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": alias,
+                "OPTIONS": {"MAX_ENTRIES": room},
+            }
+            for alias, room in rooms.items()
+        }
+    # Everything in ``default`` belongs to the current fragments generation, what
+    # Wagtail keeps there included (renditions, the Sites' root paths).
+    caches["default"]["KEY_FUNCTION"] = "pages.cache.generations.scoped_key"
+    return caches
+
+
+CACHES = cache_settings(REDIS_URL)
+if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "eipvn.cache"
-else:
-    # Room for the rendered pages of both languages (pages.page_cache) and, per
-    # page, its route, head data and card (pages.fragments); the least recently
-    # used go first, such as fragments of an older version.
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 10_000}}
-    }
 
-# Whole pages for anonymous visitors (pages.page_cache): how long the app keeps
+# Whole pages for anonymous visitors (pages.cache.page_cache): how long the app keeps
 # them, how long browsers may reuse one, and how long a CDN may serve a stale
 # copy while it fetches a fresh one.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
@@ -154,6 +175,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Brute force on the admin login: 5 failures for one username from one address
 # lock that pair out for 30 minutes; a successful login clears the count.
+# Failures are counted in the database, which every worker and server shares.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -265,7 +288,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # A CDN or caching proxy purged on publish (wagtail.contrib.frontend_cache), for
-# the page's URLs in both languages (pages.purge).
+# the page's URLs in both languages (pages.cache.purge).
 WAGTAILFRONTENDCACHE = {}
 if env_str("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
@@ -286,7 +309,7 @@ if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # Wagtail would rewrite /en/about/ into /vi/about/, but Vietnamese slugs differ:
-# pages.purge adds each translation's own URL instead.
+# pages.cache.purge adds each translation's own URL instead.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Outgoing mail from EMAIL_URL (e.g. smtp+tls://user:password@smtp.example.org:587);

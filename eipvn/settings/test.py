@@ -11,7 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The suite's own process keeps a private cache (tests clear it). Servers that
 # tests start (tests/servers.py) set TEST_SERVER_SHARED_CACHE to use REDIS_URL.
 if not (env_bool("TEST_SERVER_SHARED_CACHE") and REDIS_URL):  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = cache_settings(None)  # noqa: F405
 # Off, so that tests see each render and its queries; the page cache's tests
 # and the browser tests' server switch it on.
 PAGE_CACHE = env_bool("PAGE_CACHE", False)

@@ -1,6 +1,7 @@
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
 from .editing_language import EditingLanguage
+from .operations import Generation, RateLimitHit
 from .page_types import HomePage, StandardPage, TeamPage
 from .search_entry import SearchEntry
 from .snippets import Partner, RelatedAgency, TeamMember
@@ -10,7 +11,9 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "EditingLanguage",
+    "Generation",
     "HomePage",
+    "RateLimitHit",
     "SearchEntry",
     "StandardPage",
     "TeamPage",

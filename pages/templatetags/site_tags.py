@@ -12,7 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from pages import fragments, navigation, slots
+from pages import navigation, slots
+from pages.cache import fragments
 from pages.footer import footer_data
 
 register = template.Library()

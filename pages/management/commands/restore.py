@@ -1,7 +1,8 @@
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management.base import BaseCommand
 
 from pages import backups
+from pages.cache import generations
 
 
 class Command(BaseCommand):
@@ -12,5 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder, **options):
         backups.restore(folder)
-        cache.clear()  # pages and fragments cached from the replaced content
+        # The backup holds the generations of its day, which running servers may
+        # still hold entries for: new ones put everything cached out of reach.
+        generations.bump_everything()
+        for cache in caches.all():
+            cache.clear()  # frees the room (Redis); coherence does not depend on it
         self.stdout.write(f"Restored {folder}")

@@ -11,10 +11,9 @@ led to (its content type and id, never the page itself), so a known path
 costs one query: the page, fresh from the database.
 Wagtail's ``serve`` view then runs as usual (hooks, view restrictions,
 ``page.serve``) on the route set here, exactly as if it had routed. Entries
-carry the fragments' version: publish, unpublish, move, delete, a view
-restriction, a Site or a Locale change start them afresh (pages.signals).
-Paths into a routable page's sub-views (feeds, calendars) are routed by
-Wagtail each time.
+are fragments: publish, unpublish, move, delete, a view restriction, a Site or
+a Locale change put them out of reach (pages.cache.receivers). Paths into a
+routable page's sub-views (feeds, calendars) are routed by Wagtail each time.
 """
 
 import hashlib

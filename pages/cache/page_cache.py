@@ -1,34 +1,41 @@
-"""Whole rendered pages for anonymous visitors, kept in Django's ``default`` cache.
+"""Whole rendered pages for anonymous visitors.
 
 What is stored: the 200 answer to an anonymous GET of a page under a language
-prefix (``/en/…``, ``/vi/…``), keyed by scheme, host, path and the query string
-with its parameters sorted. Nothing else: not ``/`` (it redirects by cookie and
-Accept-Language), not admin, documents or feeds' index, not error pages, not an
-answer that sets a cookie (a page that rendered a CSRF token sets one, so the
-contact form is never stored) or that says ``private``/``no-store``/``no-cache``.
-Answers compressed for clients that accept gzip are kept apart from plain ones.
-A request carrying a session cookie (an editor, even logged out in another tab)
-or a messages cookie is never answered from the cache; the language cookie does
-not matter, as the language is in the path.
+prefix (``/en/…``, ``/vi/…``), keyed by scheme, host, path and query string.
+Nothing else: not ``/`` (it redirects by cookie and Accept-Language), not
+admin, documents or feeds' index, not error pages, not an answer that sets a
+cookie (a page that rendered a CSRF token sets one, so the contact form is
+never stored) or that says ``private``/``no-store``/``no-cache``. Answers
+compressed for clients that accept gzip are kept apart from plain ones. A
+request carrying a session cookie (an editor, even logged out in another tab)
+or a messages cookie is never answered from the cache; the language cookie
+does not matter, as the language is in the path.
 
-"Invalidated exactly" means, here: every stored key holds two tokens, the
-*generation* of its language and the *version* of its path. A change replaces
-the tokens of what can show it, which makes the old entries unreachable at once
-on every app server sharing the cache:
+Query strings: an answer is kept only when every parameter of its query string
+was read by the page and taken as given (``accept``, called by the listings'
+filters and pagination: a known category, an existing page number). Anything
+else (``?z=1``, ``?page=abc``, tracking parameters, a search's free text) is
+answered fresh and not kept, so what is stored is bounded by the site's
+content, whatever visitors type. Pages without a query string live in the
+``pages`` cache, filtered and paginated answers in ``page_variants``: a
+crawler walking every filter can evict only other variants, never the pages.
+
+Invalidation: every key carries two generations (pages.cache.generations),
+that of its language and that of its path. What a change replaces
+(pages.cache.receivers):
 
 - a page published, unpublished, created or deleted in one language: that
   language's generation (any of its pages may list it: ancestors' listings, the
   menu, the home page, related lists, the footer's highlighted events, search),
   plus the path of each of its twins in the other languages, whose language
   switcher and hreflang links point to it. A Vietnamese translation published
-  alone leaves every other English page stored;
+  alone leaves every English page stored;
 - a page moved or its slug changed (URLs of a whole branch change, and other
-  languages link to them), a view restriction, an image, the site: every language;
+  languages link to them), a view restriction, an image, a Site, a Locale, a
+  search promotion, a restore: every language;
 - a snippet: its own language only when it is a translation (English items are
   the fallback shown in every language, so an English one drops every language).
 
-A missing token (never set, or evicted) is replaced by a fresh one, never
-reset to an old value, so eviction can only cost a miss, never serve a stale page.
 Everything also expires after ``PAGE_CACHE_SECONDS``, which bounds what changes
 with the clock alone (an event moving from upcoming to past).
 """
@@ -36,13 +43,14 @@ with the clock alone (an event moving from upcoming to past).
 import hashlib
 import re
 import time
-import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags, quote_etag
+
+from . import generations
 
 PREFIX = "eipvn:page"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -58,26 +66,12 @@ def _language_of(path):
     return first if first in _languages() else None
 
 
-def _generation_key(language):
-    return f"{PREFIX}:generation:{language}"
+def _language_generation(language):
+    return f"pages:{language}"
 
 
-def _path_key(path):
-    return f"{PREFIX}:path:{hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()}"
-
-
-def _new_token():
-    return uuid.uuid4().hex[:12]
-
-
-def _tokens(keys):
-    """The current token of each key; a missing one gets a fresh token."""
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, _new_token(), timeout=None)
-            found[key] = cache.get(key) or _new_token()
-    return [found[key] for key in keys]
+def _path_generation(path):
+    return f"path:{hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()}"
 
 
 def _normalised_query(query_string):
@@ -86,28 +80,52 @@ def _normalised_query(query_string):
     return urlencode(sorted(parse_qsl(query_string, keep_blank_values=True)))
 
 
+def _store_for(request):
+    return caches["page_variants" if request.META.get("QUERY_STRING") else "pages"]
+
+
+def generations_needed(request):
+    """The generations an answer to ``request`` is kept under (none: not kept)."""
+    language = _language_of(request.path)
+    if language is None or not _is_enabled() or not _may_use_cache(request):
+        return []
+    return [_language_generation(language), _path_generation(request.path)]
+
+
 def _entry_key(request, language):
-    generation, path_version = _tokens([_generation_key(language), _path_key(request.path)])
+    generation, path_generation = generations.current(generations_needed(request))
     query = _normalised_query(request.META.get("QUERY_STRING"))
     # GZipMiddleware (inside this one) compresses for clients that accept gzip only.
     encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     url = f"{encoding} {request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha1(url.encode(), usedforsecurity=False).hexdigest()
-    return f"{PREFIX}:{language}:{generation}:{path_version}:{digest}"
+    return f"{PREFIX}:{language}:{generation}:{path_generation}:{digest}"
 
 
-# --- invalidation (called from pages.signals) --------------------------------
+def accept(request, name, value):
+    """The page read query parameter ``name`` and used its value ``value`` as
+    given: an answer for this value may be kept (see "Query strings" above)."""
+    if not hasattr(request, "_page_cache_accepted"):
+        request._page_cache_accepted = {}
+    request._page_cache_accepted[name] = str(value)
+
+
+def _query_was_accepted(request):
+    accepted = getattr(request, "_page_cache_accepted", {})
+    return all(len(values) == 1 and accepted.get(name) == values[0] for name, values in request.GET.lists())
+
+
+# --- invalidation (called from pages.cache.receivers) ----------------------------
 
 
 def drop_languages(languages=None):
-    """Forget every stored page of ``languages`` (all by default)."""
-    cache.set_many({_generation_key(code): _new_token() for code in languages or _languages()}, timeout=None)
+    """Put every stored page of ``languages`` (all by default) out of reach."""
+    generations.bump([_language_generation(code) for code in languages or _languages()])
 
 
 def drop_paths(paths):
-    """Forget the stored answers for these URL paths, whatever their query string."""
-    if paths:
-        cache.set_many({_path_key(path): _new_token() for path in paths}, timeout=None)
+    """Put the stored answers for these URL paths out of reach, whatever their query string."""
+    generations.bump([_path_generation(path) for path in paths])
 
 
 # --- the middleware -----------------------------------------------------------
@@ -124,8 +142,8 @@ def _may_use_cache(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
-def _is_storable(response):
-    if response.status_code != 200 or response.streaming or response.cookies:
+def _is_storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies or not _query_was_accepted(request):
         return False
     directives = response.get("Cache-Control", "").lower()
     return not any(word in directives for word in NOT_STORED_DIRECTIVES)
@@ -181,16 +199,16 @@ class PageCacheMiddleware:
             response["X-Cache"] = "bypass"
             return response
 
-        key = _entry_key(request, language)
-        entry = cache.get(key)
+        key, store = _entry_key(request, language), _store_for(request)
+        entry = store.get(key)
         if entry is not None:
             return _from_entry(request, entry)
 
         response = self.get_response(request)
-        if request.method == "GET" and _is_storable(response):
+        if request.method == "GET" and _is_storable(request, response):
             response["Cache-Control"] = _public_cache_control()
             entry = _to_entry(response)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            store.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response["ETag"] = entry[3]
             response["X-Cache"] = "miss"
         else:

@@ -1,0 +1,106 @@
+"""What is current, kept where every process sees it: the database.
+
+Every cached thing has a *generation*, a random token in the ``Generation``
+table: each language's whole pages (``pages:en``), one URL path's pages
+(``path:<hash>``) and the shell's fragments and routes (``fragments``). Cache
+keys carry the tokens they were made under. A change writes new tokens in the
+same database transaction as the change itself, so from the moment it commits
+no process can reach anything cached before it, wherever that copy lives (a
+worker's own memory or Redis) and whoever made the change (an admin view, a
+management command, a restore). A rolled-back change leaves the tokens as they
+were.
+
+A request reads the tokens it needs once, in one query, and keeps them for its
+own duration (``CacheScopeMiddleware``), so it sees one consistent set. When
+the database does not answer, nothing can be proven current and nothing cached
+is served: the request fails with the site's 503 page like any other.
+"""
+
+import uuid
+from contextvars import ContextVar
+
+from django.db import connection
+
+TABLE = "pages_generation"  # the pages.Generation model's table
+FRAGMENTS = "fragments"
+INITIAL = "0"  # a name never bumped (its row does not exist)
+_request_tokens = ContextVar("generation_tokens", default=None)
+
+
+def _new_token():
+    return uuid.uuid4().hex
+
+
+# Plain SQL (SQLite and PostgreSQL alike): this runs on every request, cache
+# hits included, and the ORM would cost more than the query itself.
+
+
+def _read(names):
+    placeholders = ", ".join(["%s"] * len(names))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name, value FROM {TABLE} WHERE name IN ({placeholders})", names)  # noqa: S608
+        return dict(cursor.fetchall())
+
+
+def _write(values):
+    rows = ", ".join(["(%s, %s)"] * len(values))
+    params = [item for pair in values.items() for item in pair]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {TABLE} (name, value) VALUES {rows} "  # noqa: S608
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params,
+        )
+
+
+def current(names):
+    """The current token of each name, in order; read once per request."""
+    memo = _request_tokens.get()
+    missing = [name for name in names if memo is None or name not in memo]
+    if missing:
+        found = _read(missing)
+        values = {name: found.get(name, INITIAL) for name in missing}
+        if memo is None:
+            return [values[name] for name in names]
+        memo.update(values)
+    return [memo[name] for name in names]
+
+
+def bump(names):
+    """Give each name a new token, in the caller's transaction: what was cached
+    under the old ones becomes unreachable for every process once it commits."""
+    values = {name: _new_token() for name in dict.fromkeys(names)}
+    if not values:
+        return
+    _write(values)
+    memo = _request_tokens.get()
+    if memo is not None:
+        memo.update(values)  # the request that made the change sees it from now on
+
+
+def bump_everything():
+    """New tokens for every generation ever used (after a restore, say)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name FROM {TABLE}")  # noqa: S608
+        names = {name for (name,) in cursor.fetchall()}
+    bump(sorted(names | {FRAGMENTS}))
+
+
+def scoped_key(key, key_prefix, version):
+    """Django's ``default`` cache makes every key with this (its KEY_FUNCTION):
+    each key belongs to the current fragments generation. That covers what the
+    site keeps there (pages.cache.fragments) and what Wagtail keeps there on
+    its own (image renditions, the Sites' root paths), which Wagtail clears
+    only in the worker that made the change."""
+    return f"{key_prefix}:{version}:{current([FRAGMENTS])[0]}:{key}"
+
+
+class RequestScope:
+    """Within: tokens are read at most once (``with RequestScope(): …``)."""
+
+    def __enter__(self):
+        self._token = _request_tokens.set({})
+        return self
+
+    def __exit__(self, *exc_info):
+        _request_tokens.reset(self._token)

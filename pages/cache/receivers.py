@@ -1,0 +1,139 @@
+"""Every change that may show on a public page, and what it puts out of reach.
+
+The one place where caches hear about changes: stored whole pages
+(pages.cache.page_cache), fragments and remembered routes
+(pages.cache.fragments) and the CDN (pages.cache.purge). Each receiver runs in
+the transaction of the change, wherever it is made (an admin view, a
+management command, a shell), so what it replaces is replaced for every
+process when, and only when, the change commits.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from pages.localized import twins
+
+from . import fragments, page_cache, purge
+
+
+def _twin_paths(page):
+    """URL paths of the page's twins (their language switcher links to it)."""
+    paths = []
+    for twin in twins(page).only("url_path", "path", "depth", "locale_id", "translation_key"):
+        parts = twin.get_url_parts()
+        if parts is not None:
+            paths.append(parts[2])
+    return paths
+
+
+def page_changed(page):
+    """A page appeared, changed or went in one language: that language's pages
+    (any of them may list it), the twins that link to it, every fragment."""
+    page_cache.drop_languages([page.locale.language_code])
+    page_cache.drop_paths(_twin_paths(page))
+    fragments.invalidate()
+
+
+def everything_changed():
+    """Addresses or what every page shows changed: every language, every fragment."""
+    page_cache.drop_languages()
+    fragments.invalidate()
+
+
+def snippet_changed(instance):
+    """A translation shows in its own language only; a source (English) item
+    is the fallback every language shows."""
+    locale = getattr(instance, "locale", None)
+    page_cache.drop_languages(None if locale is None or locale.is_default else [locale.language_code])
+    fragments.invalidate()
+
+
+# --- pages ---------------------------------------------------------------------
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _published_or_unpublished(sender, instance, **kwargs):
+    page_changed(instance)
+    purge.twins_of(instance)
+
+
+@receiver(post_save)
+def _page_created(sender, instance, created, **kwargs):
+    # wagtail-localize's aliases appear (and show in menus) without a publish signal.
+    if created and isinstance(instance, Page):
+        page_changed(instance)
+
+
+@receiver(post_delete)
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        page_changed(instance)
+
+
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def _addresses_changed(sender, **kwargs):
+    everything_changed()
+
+
+# --- privacy -------------------------------------------------------------------
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _restriction_changed(sender, instance, **kwargs):
+    everything_changed()
+    purge.subtree_of(instance.page_id)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def _restriction_groups_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        everything_changed()
+
+
+# --- the site, its languages, search promotions, images --------------------------
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+def _site_changed(sender, **kwargs):
+    # Cached Sites and routes (pages.cache.routing) follow hostnames, root pages and languages.
+    everything_changed()
+
+
+def _image_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    # A new image shows nowhere yet; Wagtail storing a missing file hash changes
+    # nothing shown. An edited or deleted one may show anywhere, and cards kept
+    # as HTML name its renditions.
+    if not created and update_fields != frozenset({"file_hash"}):
+        everything_changed()
+
+
+post_save.connect(_image_changed, sender=get_image_model(), weak=False)
+post_delete.connect(_image_changed, sender=get_image_model(), weak=False)
+
+
+# --- snippets --------------------------------------------------------------------
+
+
+def _snippet_saved_or_deleted(sender, instance, **kwargs):
+    snippet_changed(instance)
+
+
+def invalidate_on_change(*models):
+    """Models whose rows show on public pages (snippets, documents, figures):
+    saving or deleting one drops what may show it. Section apps call this from
+    their ``ready()``."""
+    for model in models:
+        post_save.connect(_snippet_saved_or_deleted, sender=model, weak=False)
+        post_delete.connect(_snippet_saved_or_deleted, sender=model, weak=False)

@@ -1,0 +1,41 @@
+"""Small tables every app server shares: cache generations and rate-limit counts.
+
+They live in the database because it is the one store every worker, every
+server and every management command reach, in the same transaction as the
+content they describe.
+"""
+
+from django.db import models
+
+from pages.cache.generations import TABLE as GENERATION_TABLE
+
+
+class Generation(models.Model):
+    """The current token of one cached thing (a language's pages, a path's
+    pages, the shell's fragments); pages.cache.generations explains the scheme."""
+
+    name = models.CharField(max_length=80, primary_key=True)
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        db_table = GENERATION_TABLE  # read and written in plain SQL on every request
+        verbose_name = "cache generation"
+
+    def __str__(self):
+        return f"{self.name}={self.value}"
+
+
+class RateLimitHit(models.Model):
+    """One attempt counted against a limit (pages.rate_limit). ``client`` is a
+    keyed hash of the visitor's address: the address itself is never stored."""
+
+    scope = models.CharField(max_length=40)
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "rate limit hit"
+        indexes = [models.Index(fields=["scope", "client", "at"]), models.Index(fields=["at"])]
+
+    def __str__(self):
+        return f"{self.scope} {self.at:%Y-%m-%d %H:%M:%S}"
