@@ -86,10 +86,13 @@ def _store_for(request):
 
 def generations_needed(request):
     """The generations an answer to ``request`` is kept under (none: not kept)."""
-    language = _language_of(request.path)
-    if language is None or not _is_enabled() or not _may_use_cache(request):
-        return []
-    return [_language_generation(language), _path_generation(request.path)]
+    if not hasattr(request, "_page_cache_generations"):
+        language = _language_of(request.path)
+        needed = []
+        if language is not None and _is_enabled() and _may_use_cache(request):
+            needed = [_language_generation(language), _path_generation(request.path)]
+        request._page_cache_generations = needed
+    return request._page_cache_generations
 
 
 def _entry_key(request, language):
