@@ -5,16 +5,21 @@ ones) when `manage.py publish_scheduled` runs. This middleware runs it about
 once a minute in each worker (across servers when they share Redis), on
 whatever request comes first, so a scheduled article appears on time without
 anyone acting; what it publishes reaches every worker at once (pages.cache).
-A cron job or timer calling the command works as well."""
+A cron job or timer calling the command works as well; then
+PUBLISH_SCHEDULED_ON_REQUEST=false turns the middleware off."""
 
 import io
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 
+from pages.cache.generations import UNSCOPED_PREFIX
+
 logger = logging.getLogger(__name__)
-LOCK_KEY = "eipvn:publish-scheduled"
+# Not tied to content: a publish must not let another worker start a second run.
+LOCK_KEY = f"{UNSCOPED_PREFIX}publish-scheduled"
 INTERVAL = 60  # seconds
 
 
@@ -32,5 +37,6 @@ class ScheduledPublishingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        publish_due_pages()
+        if settings.PUBLISH_SCHEDULED_ON_REQUEST:
+            publish_due_pages()
         return self.get_response(request)

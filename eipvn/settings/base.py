@@ -165,6 +165,9 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
+# Scheduled publishing from visitors' requests (pages.scheduling); turn it off
+# when a cron job or timer runs `manage.py publish_scheduled`.
+PUBLISH_SCHEDULED_ON_REQUEST = env_bool("PUBLISH_SCHEDULED_ON_REQUEST", True)
 # Render a page and its parent once after it is published, so that its image
 # renditions exist before the first visitor comes (pages.renditions).
 PREPARE_RENDITIONS_ON_PUBLISH = True

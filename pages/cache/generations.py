@@ -24,6 +24,7 @@ from django.db import connection
 
 TABLE = "pages_generation"  # the pages.Generation model's table
 FRAGMENTS = "fragments"
+UNSCOPED_PREFIX = "eipvn:lock:"  # keys of ``default`` that belong to no generation
 INITIAL = "0"  # a name never bumped (its row does not exist)
 _request_tokens = ContextVar("generation_tokens", default=None)
 
@@ -81,7 +82,9 @@ def current(names):
 def bump(names):
     """Give each name a new token, in the caller's transaction: what was cached
     under the old ones becomes unreachable for every process once it commits."""
-    values = {name: _new_token() for name in dict.fromkeys(names)}
+    # Always in the same order, so that two transactions bumping the same rows
+    # wait for each other instead of deadlocking.
+    values = {name: _new_token() for name in sorted(set(names))}
     if not values:
         return
     _write(values)
@@ -90,20 +93,15 @@ def bump(names):
         memo.update(values)  # the request that made the change sees it from now on
 
 
-def bump_everything():
-    """New tokens for every generation ever used (after a restore, say)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT name FROM {TABLE}")  # noqa: S608
-        names = {name for (name,) in cursor.fetchall()}
-    bump(sorted(names | {FRAGMENTS}))
-
-
 def scoped_key(key, key_prefix, version):
     """Django's ``default`` cache makes every key with this (its KEY_FUNCTION):
     each key belongs to the current fragments generation. That covers what the
     site keeps there (pages.cache.fragments) and what Wagtail keeps there on
     its own (image renditions, the Sites' root paths), which Wagtail clears
-    only in the worker that made the change."""
+    only in the worker that made the change. Locks (``UNSCOPED_PREFIX``) are
+    about time, not content, and stay put when content changes."""
+    if key.startswith(UNSCOPED_PREFIX):
+        return f"{key_prefix}:{version}:{key}"
     memo = _request_tokens.get()
     generation = memo.get(FRAGMENTS) if memo else None  # the common case, kept quick
     return f"{key_prefix}:{version}:{generation or current([FRAGMENTS])[0]}:{key}"

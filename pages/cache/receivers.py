@@ -2,10 +2,11 @@
 
 The one place where caches hear about changes: stored whole pages
 (pages.cache.page_cache), fragments and remembered routes
-(pages.cache.fragments) and the CDN (pages.cache.purge). Each receiver runs in
-the transaction of the change, wherever it is made (an admin view, a
-management command, a shell), so what it replaces is replaced for every
-process when, and only when, the change commits.
+(pages.cache.fragments) and the CDN (pages.cache.purge). Each receiver runs
+wherever the change is made (an admin view, a management command, a shell):
+inside the change's transaction when it has one, so that the change and its
+new generations commit together, or right after the change is saved (Wagtail
+saves a publish, then signals it), before the action returns.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -39,7 +40,8 @@ def page_changed(page):
 
 
 def everything_changed():
-    """Addresses or what every page shows changed: every language, every fragment."""
+    """Addresses or what every page shows changed (or the whole database, on a
+    restore): every language, every fragment."""
     page_cache.drop_languages()
     fragments.invalidate()
 
