@@ -136,6 +136,7 @@ class Site:
             stdout=self.log,
             stderr=self.log,
         )
+        self.process = process  # the gunicorn arbiter; its children are the workers
         url = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60
