@@ -194,3 +194,49 @@ def test_too_many_wrong_codes_at_setup_start_again_with_a_new_secret(editor):
     assert replaced.key != first.key
     assert client.post(reverse("two_factor_setup"), {"code": code_for(first)}).status_code == 200
     assert not TOTPDevice.objects.filter(user=editor, confirmed=True).exists()
+
+
+# --- page passwords ------------------------------------------------------------------
+
+
+@pytest.fixture
+def password_page():
+    article = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="partners-2026"
+    )
+    return article, restriction
+
+
+def password_url(language, article, restriction):
+    page = article.get_translation(Locale.objects.get(language_code=language))
+    restriction = PageViewRestriction.objects.get(page=page) if page.pk != article.pk else restriction
+    return f"/{language}/_util/authenticate_with_password/{restriction.pk}/{page.pk}/", page
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Too many wrong passwords"),
+        ("vi", "Bạn đã nhập sai mật khẩu quá nhiều lần"),
+    ],
+)
+def test_guessing_a_page_password_is_limited_with_a_clear_message(client, password_page, language, message):
+    url, page = password_url(language, *password_page)
+    for _ in range(10):
+        response = client.post(url, {"password": "guess", "return_url": page.url})
+        assert response.status_code == 200  # the form again, with its error
+    response = client.post(url, {"password": "partners-2026", "return_url": page.url})
+    assert response.status_code == 429
+    text = response.content.decode()
+    assert message in text
+    assert response["Retry-After"]
+    assert client.get(page.url).status_code == 200
+    assert page.title not in client.get(page.url).content.decode()  # still the password form
+
+
+def test_the_right_page_password_still_opens_the_page(client, password_page):
+    url, page = password_url("en", *password_page)
+    response = client.post(url, {"password": "partners-2026", "return_url": page.url})
+    assert response.status_code == 302
+    assert page.title in client.get(page.url).content.decode()
