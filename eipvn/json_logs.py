@@ -10,7 +10,7 @@ import datetime
 import json
 import logging
 
-from eipvn.client_address import client_address
+from eipvn.client_address import address_from
 
 
 class JsonFormatter(logging.Formatter):
@@ -25,7 +25,7 @@ class JsonFormatter(logging.Formatter):
         if request is not None and hasattr(request, "path"):
             entry["method"] = getattr(request, "method", None)
             entry["path"] = request.path
-            entry["client"] = client_address(request)
+            entry["client"] = address_from(getattr(request, "META", None) or {})
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status
