@@ -1,13 +1,16 @@
 """A logging formatter that writes one JSON object a line.
 
 Django's request loggers pass the request and the status code; they become
-``method``, ``path`` and ``status`` fields, so an error can be traced to the
+``method``, ``path``, ``client`` (the visitor's address, eipvn.client_address)
+and ``status`` fields, so an error can be traced to the
 URL that caused it without parsing free text.
 """
 
 import datetime
 import json
 import logging
+
+from eipvn.client_address import address_from
 
 
 class JsonFormatter(logging.Formatter):
@@ -22,6 +25,7 @@ class JsonFormatter(logging.Formatter):
         if request is not None and hasattr(request, "path"):
             entry["method"] = getattr(request, "method", None)
             entry["path"] = request.path
+            entry["client"] = address_from(getattr(request, "META", None) or {})
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status

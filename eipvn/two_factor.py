@@ -4,6 +4,15 @@ Optional per person: anyone who signs in to the admin can turn it on under
 Account → Two-step verification; from then on the admin asks for a code after
 the password. ``TWO_FACTOR_REQUIRED=true`` makes it compulsory: staff without
 an authenticator are sent to set one up before anything else.
+
+Until the code is given, the password alone signs in to nothing: the admin
+sends the user to the code page, and everywhere else (pages only for signed-in
+users, documents in private collections) the request is an anonymous visitor's.
+The rule is held in one place, TwoFactorMiddleware, not view by view.
+
+Setting up shows a new secret each time it starts, bound to the session that
+saw it: a secret shown to someone else (another session, an onlooker) can never
+be confirmed, and after too many wrong codes the secret is replaced.
 """
 
 from base64 import b32encode
@@ -15,6 +24,7 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,6 +38,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
 
 ADMIN_PREFIX = "/admin/"
+SETUP_SESSION_KEY = "two_factor_setup_device"
+SETUP_MAX_FAILURES = 5  # wrong codes before setup starts again with a new secret
 
 
 class CodeForm(forms.Form):
@@ -65,6 +77,21 @@ def verify(request):
     return render(request, "two_factor/verify.html", {"form": form, "next": _next_url(request)})
 
 
+def _new_setup_device(request):
+    """A new secret for this session only; any secret shown before is dropped."""
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=request.user, confirmed=False, name="Authenticator")
+    request.session[SETUP_SESSION_KEY] = device.pk
+    return device
+
+
+def _this_sessions_setup_device(request):
+    pk = request.session.get(SETUP_SESSION_KEY)
+    if pk is None:
+        return None
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first()
+
+
 @require_admin_access
 def setup(request):
     """Connect an authenticator app: scan the code (or type the key), confirm with a code."""
@@ -73,23 +100,34 @@ def setup(request):
     confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if confirmed is not None:
         return render(request, "two_factor/manage.html", {"device": confirmed})
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "Authenticator"}
-    )
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return _setup_page(request, CodeForm(), _new_setup_device(request))
+    device = _this_sessions_setup_device(request)
+    if device is None:
+        messages.error(request, _("Setup was started again elsewhere, so that key no longer works. Use the new one."))
+        return redirect(reverse("two_factor_setup"))
+    form = CodeForm(request.POST)
+    if form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            del request.session[SETUP_SESSION_KEY]
             otp_login(request, device)
             messages.success(request, _("Two-step verification is on. Keep your phone at hand when you sign in."))
             return redirect(reverse("two_factor_setup"))
+        if device.throttling_failure_count >= SETUP_MAX_FAILURES:
+            notice = _(
+                "Too many wrong codes, so here is a new key. Remove the old EIP Viet Nam entry from your app, "
+                "add this one and enter the code it shows."
+            )
+            return _setup_page(request, CodeForm(), _new_setup_device(request), notice)
         form.add_error("code", _("That code is not right, or it has expired. Enter the code your app shows now."))
-    return render(
-        request,
-        "two_factor/setup.html",
-        {"form": form, "qr_svg": _qr_svg(device.config_url), "secret": _readable_key(device)},
-    )
+    return _setup_page(request, form, device)
+
+
+def _setup_page(request, form, device, notice=""):
+    context = {"form": form, "qr_svg": _qr_svg(device.config_url), "secret": _readable_key(device), "notice": notice}
+    return render(request, "two_factor/setup.html", context)
 
 
 @require_admin_access
@@ -124,32 +162,55 @@ urlpatterns = [
 
 
 class TwoFactorMiddleware:
-    """In the admin, a signed-in user with an authenticator must enter a code
-    before anything else (and, when required, must set one up first)."""
+    """Until a signed-in user with an authenticator has entered a code (or,
+    when it is required, set one up), the session signs in to nothing: in the
+    admin they are sent to the code page; everywhere else the request goes on
+    as an anonymous visitor's, so no page restricted to signed-in users and no
+    private document opens to the password alone."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.open_paths = None
 
     def __call__(self, request):
+        # No session cookie, no signed-in user: the session is not even read
+        # (reading it would add "Vary: Cookie" to answers that never had it).
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = getattr(request, "user", None)
-        if request.path.startswith(ADMIN_PREFIX) and user is not None and user.is_authenticated:
-            response = self._gate(request, user)
-            if response is not None:
-                return response
+        if user is not None and user.is_authenticated and _waits_for_second_step(user):
+            if not request.path.startswith(ADMIN_PREFIX):
+                _as_anonymous(request)
+            elif request.path not in self._open_paths():
+                return self._second_step(request, user)
         return self.get_response(request)
 
-    def _gate(self, request, user):
+    def _open_paths(self):
         if self.open_paths is None:
             self.open_paths = {
                 reverse("two_factor_verify"),
                 reverse("two_factor_setup"),
                 reverse("wagtailadmin_logout"),
             }
-        if request.path in self.open_paths or user.is_verified():
-            return None
+        return self.open_paths
+
+    def _second_step(self, request, user):
         if user_has_device(user):
             return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
-        if settings.TWO_FACTOR_REQUIRED:
-            return redirect(reverse("two_factor_setup"))
-        return None
+        return redirect(reverse("two_factor_setup"))
+
+
+def _waits_for_second_step(user):
+    if user.is_verified():
+        return False
+    return settings.TWO_FACTOR_REQUIRED or user_has_device(user)
+
+
+def _as_anonymous(request):
+    anonymous = AnonymousUser()
+
+    async def auser():
+        return anonymous
+
+    request.user = anonymous
+    request.auser = auser

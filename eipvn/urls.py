@@ -11,7 +11,7 @@ from eipvn import two_factor
 from pages import seo
 from pages.editorial import localize_views
 from pages.search import search as search_view
-from pages.views import healthz
+from pages.views import authenticate_with_password, healthz
 
 # Outside the language prefix: admin, documents, health check.
 urlpatterns = [
@@ -50,6 +50,12 @@ if settings.SERVE_MEDIA:
 # to the visitor's language (cookie, then Accept-Language).
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    # Wagtail's page-password form, with a limit on guesses; before Wagtail's own.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -14,6 +14,8 @@ from django.core.mail import EmailMessage
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from eipvn.client_address import client_address
+
 from . import rate_limit
 
 logger = logging.getLogger(__name__)
@@ -54,14 +56,6 @@ class ContactFormBuilder(FormBuilder):
 
 def is_spam(form):
     return bool(form.data.get(HONEYPOT, "").strip())
-
-
-def client_address(request):
-    if getattr(settings, "USE_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def over_rate_limit(request):

@@ -4,10 +4,16 @@ import uuid
 from django.core.cache import caches
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found as django_page_not_found
+from wagtail import views as wagtail_views
+
+from eipvn.client_address import client_address
+
+from . import rate_limit
 
 # What a lost or refused database connection raises (not a bad query).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -60,3 +66,22 @@ def server_error(request):
         response = HttpResponseServerError(loader.get_template("500.html").render())
     add_never_cache_headers(response)  # no proxy or page cache may keep an error
     return response
+
+
+# Wagtail's page passwords (a view restriction of kind "password"): guesses are
+# counted per visitor's address, every worker and server together.
+PAGE_PASSWORD_LIMIT = 10  # tries per address
+PAGE_PASSWORD_WINDOW = 15 * 60  # seconds
+
+
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page-password form, refused with a 429 after too many tries."""
+    if request.method == "POST" and rate_limit.over_limit(
+        "page-password", client_address(request), PAGE_PASSWORD_LIMIT, PAGE_PASSWORD_WINDOW
+    ):
+        minutes = PAGE_PASSWORD_WINDOW // 60
+        response = render(request, "page_password_limited.html", {"minutes": minutes}, status=429)
+        response["Retry-After"] = str(PAGE_PASSWORD_WINDOW)
+        add_never_cache_headers(response)
+        return response
+    return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)

@@ -133,6 +133,46 @@ def test_rate_limit_answers_429_with_a_message(client):
     assert FormSubmission.objects.count() == 5 and len(mail.outbox) == 5
 
 
+# Behind nginx (eipvn/deploy/): the connection comes from 127.0.0.1, and nginx
+# appends the address it saw to whatever X-Forwarded-For the client sent.
+BEHIND_NGINX = {"REMOTE_ADDR": "127.0.0.1"}
+
+
+def test_a_spoofed_first_forwarded_entry_does_not_escape_the_limit(client, settings):
+    settings.TRUSTED_PROXIES = 1
+    settings.USE_X_FORWARDED_FOR = True  # the former switch, too: neither may trust the client's entry
+    answers = [
+        client.post(
+            URL["en"], VALID["en"], HTTP_X_FORWARDED_FOR=f"10.9.8.{number}, 203.0.113.7", **BEHIND_NGINX
+        ).status_code
+        for number in range(8)
+    ]
+    assert answers == [200] * 5 + [429] * 3
+    assert FormSubmission.objects.count() == 5
+
+
+def test_two_visitors_behind_the_proxy_are_counted_apart(client, settings):
+    settings.TRUSTED_PROXIES = 1
+    for _ in range(5):
+        assert (
+            client.post(URL["en"], VALID["en"], HTTP_X_FORWARDED_FOR="203.0.113.7", **BEHIND_NGINX).status_code == 200
+        )
+    assert client.post(URL["en"], VALID["en"], HTTP_X_FORWARDED_FOR="203.0.113.7", **BEHIND_NGINX).status_code == 429
+    other = client.post(URL["en"], VALID["en"], HTTP_X_FORWARDED_FOR="198.51.100.20", **BEHIND_NGINX)
+    assert other.status_code == 200 and "Thank you for writing" in other.content.decode()
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, settings):
+    settings.TRUSTED_PROXIES = 0
+    answers = [
+        client.post(
+            URL["en"], VALID["en"], HTTP_X_FORWARDED_FOR=f"10.9.8.{number}", REMOTE_ADDR="203.0.113.7"
+        ).status_code
+        for number in range(6)
+    ]
+    assert answers == [200] * 5 + [429]
+
+
 def test_staff_can_export_submissions_as_csv_and_delete_them(client):
     post(client, "en")
     client.force_login(get_user_model().objects.create_superuser("staff2", "s2@example.org", "pw-long-enough"))

@@ -25,6 +25,7 @@ print(json.dumps({
     "purge": sorted(settings.WAGTAILFRONTENDCACHE),
     "proxy_header": getattr(settings, "SECURE_PROXY_SSL_HEADER", None),
     "apps": [a for a in settings.INSTALLED_APPS if "frontend_cache" in a],
+    "trusted_proxies": settings.TRUSTED_PROXIES,
 }))
 """
 
@@ -53,6 +54,14 @@ def test_without_configuration_one_server_needs_nothing_else():
     assert probe["storage"].endswith("FileSystemStorage")
     assert probe["purge"] == [] and probe["apps"] == []
     assert probe["proxy_header"] is None  # trusting X-Forwarded-Proto is an opt-in
+
+
+def test_production_trusts_one_proxy_as_shipped_and_others_none():
+    assert settings_with("eipvn.settings.production", **PRODUCTION)["trusted_proxies"] == 1  # eipvn/deploy's nginx
+    assert settings_with("eipvn.settings.production", TRUSTED_PROXIES="0", **PRODUCTION)["trusted_proxies"] == 0
+    assert settings_with("eipvn.settings.production", TRUSTED_PROXIES="2", **PRODUCTION)["trusted_proxies"] == 2
+    assert settings_with("eipvn.settings.test")["trusted_proxies"] == 0  # no proxy: X-Forwarded-For ignored
+    assert settings_with("eipvn.settings.test", USE_X_FORWARDED_FOR="true")["trusted_proxies"] == 1  # the former switch
 
 
 def test_redis_url_shares_the_cache_between_servers():

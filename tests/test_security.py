@@ -125,6 +125,40 @@ def test_a_successful_sign_in_resets_the_count(editor):
     assert sign_in(client, "correct-horse-battery").status_code == 302
 
 
+# Behind nginx (eipvn/deploy/): every connection comes from 127.0.0.1, and nginx
+# appends the address it saw to whatever X-Forwarded-For the client sent.
+def via_nginx(visitor, sent=None):
+    forwarded = f"{sent}, {visitor}" if sent else visitor
+    return {"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": forwarded}
+
+
+def test_a_varied_first_forwarded_entry_is_still_locked_out(editor, settings):
+    settings.TRUSTED_PROXIES = 1
+    settings.USE_X_FORWARDED_FOR = True  # the former switch, too: neither may trust the client's entry
+    client = Client()
+    statuses = [sign_in(client, "wrong", **via_nginx("203.0.113.7", sent=f"10.0.0.{n}")).status_code for n in range(8)]
+    assert statuses == [200] * 4 + [429] * 4
+    assert sign_in(client, "correct-horse-battery", **via_nginx("203.0.113.7", sent="10.0.0.99")).status_code == 429
+
+
+def test_two_people_behind_the_proxy_are_counted_apart(editor, settings):
+    settings.TRUSTED_PROXIES = 1
+    intruder, owner = Client(), Client()
+    for _ in range(5):
+        sign_in(intruder, "wrong", **via_nginx("203.0.113.7"))
+    assert sign_in(intruder, "correct-horse-battery", **via_nginx("203.0.113.7")).status_code == 429
+    assert sign_in(owner, "correct-horse-battery", **via_nginx("198.51.100.20")).status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forwarded_header_is_ignored(editor, settings):
+    settings.TRUSTED_PROXIES = 0
+    client = Client()
+    for n in range(5):
+        sign_in(client, "wrong", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
+    response = sign_in(client, "correct-horse-battery", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="10.0.0.99")
+    assert response.status_code == 429
+
+
 def test_staff_sessions_end_with_the_browser_and_after_eight_hours(editor, settings):
     client = Client()
     assert sign_in(client, "correct-horse-battery").status_code == 302

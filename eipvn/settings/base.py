@@ -185,7 +185,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "eipvn.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "pages.contact.client_address"  # honours USE_X_FORWARDED_FOR
+AXES_CLIENT_IP_CALLABLE = "eipvn.client_address.client_address"  # honours TRUSTED_PROXIES
 AXES_VERBOSE = False
 # Staff sessions end after 8 hours, or sooner when the browser closes.
 # Two-step verification (eipvn/two_factor.py): each staff member may turn it on;
@@ -334,8 +334,15 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "EIP Viet Nam <no-reply@examp
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The contact form's recipient; mail never goes to an address a visitor typed.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@example.org")
-# Behind a proxy that sets X-Forwarded-For, the contact form's rate limit needs it.
-USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR", False)
+# How many proxies in front of the app append the address they saw to
+# X-Forwarded-For (eipvn.client_address): the visitor's address, for the login
+# lockout, the rate limits and the logs, is the entry that many places from the
+# right. 0: no proxy; X-Forwarded-For is ignored and the connection's address
+# used. production.py defaults to 1, the nginx site in eipvn/deploy/. The former
+# USE_X_FORWARDED_FOR=true means one proxy.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if env_bool("USE_X_FORWARDED_FOR", False) else 0)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXIES must be 0 or more.")
 
 WAGTAIL_SITE_NAME = "EIP Viet Nam"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

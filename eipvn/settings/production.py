@@ -1,7 +1,7 @@
 """Production: secrets from the environment, start-up fails when one is missing."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_list, env_required, env_str
+from .env import env_bool, env_int, env_list, env_required, env_str
 
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -16,6 +16,9 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 _proxy_header = env_str("SECURE_PROXY_SSL_HEADER", "").strip()
 if _proxy_header:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+# One proxy (the nginx site in eipvn/deploy/, gunicorn bound to loopback) unless
+# TRUSTED_PROXIES says otherwise: 0 when gunicorn faces visitors directly.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if env_bool("USE_X_FORWARDED_FOR", True) else 0)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
