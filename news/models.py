@@ -125,6 +125,8 @@ class NewsPage(BasePage):
         InlinePanel("related_links", heading=_("Related parks, events and publications"), label=_("Related page")),
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
+    # Like the listings (news.listing.articles_in), search shows an article from its date on.
+    listed_from_its_date = True
 
     parent_page_types = ["news.NewsCategoryPage"]
     subpage_types = []

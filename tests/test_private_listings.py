@@ -6,13 +6,16 @@ documents, whose privacy only Wagtail's serve view checks.
 Each check first proves the thing is visible, then that it is gone, so the
 "gone" check can fail."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
+from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from events.models import EventIndexPage, EventPage
-from news.models import NewsIndexPage
+from news.models import NewsIndexPage, NewsPage
 from parks.models import CaseStudyPage, CompanyResult, ParkIndicator, ParkPage
 from publications.models import PublicationIndexPage, PublicationPage
 
@@ -128,3 +131,20 @@ def test_a_private_publication_is_not_among_related_publications(client):
     assert linked(publication) in get_page(client, sibling.url)
     restrict(publication)
     assert linked(publication) not in get_page(client, sibling.url)
+
+
+# --- future-dated news in search ---------------------------------------------------
+
+
+def test_search_shows_a_future_dated_article_only_once_its_date_comes(client):
+    article = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    word = "Zyxwvutron"  # a word no other page has
+    article.title = f"{word} announcement"
+    article.date = timezone.now() + datetime.timedelta(days=3)
+    article.save_revision().publish()
+    search = f"/en/search/?q={word.lower()}"
+    listing = NewsIndexPage.objects.get(locale__language_code="en").url
+    assert linked(article) not in get_page(client, listing), "the listing hides the article before its date"
+    assert linked(article) not in get_page(client, search), "search shows an article the listing hides"
+    with time_machine.travel(article.date + datetime.timedelta(minutes=1)):
+        assert linked(article) in get_page(client, search), "once its date comes, search finds it without reindexing"
