@@ -8,11 +8,17 @@ Each check first proves the thing is visible, then that it is gone, so the
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
@@ -148,3 +154,50 @@ def test_search_shows_a_future_dated_article_only_once_its_date_comes(client):
     assert linked(article) not in get_page(client, search), "search shows an article the listing hides"
     with time_machine.travel(article.date + datetime.timedelta(minutes=1)):
         assert linked(article) in get_page(client, search), "once its date comes, search finds it without reindexing"
+
+
+# --- documents and SERVE_MEDIA -------------------------------------------------------
+
+SECRET = b"budget-line-7Qx-not-for-anyone"
+
+
+@pytest.fixture
+def private_document():
+    private = Collection.get_first_root_node().add_child(name="Partners only")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+    document = get_document_model().objects.create(
+        title="Internal budget", collection=private, file=ContentFile(b"%PDF-1.4 " + SECRET, name="budget.pdf")
+    )
+    yield document
+    document.file.delete(save=False)
+
+
+def test_documents_are_never_served_from_their_media_path(client, private_document):
+    name = private_document.file.name
+    assert name.startswith("documents/")
+    assert (Path(settings.MEDIA_ROOT) / name).is_file()
+    assert client.get(private_document.url).status_code == 302, "Wagtail's serve view asks for a login"
+    media = settings.MEDIA_URL
+    for url, status in {
+        f"{media}{name}": 404,
+        f"{media}./{name}": 404,
+        f"{media}/{name}": 404,
+        # Climbing out of a public folder is refused as a suspicious path.
+        f"{media}images/../{name}": 400,
+        f"{media}images/%2e%2e/{name}": 400,
+        f"{media}videos/../{name}": 400,
+    }.items():
+        response = client.get(url)
+        assert response.status_code == status, f"{url} answered {response.status_code}"
+        assert SECRET not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_images_are_still_served_from_media(client):
+    image = get_image_model().objects.create(title="Park", file=get_test_image_file())
+    try:
+        response = client.get(image.file.url)
+        assert response.status_code == 200
+        rendition = image.get_rendition("width-100")
+        assert client.get(rendition.url).status_code == 200
+    finally:
+        image.delete()
