@@ -3,7 +3,9 @@
 The nginx site is parsed here (no nginx on CI machines) and each address is
 given the location nginx would pick for it: the longest matching prefix."""
 
+import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,62 @@ def test_nginx_never_serves_the_documents_folder():
     server = https_server()
     location = next(block for name, args, block in server if name == "location" and args == ["/media/documents/"])
     assert ("return", ["404"], None) in location
+
+
+# --- make audit ------------------------------------------------------------------
+
+
+def audit_with(monkeypatch, capsys, dependencies=None, stderr="", required=False):
+    from tests import audit
+
+    def fake_pip_audit(service, report):
+        if dependencies is not None:
+            report.write_text(json.dumps({"dependencies": dependencies, "fixes": []}))
+        return subprocess.CompletedProcess([], 1 if stderr else 0, stdout="", stderr=stderr)
+
+    monkeypatch.setattr(audit, "run_pip_audit", fake_pip_audit)
+    monkeypatch.setenv("AUDIT_REQUIRED", "1" if required else "0")
+    status = audit.main()
+    return status, capsys.readouterr().out
+
+
+CLEAN = {"name": "django", "version": "5.2.19", "vulns": []}
+SKIPPED = {"name": "wagtail", "skip_reason": "Dependency not found on PyPI and could not be audited: wagtail (8.0.1)"}
+VULNERABLE = {
+    "name": "pillow",
+    "version": "13.0.0",
+    "vulns": [{"id": "PYSEC-0000-1", "fix_versions": ["13.0.1"], "aliases": [], "description": ""}],
+}
+
+
+def test_audit_fails_on_a_known_vulnerability_and_names_the_fix(monkeypatch, capsys):
+    status, out = audit_with(monkeypatch, capsys, [CLEAN, VULNERABLE])
+    assert status == 1
+    assert "VULNERABLE pillow==13.0.0: PYSEC-0000-1 (fixed in 13.0.1)" in out
+
+
+def test_audit_passes_when_every_package_was_checked(monkeypatch, capsys):
+    status, out = audit_with(monkeypatch, capsys, [CLEAN])
+    assert (status, "NOT AUDITED" in out) == (0, False)
+
+
+def test_audit_says_what_it_could_not_check_instead_of_an_all_clear(monkeypatch, capsys):
+    status, out = audit_with(monkeypatch, capsys, [CLEAN, SKIPPED])
+    assert status == 0
+    assert "NOT AUDITED" in out and "wagtail" in out and "No known vulnerabilities" not in out
+    assert audit_with(monkeypatch, capsys, [CLEAN, SKIPPED], required=True)[0] == 1
+
+
+def test_an_unreachable_service_is_reported_not_failed(monkeypatch, capsys):
+    error = "requests.exceptions.ConnectionError: Failed to resolve 'api.osv.dev'"
+    status, out = audit_with(monkeypatch, capsys, stderr=error)
+    assert status == 0 and "NOT AUDITED" in out
+    assert audit_with(monkeypatch, capsys, stderr=error, required=True)[0] == 1
+    assert audit_with(monkeypatch, capsys, stderr="ResolutionImpossible: no such version")[0] == 1
+
+
+def test_ci_runs_the_audit_and_the_dev_requirements_pin_it():
+    root = Path(settings.BASE_DIR)
+    assert re.search(r"^pip-audit==[\d.]+$", (root / "requirements-dev.txt").read_text(), re.MULTILINE)
+    assert re.search(r"^make audit$", (root / ".ci" / "run").read_text(), re.MULTILINE)
+    assert re.search(r"^audit: .*## ", (root / "Makefile").read_text(), re.MULTILINE)
