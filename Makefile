@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve backup restore lint format messages compilemessages bench lighthouse check clean
+.PHONY: help run test serve backup restore lint format audit messages compilemessages bench lighthouse check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ lint: $(VENV)/.installed-dev ## ruff: lint and formatting
 format: $(VENV)/.installed-dev ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+audit: $(VENV)/.installed-dev ## pip-audit of the pinned packages; says NOT AUDITED when its service is unreachable
+	$(BIN)/python -m tests.audit
 
 messages: $(VENV)/.installed-dev ## Extract interface strings into locale/vi (needs GNU gettext) and compile them
 	$(MANAGE) makemessages -l vi --no-location --no-obsolete \

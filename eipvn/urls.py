@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -37,13 +39,20 @@ urlpatterns = [
     path("robots.txt", seo.robots, name="robots"),
 ]
 
+# Uploads anyone may read: images, their renditions and videos. Documents are
+# left out: they go through /documents/ (Wagtail's serve view), which checks
+# private collections, so MEDIA_ROOT/documents/ has no public address. Each
+# folder is its own root, so "images/../documents/…" cannot climb out of it.
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images", "videos")
+
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
-            r"^media/(?P<path>.*)$",
+            rf"^{settings.MEDIA_URL.strip('/')}/{folder}/(?P<path>.+)$",
             serve_static_file,
-            {"document_root": settings.MEDIA_ROOT},
+            {"document_root": Path(settings.MEDIA_ROOT) / folder},
         )
+        for folder in PUBLIC_MEDIA_FOLDERS
     ]
 
 # Public pages live under /en/ and /vi/; "/" is redirected by LocaleMiddleware

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
+from parks.models import public_parks
 
 from .models import EventCategoryPage, EventIndexPage, EventPage
 
@@ -20,13 +21,11 @@ def filter_options(locale_id):
     cached with the shell so a listing spends its queries on events only."""
 
     def build():
-        from parks.models import ParkPage
-
         index = EventIndexPage.objects.live().filter(locale_id=locale_id).first()
         if index is None:
             return {"categories": [], "parks": [], "calendar_url": ""}
-        categories = EventCategoryPage.objects.child_of(index).live().only("title", "slug", "path", "url_path")
-        parks = ParkPage.objects.live().filter(locale_id=locale_id).only("title", "translation_key", "path")
+        categories = public(EventCategoryPage.objects.child_of(index).live()).only("title", "slug", "path", "url_path")
+        parks = public_parks(locale_id).only("title", "translation_key", "path")
         return {
             "categories": [{"path": c.path, "slug": c.slug, "title": c.title, "url": c.url} for c in categories],
             "parks": [{"pk": p.pk, "title": p.title, "translation_key": p.translation_key} for p in parks],

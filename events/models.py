@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
 from pages.cache import fragments
 from pages.models import BasePage
+from parks.models import public_parks
 
 from .dates import format_event_dates
 
@@ -224,10 +225,9 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.get_parent()
 
     def parks(self):
-        from parks.models import ParkPage
-
+        """The event's public parks in the page's language."""
         keys = [link.park.translation_key for link in self.park_links.select_related("park")]
-        return ParkPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+        return public_parks(self.locale_id).filter(translation_key__in=keys)
 
     def json_ld(self, request):
         """schema.org Event for search engines."""

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
+from parks.models import public_parks
 
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 
@@ -18,8 +19,6 @@ def articles_in(locale_id):
 
 def filter_options(locale_id):
     def build():
-        from parks.models import public_parks
-
         index = NewsIndexPage.objects.live().filter(locale_id=locale_id).first()
         categories = public(NewsCategoryPage.objects.child_of(index).live()) if index else []
         return {

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from pages.cache import fragments
+from pages.listing import public
 from pages.models import BasePage
 from pages.slugs import transliterate_slug
 
@@ -124,6 +125,8 @@ class NewsPage(BasePage):
         InlinePanel("related_links", heading=_("Related parks, events and publications"), label=_("Related page")),
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
+    # Like the listings (news.listing.articles_in), search shows an article from its date on.
+    listed_from_its_date = True
 
     parent_page_types = ["news.NewsCategoryPage"]
     subpage_types = []
@@ -144,14 +147,10 @@ class NewsPage(BasePage):
     def related_pages(self):
         """Related pages in the article's language (links are synchronised and
         point at the English pages), live ones only."""
-        from pages.listing import public
-
         keys = [link.related.translation_key for link in self.related_links.select_related("related")]
         return public(Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)).specific()
 
     def more_news(self):
-        from pages.listing import public
-
         return (
             public(NewsPage.objects.live())
             .filter(locale_id=self.locale_id, date__lte=timezone.now())

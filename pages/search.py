@@ -5,11 +5,12 @@ import re
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from .cache import fragments
@@ -59,6 +60,11 @@ def _locale_id(language):
     )
 
 
+def _dated_kinds():
+    """Page types found only from their date on (BasePage.listed_from_its_date)."""
+    return [model._meta.label_lower for model in get_page_models() if getattr(model, "listed_from_its_date", False)]
+
+
 def _promoted(query, locale_id):
     """Editors' picks for the query (Wagtail's search promotions): live, public
     pages of this language. All of a language's picks are kept with the
@@ -91,6 +97,8 @@ def search(request):
     locale_id = _locale_id(get_language())
     # Private pages (a view restriction on them or above) never show in results.
     entries = public(SearchEntry.objects.filter(locale_id=locale_id), path_field="page__path")
+    # Nor does news dated in the future, which the listings hide until its date.
+    entries = entries.exclude(kind__in=_dated_kinds(), date__gt=timezone.now())
     for word in words:
         entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
 

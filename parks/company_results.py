@@ -9,9 +9,9 @@ the same whatever the number of rows.
 from collections import defaultdict
 from decimal import Decimal
 
-from pages.listing import choice_param, paginate, querystring_without
+from pages.listing import choice_param, paginate, public, querystring_without
 
-from .models import CompanyResult, ParkPage, Sector
+from .models import CompanyResult, Sector, public_parks
 
 PER_PAGE = 25
 SUMMED = ["measures", "energy_mwh", "water_m3", "co2e_t", "waste_t"]
@@ -27,9 +27,11 @@ def totals_of(rows):
 
 
 def company_results_context(request, page):
-    parks = list(ParkPage.objects.live().filter(locale_id=page.locale_id).only("title", "translation_key", "path"))
+    parks = list(public_parks(page.locale_id).only("title", "translation_key", "path"))
     park_by_key = {park.translation_key: park for park in parks}
-    all_rows = list(CompanyResult.objects.filter(locale_id=page.locale_id).select_related("park"))
+    # Rows of a private park are neither listed nor counted in the totals.
+    rows_of_public_parks = public(CompanyResult.objects.filter(locale_id=page.locale_id), path_field="park__path")
+    all_rows = list(rows_of_public_parks.select_related("park"))
     years = sorted({row.year for row in all_rows}, reverse=True)
 
     selected = {

@@ -6,13 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from pages import live_data
 from pages.cache import fragments
+from pages.listing import public
 
 from .indicators import totals_by_kind
 from .models import ParkIndicator
 
 
 def _totals():
-    indicators = ParkIndicator.objects.filter(locale__language_code=get_language(), page__live=True)
+    # Figures of a private park (a view restriction on it or above) count nowhere.
+    indicators = public(
+        ParkIndicator.objects.filter(locale__language_code=get_language(), page__live=True), path_field="page__path"
+    )
     sums = indicators.values("kind", "currency").annotate(total=Sum("value")).order_by()
     return {
         "park_totals": totals_by_kind((row["kind"], row["total"], row["currency"]) for row in sums),

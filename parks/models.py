@@ -305,9 +305,9 @@ class CaseStudyPage(BasePage):
         verbose_name = _("case study")
 
     def parks(self):
-        """The case study's parks in the page's language."""
+        """The case study's public parks in the page's language."""
         keys = [link.park.translation_key for link in self.park_links.select_related("park")]
-        return ParkPage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
+        return public_parks(self.locale_id).filter(translation_key__in=keys)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -544,7 +544,6 @@ class CompanyResult(TranslatableMixin, models.Model):
 
 
 def public_parks(locale_id):
-    """The language's live parks that anonymous visitors may see (for filter lists)."""
-    from pages.listing import public
-
-    return public(ParkPage.objects.live().filter(locale_id=locale_id)).only("title", "translation_key", "path")
+    """The language's live parks that anonymous visitors may see: the one rule
+    for every list, filter, related list and total that names a park."""
+    return public(ParkPage.objects.live().filter(locale_id=locale_id)).defer_streamfields()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
+from parks.models import public_parks
 
 from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage
 
@@ -18,8 +19,6 @@ def filter_options(locale_id):
     """Categories, parks and years to filter by, cached with the shell."""
 
     def build():
-        from parks.models import public_parks
-
         index = PublicationIndexPage.objects.live().filter(locale_id=locale_id).first()
         categories = public(PublicationCategoryPage.objects.child_of(index).live()) if index else []
         publications = public(PublicationPage.objects.live().filter(locale_id=locale_id))

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from pages.blocks import CaptionedImageBlock
 from pages.cache import fragments
+from pages.listing import public
 from pages.models import BasePage
 
 from .validators import validate_video_size
@@ -145,7 +146,7 @@ class PublicationPage(BasePage):
 
     def related(self):
         return (
-            PublicationPage.objects.live()
+            public(PublicationPage.objects.live())
             .sibling_of(self, inclusive=False)
             .order_by("-publication_date")
             .select_related("file_en", "file_vi")[:3]
@@ -187,8 +188,6 @@ class MediaGalleryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from pages.listing import public
-
         context["albums"] = public(PhotoAlbumPage.objects.child_of(self).live()).select_related("cover_image")
         context["videos"] = public(VideoPage.objects.child_of(self).live()).select_related("poster")
         return context

@@ -43,6 +43,10 @@ class BasePage(Page):
         index.SearchField("body"),
         index.FilterField("locale"),
     ]
+    # True for a type that listings show only from its date on (news dated in
+    # the future): site search then hides its pages until the date of their
+    # search entry (pages.search_index.page_date) comes, without reindexing.
+    listed_from_its_date = False
 
     class Meta:
         abstract = True
