@@ -17,8 +17,8 @@ from pages.views import authenticate_with_password, healthz
 
 # Outside the language prefix: admin, documents, health check.
 urlpatterns = [
-    # wagtail-localize's submit and sync views, with language checks; listed
-    # before the admin so they answer wagtail-localize's own URLs.
+    # wagtail-localize's views that change content, with language and publish
+    # checks; listed before the admin so they answer wagtail-localize's own URLs.
     path(
         "admin/localize/submit/page/<int:page_id>/",
         require_admin_access(localize_views.SubmitPageTranslation.as_view()),
@@ -31,6 +31,11 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(localize_views.UpdateTranslations.as_view()),
     ),
+    path("admin/localize/page/<int:page_id>/convert_to_alias/", localize_views.convert_to_alias),
+    *[
+        path(f"admin/localize/translate/<int:translation_id>/{route}", view)
+        for route, view in localize_views.TRANSLATION_TOOLS.items()
+    ],
     path("admin/two-step/", include(two_factor.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

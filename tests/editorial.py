@@ -29,3 +29,15 @@ def twin(page, locale):
 
 def translation_of(page, locale):
     return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)
+
+
+def refused(response):
+    """Refused the way the admin tells a user: 403, or Wagtail's redirect to
+    the dashboard with "Sorry, you do not have permission…"."""
+    from django.contrib.messages import ERROR, get_messages
+    from django.urls import reverse
+
+    if response.status_code == 403:
+        return True
+    errors = [m for m in get_messages(response.wsgi_request) if m.level == ERROR]
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home") and bool(errors)

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from pages.models import RelatedAgency, StandardPage
 
-from .editorial import client_for, twin
+from .editorial import client_for, refused, twin
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +183,211 @@ def test_a_translators_snippet_translation_waits_for_a_moderator(translator, mod
     client_for(moderator).post(url, {"action": "publish"})
     agency.refresh_from_db()
     assert agency.name == "Tên mới chờ duyệt"
+
+
+# Issue #17: no publishing around the Moderator ------------------------------
+
+
+def _unreviewed(obj, vietnamese, text, value):
+    """A translator's string, stored in translation memory, not yet reviewed."""
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(obj)
+    segment = StringSegment.objects.filter(source=source, string__data=text).first()
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string, locale=vietnamese, context=segment.context, defaults={"data": value}
+    )
+    return source.translations.filter(target_locale=vietnamese).first()
+
+
+def test_a_translators_sync_does_not_publish_snippet_translations(translator, english, vietnamese):
+    from django.contrib.messages import get_messages
+
+    agency = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
+    translation = _unreviewed(agency, vietnamese, agency.name, "Tên chưa được duyệt")
+    agency.short_name = "Changed in English"
+    agency.save()
+    url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+    last_sync = translation.source.last_updated_at
+
+    response = client_for(translator).post(url, {"publish_translations": "on"})
+    vi_agency = agency.get_translation(vietnamese)
+    assert vi_agency.name != "Tên chưa được duyệt" and vi_agency.short_name != "Changed in English"
+    assert response.status_code == 302
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["error"]
+    translation.source.refresh_from_db()
+    assert translation.source.last_updated_at == last_sync, "nothing at all was changed"
+
+    # A sync without publishing is theirs to do; it changes nothing live.
+    assert client_for(translator).post(url, {}).status_code == 302
+    translation.source.refresh_from_db()
+    assert translation.source.last_updated_at != last_sync
+    vi_agency.refresh_from_db()
+    assert vi_agency.name != "Tên chưa được duyệt" and vi_agency.short_name != "Changed in English"
+
+
+def test_a_translator_cannot_save_a_snippet_translation_through_the_plain_form(translator, english, vietnamese):
+    # Stopping the translation (which a translator may do) brings back the
+    # plain edit form; saving it would put their text live at once.
+    agency = RelatedAgency.objects.filter(locale=vietnamese).order_by("pk").first()
+    from .editorial import translation_of
+
+    source = agency.get_translation(english)
+    translation = translation_of(source, vietnamese)
+    client = client_for(translator)
+    stop = reverse("wagtail_localize:stop_translation", args=[translation.pk])
+    assert client.post(stop).status_code == 302
+    url = reverse(agency.snippet_viewset.get_url_name("edit"), args=[agency.pk])
+    response = client.post(url, {"short_name": "Sửa", "name": "Sửa trực tiếp", "url": "https://example.org"})
+    assert refused(response)
+    agency.refresh_from_db()
+    assert agency.name != "Sửa trực tiếp"
+
+
+@pytest.fixture
+def news_with_topic(english, vietnamese):
+    """A new English article with a topic, its Vietnamese twin still an
+    alias, and an unreviewed Vietnamese name for the topic in translation
+    memory."""
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    from news.models import NewsCategoryPage, NewsPage, NewsPageTopic, NewsTopic
+
+    category = NewsCategoryPage.objects.filter(locale=english).first()
+    topic = NewsTopic.objects.filter(locale=english).order_by("pk").first()
+    article = NewsPage(title="Fresh article", slug="fresh-article", locale=english, intro="Fresh.")
+    article.topic_links = [NewsPageTopic(topic=topic)]
+    category.add_child(instance=article)
+    article.save_revision().publish()
+    create_aliases_for_new_page(article)
+    _unreviewed(topic, vietnamese, topic.name, "Chủ đề chưa duyệt")
+    return article, topic
+
+
+def test_translate_publishes_nothing_for_a_translator(
+    translator, english, vietnamese, news_with_topic, django_capture_on_commit_callbacks
+):
+    article, topic = news_with_topic
+    vi_topic = topic.get_translation(vietnamese)
+    _unreviewed(article, vietnamese, "Fresh article", "Bài mới chưa duyệt")
+    url = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(translator).post(url, {"locales": [vietnamese.pk]})
+    assert response.status_code == 302
+
+    vi_article = twin(article, vietnamese)
+    assert vi_article.alias_of_id is None, "the translation was started"
+    assert vi_article.title == "Fresh article", "what visitors see is unchanged"
+    assert vi_article.get_latest_revision_as_object().title == "Bài mới chưa duyệt", "the translation is a draft"
+    vi_topic.refresh_from_db()
+    assert vi_topic.name != "Chủ đề chưa duyệt", "the related snippet was not overwritten"
+
+
+def test_translate_with_subtree_publishes_no_descendant_for_a_translator(
+    translator, english, vietnamese, about_with_child, django_capture_on_commit_callbacks
+):
+    parent, child = about_with_child
+    _unreviewed(child, vietnamese, "Child notes", "Ghi chú con chưa duyệt")
+    url = reverse("wagtail_localize:submit_page_translation", args=[parent.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(translator).post(url, {"locales": [vietnamese.pk], "include_subtree": "on"})
+    vi_child = twin(child, vietnamese)
+    assert vi_child.title == "Child notes"
+    assert vi_child.get_latest_revision_as_object().title == "Ghi chú con chưa duyệt"
+
+
+def test_a_moderator_still_publishes_by_translating(
+    moderator, english, vietnamese, about_with_child, django_capture_on_commit_callbacks
+):
+    parent, child = about_with_child
+    _unreviewed(child, vietnamese, "Child notes", "Ghi chú con đã duyệt")
+    url = reverse("wagtail_localize:submit_page_translation", args=[parent.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(moderator).post(url, {"locales": [vietnamese.pk], "include_subtree": "on"})
+    assert twin(child, vietnamese).title == "Ghi chú con đã duyệt"
+
+
+@pytest.fixture
+def about_with_child(english):
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    about = StandardPage.objects.get(locale=english, slug="about")
+    parent = about.add_child(instance=StandardPage(title="Notes", slug="notes", locale=english))
+    child = parent.add_child(instance=StandardPage(title="Child notes", slug="child-notes", locale=english))
+    for page in (parent, child):
+        page.save_revision().publish()
+        create_aliases_for_new_page(page)
+    return parent, child
+
+
+def test_a_vietnamese_translator_cannot_bulk_change_english_pages(translator, english):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    client = client_for(translator)
+    for action in ("delete", "unpublish", "publish", "move"):
+        url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + f"?id={page.pk}"
+        data = {"chooser": page.get_parent().get_parent().pk} if action == "move" else {}
+        response = client.post(url, data)
+        assert response.status_code == 302, action
+        fresh = Page.objects.get(pk=page.pk)
+        assert (fresh.live, fresh.path) == (page.live, page.path), action
+
+
+def test_an_english_editor_cannot_bulk_delete_vietnamese_snippets(editor, vietnamese):
+    agency = RelatedAgency.objects.filter(locale=vietnamese).first()
+    url = reverse("wagtail_bulk_action", args=["pages", "relatedagency", "delete"]) + f"?id={agency.pk}"
+    client_for(editor).post(url)
+    assert RelatedAgency.objects.filter(pk=agency.pk).exists()
+
+
+def test_an_editor_cannot_convert_a_vietnamese_page_to_an_alias(editor, translator, english, vietnamese):
+    page = twin(StandardPage.objects.get(locale=english, slug="introduction"), vietnamese)
+    url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+    for user in (editor, translator):  # an Editor lacks the language, a Translator the publishing
+        assert refused(client_for(user).post(url))
+        assert Page.objects.get(pk=page.pk).alias_of_id is None
+
+
+def test_an_editor_cannot_write_vietnamese_snippet_translations(editor, english, vietnamese):
+    from urllib.parse import urlencode
+
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    from .editorial import translation_of
+
+    agency = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
+    translation = translation_of(agency, vietnamese)
+    segment = StringSegment.objects.filter(source=translation.source, string__data=agency.name).first()
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    body = urlencode({"value": "Ghi đè"})
+    response = client_for(editor).generic("PUT", url, body, content_type="application/x-www-form-urlencoded")
+    assert refused(response)
+    assert not StringTranslation.objects.filter(data="Ghi đè").exists()
+
+
+def test_a_forged_publish_on_the_edit_view_is_refused(editor, english):
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    revisions = page.revisions.count()
+    response = client_for(editor).post(url, {"title": "Forged", "slug": page.slug, "action-publish": "action-publish"})
+    assert refused(response)
+    page.refresh_from_db()
+    assert page.title != "Forged" and page.revisions.count() == revisions
+
+
+def test_restarting_a_translation_follows_the_language(editor, translator, english, vietnamese):
+    from .editorial import translation_of
+
+    page = StandardPage.objects.get(locale=english, slug="introduction")
+    agency = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
+    for source, target in ((page, twin(page, vietnamese)), (agency, agency.get_translation(vietnamese))):
+        translation = translation_of(source, vietnamese)
+        translation.enabled = False
+        translation.save(update_fields=["enabled"])
+        url = reverse(target.snippet_viewset.get_url_name("edit"), args=[target.pk]) if source is agency else None
+        url = url or reverse("wagtailadmin_pages:edit", args=[target.pk])
+        assert refused(client_for(editor).post(url, {"localize-restart-translation": "1"}))
+        translation.refresh_from_db()
+        assert not translation.enabled, source
+        client_for(translator).post(url, {"localize-restart-translation": "1"})
+        translation.refresh_from_db()
+        assert translation.enabled, source

@@ -192,8 +192,11 @@ def test_edit_review_translate_review_publish(
     source = TranslationSource.objects.get_for_instance(page)
     sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert re.search(r'<input[^>]*name="publish_translations"[^>]*disabled', get_page(translator_client, sync_url))
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):  # forged: refused as a whole
         translator_client.post(sync_url, {"publish_translations": "on"})
+    assert state_of(page).state == "outdated"
+    with django_capture_on_commit_callbacks(execute=True):
+        translator_client.post(sync_url, {})
     assert state_of(page).state == "partial"
     assert new_intro not in get_page(translator_client, vi_page.url), "syncing did not publish Vietnamese"
 

@@ -1,20 +1,23 @@
 """Wagtail hooks of the editorial side (imported by pages/wagtail_hooks.py)."""
 
+from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
-from wagtail.models import Locale, TranslatableMixin
-from wagtail.permissions import page_permission_policy
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
 from . import publish_sync, tree_sync
-from .languages import can_edit_language
+from .languages import can_edit_language, can_publish
 from .localize_views import submit_translation_for_review
 from .report import TranslationReportView, TranslationsPanel
 
@@ -52,11 +55,19 @@ def create_snippet_in_own_language(request, model):
 def edit_snippet_in_own_language(request, instance):
     if isinstance(instance, TranslatableMixin):
         _deny_unless_language(request, instance.locale_id)
-        # Snippets have no drafts: publishing a translation applies it at once,
-        # so it is a Moderator's step (whoever may publish pages), not a translator's.
-        if request.method == "POST" and request.POST.get("action") == "publish":
-            if not page_permission_policy.user_has_permission(request.user, "publish"):
-                raise PermissionDenied
+        # Snippets have no drafts: saving a translation (wagtail-localize's
+        # "Publish", or the plain form once its translation is stopped) applies
+        # it at once, so it is a Moderator's step (languages.can_publish).
+        if request.method == "POST" and _saves_live(request, instance) and not can_publish(request.user, instance):
+            raise PermissionDenied
+
+
+def _saves_live(request, instance):
+    if "localize-restart-translation" in request.POST:  # switches syncing back on; content unchanged
+        return False
+    if isinstance(instance, DraftStateMixin):
+        return request.POST.get("action") == "publish" or "action-publish" in request.POST
+    return True
 
 
 @hooks.register("before_delete_snippet", order=-10)
@@ -64,6 +75,57 @@ def delete_snippets_in_own_language(request, instances):
     for instance in instances:
         if isinstance(instance, TranslatableMixin):
             _deny_unless_language(request, instance.locale_id)
+
+
+# Forged "Publish" on pages ---------------------------------------------------
+# Wagtail quietly saves a draft when a user without publish permission posts
+# "action-publish"; a refusal tells an honest user what happened and leaves
+# nothing behind from a forged request.
+
+
+@hooks.register("before_edit_page", order=-10)
+def publish_only_with_permission(request, page):
+    if request.method == "POST" and "action-publish" in request.POST and not can_publish(request.user, page):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_page", order=-10)
+def publish_new_page_only_with_permission(request, parent_page, page_class):
+    if request.method == "POST" and "action-publish" in request.POST:
+        if not parent_page.permissions_for_user(request.user).can_publish_subpage():
+            raise PermissionDenied
+
+
+# Bulk actions ----------------------------------------------------------------
+
+
+@hooks.register("before_bulk_action")
+def bulk_actions_follow_the_single_object_rules(request, action_type, objects, action_class_instance):
+    """Wagtail leaves out the selected objects the user may not act on and
+    carries on with the rest; here the whole request is refused instead, with
+    a message, so nobody believes a change happened that did not."""
+    _allowed, refused = action_class_instance.get_actionable_objects()
+    refused = list(refused.get("items_with_no_access", []))
+    refused += [obj for obj in objects if not _may_bulk(request.user, action_type, obj)]
+    if refused:
+        messages.error(
+            request,
+            _("You may not do this to %(count)d of the selected items. Nothing was changed.") % {"count": len(refused)},
+        )
+        return redirect(action_class_instance.next_url)
+    return None
+
+
+def _may_bulk(user, action_type, obj):
+    # The checks of the single-object views, whatever the bulk action's own.
+    if isinstance(obj, Page):
+        perms = obj.permissions_for_user(user)
+        checks = {"delete": perms.can_delete, "move": perms.can_move, "publish": perms.can_publish}
+        checks["unpublish"] = perms.can_unpublish
+        return checks.get(action_type, perms.can_edit)()
+    if isinstance(obj, TranslatableMixin) and not can_edit_language(user, obj.locale_id):
+        return False
+    return policy_registry.get(obj).user_has_permission_for_instance(user, action_type, obj)
 
 
 # The translated trees follow English ---------------------------------------
@@ -106,7 +168,7 @@ def review_buttons(page, user, view_name=None, next_url=None):
     perms = page.permissions_for_user(user)
     if translation is not None and perms.can_edit() and not page.workflow_in_progress:
         yield ListingButton(
-            _("Submit translation for review"),
+            gettext_lazy("Submit translation for review"),
             reverse("pages_editorial:submit_for_review", args=[translation.pk]),
             priority=55,
             icon_name="resubmit",
@@ -123,7 +185,7 @@ hooks.register("register_page_header_buttons", review_buttons)
 @hooks.register("register_reports_menu_item")
 def translations_report_menu_item():
     return MenuItem(
-        _("Translations"),
+        gettext_lazy("Translations"),
         reverse("pages_editorial:translations_report"),
         icon_name="wagtail-localize-language",
         order=150,

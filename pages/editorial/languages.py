@@ -6,8 +6,9 @@ may do everything.
 """
 
 from django.conf import settings
-from wagtail.models import Locale, PagePermissionTester
+from wagtail.models import DraftStateMixin, Locale, Page, PagePermissionTester, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy, policy_registry
 
 # The actions that change content; viewing and choosing stay open.
 CHANGING_ACTIONS = {"add", "change", "delete", "publish", "lock", "unlock"}
@@ -33,6 +34,30 @@ def can_edit_language(user, locale):
 def editable_locales(user):
     codes = [code for code, _name in settings.LANGUAGES if can_edit_language(user, code)]
     return Locale.objects.filter(language_code__in=codes)
+
+
+def can_publish(user, obj):
+    """Whether ``user`` may make ``obj``'s content live: the one rule every
+    view that publishes (edit, sync, translate, bulk) asks.
+
+    Pages and draft-capable snippets: Wagtail's publish permission, narrowed to
+    the user's languages. Snippets without drafts are live as soon as they are
+    saved, so saving a *translation* of one is publishing it: a Moderator's step
+    (whoever may publish pages). Source-language snippets stay with whoever may
+    change them, as before.
+    """
+    if not user.is_active:
+        return False
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_publish()
+    policy = policy_registry.get_by_type(type(obj))
+    if isinstance(obj, DraftStateMixin):
+        return policy.user_has_permission_for_instance(user, "publish", obj)
+    if not policy.user_has_permission_for_instance(user, "change", obj):
+        return False
+    if isinstance(obj, TranslatableMixin) and obj.locale_id != Locale.get_default().pk:
+        return page_permission_policy.user_has_permission(user, "publish") and can_edit_language(user, obj.locale_id)
+    return True
 
 
 class LanguagePagePermissionTester(PagePermissionTester):

@@ -7,9 +7,12 @@ a Vietnamese one, or publish translations by syncing. eipvn/urls.py routes
 wagtail-localize's URLs for these views here.
 """
 
+import contextlib
+from functools import wraps
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,15 +20,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page
-from wagtail_localize.models import Translation
+from wagtail.permissions import page_permission_policy
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import convert, edit_translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .languages import can_edit_language, editable_locales
+from .languages import can_edit_language, can_publish, editable_locales
 
 
 class LanguageCheckedSubmitMixin:
-    """Only offer, and only accept, languages the user may edit."""
+    """Only offer, and only accept, languages the user may edit; and for a
+    user who may not publish there, change nothing visitors see."""
 
     def get_form(self):
         form = super().get_form()
@@ -35,19 +41,104 @@ class LanguageCheckedSubmitMixin:
             raise PermissionDenied
         return form
 
+    def form_valid(self, form):
+        # wagtail-localize publishes what it creates whenever the source is
+        # live: the page (its whole subtree with "include subtree") and, since
+        # snippets have no drafts, every related snippet it translates.
+        locales = form.cleaned_data["locales"]
+        objects = [self.object]
+        if isinstance(self.object, Page) and form.cleaned_data.get("include_subtree"):
+            objects += self.object.get_descendants().specific()
+        if all(_may_publish_in(self.request.user, obj, locale) for obj in objects for locale in locales):
+            return super().form_valid(form)
+        return self.form_valid_without_publishing(form, locales)
+
 
 class SubmitPageTranslation(LanguageCheckedSubmitMixin, SubmitPageTranslationView):
-    pass
+    def form_valid_without_publishing(self, form, locales):
+        drafts = translate_page_as_draft(
+            self.object, locales, self.request.user, include_subtree=form.cleaned_data["include_subtree"]
+        )
+        messages.success(
+            self.request,
+            _(
+                "“%(title)s” is ready to translate. Nothing was published: your translation is saved "
+                "as a draft for a Moderator to review."
+            )
+            % {"title": self.object.get_admin_display_title()},
+        )
+        single = drafts[0] if len(drafts) == 1 else None
+        return redirect(self.get_success_url() or self.get_default_success_url(single))
 
 
 class SubmitSnippetTranslation(LanguageCheckedSubmitMixin, SubmitSnippetTranslationView):
-    pass
+    def form_valid_without_publishing(self, form, locales):
+        messages.error(
+            self.request,
+            _(
+                "A translated snippet is live as soon as it is saved, so translating one is a "
+                "Moderator's step. Nothing was changed."
+            ),
+        )
+        return redirect(self.request.get_full_path())
+
+
+def _may_publish_in(user, instance, locale):
+    """Whether the user may make live what translating ``instance`` into
+    ``locale`` writes there: its twin if one exists, else new content."""
+    twin = instance.get_translation_or_none(locale)
+    if twin is not None:
+        return can_publish(user, twin.specific if isinstance(twin, Page) else twin)
+    return can_edit_language(user, locale) and page_permission_policy.user_has_permission(user, "publish")
+
+
+@transaction.atomic
+def translate_page_as_draft(page, locales, user, include_subtree=False):
+    """Start translations of ``page`` (and its subtree) into ``locales``
+    without changing anything visitors see: an alias becomes a page of its
+    own that still shows what it showed, the translated text goes into a
+    draft revision, and nothing else (related snippets included) is created
+    or published. Returns the translated twins of ``page``."""
+    pages = [page.specific]
+    if include_subtree:
+        pages += list(page.get_descendants().specific())
+    twins = []
+    for current in pages:
+        source, _created = TranslationSource.get_or_create_from_instance(current)
+        for locale in locales:
+            if locale.pk == source.locale_id:
+                continue
+            translation, _created = Translation.objects.update_or_create(
+                source=source, target_locale=locale, defaults={"enabled": True}
+            )
+            twin = current.get_translation_or_none(locale)
+            if twin is None:
+                # Created unpublished (copy_for_translation), where the user may add pages.
+                parent = current.get_parent().get_translation_or_none(locale)
+                if parent is None or not parent.permissions_for_user(user).can_add_subpage():
+                    raise PermissionDenied
+                translation.save_target(user=user, publish=False)
+                continue
+            if twin.alias_of_id:
+                _detach_alias(twin.specific, user)
+            with contextlib.suppress(ValidationError):  # as wagtail-localize: fixed in the editor
+                save_translation_draft(translation, user)
+            if current.pk == page.pk:
+                twins.append(twin)
+    return twins
+
+
+def _detach_alias(alias, user):
+    """Make an alias a page of its own, keeping the content it shows."""
+    alias.alias_of_id = None
+    alias.save(update_fields=["alias_of_id"], clean=False)
+    alias.save_revision(user=user, changed=False, clean=False)
 
 
 class UpdateTranslations(UpdateTranslationsView):
     """Syncing writes into every translation of the source: the user must be
     allowed to edit each of those languages, and may publish them only with
-    publish permission there."""
+    publish permission on each of them (see languages.can_publish)."""
 
     def dispatch(self, request, *args, **kwargs):
         source = self.get_object()
@@ -55,6 +146,14 @@ class UpdateTranslations(UpdateTranslationsView):
         if not all(can_edit_language(request.user, t.target_locale) for t in targets):
             raise PermissionDenied
         self.may_publish = all(_can_publish_target(request.user, t) for t in targets)
+        if request.method == "POST" and request.POST.get("publish_translations") and not self.may_publish:
+            # Refused as a whole (sources not updated either), not silently
+            # turned into a plain sync: the user asked for something else.
+            messages.error(
+                request,
+                _("Publishing translations is a Moderator's step. Nothing was changed; sync without publishing."),
+            )
+            return redirect(request.get_full_path())
         return super().dispatch(request, *args, **kwargs)
 
     def get_form(self):
@@ -75,9 +174,46 @@ def _target(translation):
 
 def _can_publish_target(user, translation):
     target = _target(translation)
-    if isinstance(target, Page):
-        return target.permissions_for_user(user).can_publish()
-    return True  # snippets have no drafts: editing them is publishing them
+    if target is None:  # publishing would create it
+        return can_edit_language(user, translation.target_locale) and page_permission_policy.user_has_permission(
+            user, "publish"
+        )
+    return can_publish(user, target.specific if isinstance(target, Page) else target)
+
+
+@require_admin_access
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page" replaces what visitors see
+    with the source page at once: publishing, so it needs publish permission
+    on the page (which includes its language)."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.specific_deferred.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+def _target_language_required(view):
+    """wagtail-localize's translation tools check that the user may edit the
+    target's model, not its language: an English-only Editor could otherwise
+    write Vietnamese translations of snippets."""
+
+    @wraps(view)
+    def checked(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation.objects.select_related("target_locale"), pk=translation_id)
+        if not can_edit_language(request.user, translation.target_locale):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return require_admin_access(checked)
+
+
+TRANSLATION_TOOLS = {
+    "strings/<int:string_segment_id>/edit/": _target_language_required(edit_translation.edit_string_translation),
+    "overrides/<int:overridable_segment_id>/edit/": _target_language_required(edit_translation.edit_override),
+    "pofile/upload/": _target_language_required(edit_translation.upload_pofile),
+    "machine_translate/": _target_language_required(edit_translation.machine_translate),
+    "disable/": _target_language_required(edit_translation.stop_translation),
+}
 
 
 class _Undo(Exception):

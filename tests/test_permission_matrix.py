@@ -1,0 +1,585 @@
+"""Who may change what, through every admin URL that changes content.
+
+3 roles × 2 languages × {page, snippet} × {edit, publish, unpublish, delete,
+move, convert, sync, translate, bulk delete/publish/unpublish/move}. Each case
+does what a user (or someone forging a form) would do, then checks what they
+would notice: either the request is refused (403, 404, or a redirect with an
+error message) and the database is unchanged, or it is accepted and the
+change happened. ``test_every_content_changing_admin_url_is_in_the_matrix``
+keeps the list honest: a view added to the admin must be placed in the matrix
+or in the commented exemptions.
+"""
+
+from html.parser import HTMLParser
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages import ERROR, get_messages
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import translate_object
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from pages.models import RelatedAgency, StandardPage
+
+from .editorial import client_for, translation_of, twin
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("editor", "moderator", "translator")
+LANGUAGES = ("en", "vi")
+MAY_EDIT = {"editor": {"en"}, "moderator": {"en", "vi"}, "translator": {"vi"}}
+MAY_PUBLISH = {"editor": set(), "moderator": {"en", "vi"}, "translator": set()}
+PAGE_ACTIONS = (
+    "edit",
+    "publish",
+    "unpublish",
+    "delete",
+    "move",
+    "convert",
+    "sync",
+    "translate",
+    "bulk_delete",
+    "bulk_publish",
+    "bulk_unpublish",
+    "bulk_move",
+)
+# Snippets have no drafts, no tree and no aliases: Wagtail has no unpublish,
+# move or convert views for them, and registers only "delete" as a bulk action
+# (checked in test_every_content_changing_admin_url_is_in_the_matrix).
+SNIPPET_ACTIONS = ("edit", "publish", "delete", "sync", "translate", "bulk_delete")
+
+
+def expected(role, language, kind, action):
+    edit = language in MAY_EDIT[role]
+    publish = language in MAY_PUBLISH[role]
+    action = action.removeprefix("bulk_")
+    if kind == "page":
+        return {
+            "edit": edit,
+            "publish": publish,
+            "unpublish": publish,
+            "delete": publish,  # a live page: Editors only delete their own drafts
+            "move": publish,
+            # Converting a translation back to an alias replaces what visitors see.
+            "convert": publish,
+            "sync": publish,  # with "publish translations"; see the test without it below
+            # Translators start translations, but nothing they start is published.
+            "translate": edit and role != "editor",
+        }[action]
+    return {
+        # English snippets are sources: whoever may change them saves them live.
+        # Vietnamese ones are translations: strings in the editor, live only
+        # when a Moderator publishes.
+        "edit": edit,
+        "publish": publish or (edit and language == "en"),
+        "delete": edit and role != "translator",
+        "sync": publish,
+        "translate": publish,  # a snippet has no drafts: translating it publishes it
+    }[action]
+
+
+CASES = [
+    pytest.param(role, language, kind, action, id=f"{role}-{language}-{kind}-{action}")
+    for kind, actions in (("page", PAGE_ACTIONS), ("snippet", SNIPPET_ACTIONS))
+    for action in actions
+    for role in ROLES
+    for language in LANGUAGES
+    # English pages are sources, never translations: there is nothing to
+    # convert back to an alias (wagtail-localize answers 404 to everyone).
+    if (kind, action, language) != ("page", "convert", "en")
+]
+
+
+# Content to act on -----------------------------------------------------------
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("root", "root@example.org", "a-long-test-password")
+
+
+class FormFields(HTMLParser):
+    """The fields a browser would submit from the admin's edit form."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.fields, self.textarea, self.select = action, False, [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and (attrs.get("action") or "").split("?")[0] == self.action:
+            self.inside = True
+        elif not self.inside:
+            return
+        elif tag == "input" and attrs.get("name") and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") not in ("checkbox", "radio"):
+                self.fields.append((attrs["name"], attrs.get("value") or ""))
+            elif "checked" in attrs:
+                self.fields.append((attrs["name"], attrs.get("value") or "on"))
+        elif tag == "textarea":
+            self.textarea = [attrs.get("name"), ""]
+        elif tag == "select":
+            self.select = attrs.get("name")
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.fields.append((self.select, attrs.get("value") or ""))
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea" and self.textarea is not None:
+            self.fields.append(tuple(self.textarea))
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+
+def edit_form(superuser, url, **changes):
+    html = client_for(superuser).get(url).content.decode()
+    parser = FormFields(url)
+    parser.feed(html)
+    data = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    assert "csrfmiddlewaretoken" in data, f"no edit form at {url}"
+    # The page body (a StreamField) is drawn by JavaScript, so the HTML has
+    # no inputs for it: submit it empty (a browser would resend its blocks).
+    data.setdefault("body-count", ["0"])
+    data.update({name: [value] for name, value in changes.items()})
+    return data
+
+
+def set_string(obj, locale, text, value):
+    """Store a translation of the source string ``text`` of ``obj`` (the
+    way the translation editor does), as a setup step."""
+    translation = translation_of(obj, locale)
+    segment = StringSegment.objects.filter(source=translation.source, string__data=text).first()
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": value}
+    )
+    return translation, segment
+
+
+@pytest.fixture
+def content(english, vietnamese, superuser, django_capture_on_commit_callbacks):
+    """For each language: a live translated leaf page and a snippet, plus
+    the sources and fresh objects the sync and translate cases need."""
+    about = StandardPage.objects.get(locale=english, slug="about")
+    home_en = about.get_parent().specific
+    page_en = StandardPage.objects.get(locale=english, slug="introduction")
+    agency_en = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
+
+    # A Vietnamese original translated into English: sources in Vietnamese.
+    vi_parent = twin(about, vietnamese)
+    vi_original = StandardPage(
+        title="Tin địa phương", slug="tin-dia-phuong", locale=vietnamese, intro="Chỉ tiếng Việt."
+    )
+    vi_parent.add_child(instance=vi_original)
+    vi_original.save_revision().publish()
+    vi_agency = RelatedAgency.objects.create(
+        locale=vietnamese, short_name="SKH", name="Sở Kế hoạch", url="https://a.vn"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(vi_original, [english], user=superuser)
+        translate_object(vi_agency, [english], user=superuser)
+
+    # Fresh sources, not yet translated, for the "translate" cases.
+    new_en = StandardPage(title="Field notes", slug="field-notes", locale=english, intro="New.")
+    about.add_child(instance=new_en)
+    new_en.save_revision().publish()
+    create_aliases_for_new_page(new_en)
+    new_vi = StandardPage(title="Ghi chép", slug="ghi-chep", locale=vietnamese, intro="Mới.")
+    vi_parent.add_child(instance=new_vi)
+    new_vi.save_revision().publish()
+    new_agency_en = RelatedAgency.objects.create(
+        locale=english, short_name="NEW", name="New agency", url="https://a.org"
+    )
+    new_agency_vi = RelatedAgency.objects.create(
+        locale=vietnamese, short_name="MOI", name="Cơ quan mới", url="https://a.vn"
+    )
+
+    return {
+        ("page", "en"): page_en,
+        ("page", "vi"): twin(page_en, vietnamese),
+        ("snippet", "en"): agency_en,
+        ("snippet", "vi"): agency_en.get_translation(vietnamese),
+        ("home", "en"): home_en,
+        ("home", "vi"): twin(home_en, vietnamese),
+        # (source, target) of a sync that writes into the language
+        ("sync-page", "vi"): (page_en, twin(page_en, vietnamese)),
+        ("sync-page", "en"): (vi_original, twin(vi_original, english)),
+        ("sync-snippet", "vi"): (agency_en, agency_en.get_translation(vietnamese)),
+        ("sync-snippet", "en"): (vi_agency, vi_agency.get_translation(english)),
+        # (source, target locale) of a translation into the language
+        ("translate-page", "vi"): (new_en, vietnamese),
+        ("translate-page", "en"): (new_vi, english),
+        ("translate-snippet", "vi"): (new_agency_en, vietnamese),
+        ("translate-snippet", "en"): (new_agency_vi, english),
+        "superuser": superuser,
+        "english": english,
+        "vietnamese": vietnamese,
+    }
+
+
+# The actions -----------------------------------------------------------------
+# Each returns (response, snapshot): snapshot() reads the state the action
+# would change; it is called before and after.
+
+
+def _fresh(obj):
+    return type(obj).objects.get(pk=obj.pk)
+
+
+def _page_state(page):
+    row = Page.objects.filter(pk=page.pk).values("title", "draft_title", "live", "alias_of_id", "path").first()
+    revisions = Page.objects.get(pk=page.pk).revisions.count() if row else None
+    return row, revisions
+
+
+def _edit_url(obj):
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+
+
+def _put_string(client, obj, ctx, language):
+    """Edit a translation in the translation editor (its API)."""
+    source = obj.get_translation(ctx["english"]) if language == "vi" else obj
+    translation, segment = set_string(source, ctx["vietnamese"], _title_of(source), _title_of(source))
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+
+    def snapshot():
+        return list(
+            StringTranslation.objects.filter(
+                translation_of=segment.string, locale=ctx["vietnamese"], context=segment.context
+            ).values_list("data", flat=True)
+        )
+
+    before = snapshot()
+    body = urlencode({"value": "Bản dịch sửa đổi"})
+    return client.generic("PUT", url, body, content_type="application/x-www-form-urlencoded"), snapshot, before
+
+
+def _title_of(obj):
+    return obj.title if isinstance(obj, Page) else obj.name
+
+
+def do_edit(client, kind, language, ctx):
+    obj = ctx[(kind, language)]
+    if language == "vi":  # a translation: edited string by string
+        response, snapshot, before = _put_string(client, obj, ctx, language)
+        return response, snapshot, before
+    field = "title" if kind == "page" else "name"
+    data = edit_form(ctx["superuser"], _edit_url(obj), **{field: "Changed by the matrix"})
+    if kind == "page":
+        data["slug"] = [obj.slug]
+
+    def snapshot():
+        fresh = _fresh(obj)
+        return (fresh.draft_title, fresh.latest_revision_id) if kind == "page" else fresh.name
+
+    before = snapshot()
+    return client.post(_edit_url(obj), data), snapshot, before
+
+
+def do_publish(client, kind, language, ctx):
+    obj = ctx[(kind, language)]
+    if language == "vi":  # a translation: wagtail-localize's "Publish"
+        source = obj.get_translation(ctx["english"])
+        set_string(source, ctx["vietnamese"], _title_of(source), "Tiêu đề đã duyệt")
+        data = {"action": "publish"}
+    else:
+        field = "title" if kind == "page" else "name"
+        data = edit_form(ctx["superuser"], _edit_url(obj), **{field: "Published by the matrix"})
+        data["action-publish" if kind == "page" else "action"] = ["action-publish" if kind == "page" else "publish"]
+
+    def snapshot():
+        return _title_of(_fresh(obj).specific if kind == "page" else _fresh(obj))
+
+    before = snapshot()
+    return client.post(_edit_url(obj), data), snapshot, before
+
+
+def do_unpublish(client, kind, language, ctx):
+    page = ctx[(kind, language)]
+    before = _page_state(page)
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    return response, lambda: _page_state(page), before
+
+
+def do_delete(client, kind, language, ctx):
+    obj = ctx[(kind, language)]
+    if kind == "page":
+        url = reverse("wagtailadmin_pages:delete", args=[obj.pk])
+    else:
+        url = reverse(obj.snippet_viewset.get_url_name("delete"), args=[obj.pk])
+
+    def snapshot():
+        return type(obj).objects.filter(pk=obj.pk).exists()
+
+    before = snapshot()
+    return client.post(url), snapshot, before
+
+
+def do_move(client, kind, language, ctx):
+    page, home = ctx[(kind, language)], ctx[("home", language)]
+    before = _page_state(page)
+    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, home.pk]))
+    return response, lambda: _page_state(page), before
+
+
+def do_convert(client, kind, language, ctx):
+    page = ctx[(kind, language)]
+    before = _page_state(page)
+    response = client.post(reverse("wagtail_localize:convert_to_alias", args=[page.pk]))
+    return response, lambda: _page_state(page), before
+
+
+def do_sync(client, kind, language, ctx):
+    source, target = ctx[(f"sync-{kind}", language)]
+    # The source changed since the last sync (saved by someone allowed to).
+    if kind == "page":
+        source.title = f"{source.title} (updated)"
+        source.save_revision().publish()
+    else:
+        source.name = f"{source.name} (updated)"
+        source.save()
+    translation_source = TranslationSource.objects.get_for_instance(source)
+
+    def snapshot():
+        fresh = _fresh(target)
+        return (_title_of(fresh), translation_source.__class__.objects.get(pk=translation_source.pk).last_updated_at)
+
+    before = snapshot()
+    url = reverse("wagtail_localize:update_translations", args=[translation_source.pk])
+    return client.post(url, {"publish_translations": "on"}), snapshot, before
+
+
+def do_translate(client, kind, language, ctx):
+    source, locale = ctx[(f"translate-{kind}", language)]
+    if kind == "page":
+        url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    else:
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[source._meta.app_label, source._meta.model_name, source.pk],
+        )
+
+    def snapshot():
+        return Translation.objects.filter(source__object_id=source.translation_key, target_locale=locale).exists()
+
+    before = snapshot()
+    return client.post(url, {"locales": [locale.pk]}), snapshot, before
+
+
+def do_bulk(action):
+    def run(client, kind, language, ctx):
+        obj = ctx[(kind, language)]
+        if kind == "page":
+            url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + f"?id={obj.pk}"
+            data = {"chooser": ctx[("home", language)].pk} if action == "move" else {}
+
+            def snapshot():
+                return _page_state(obj)
+        else:
+            url = reverse("wagtail_bulk_action", args=[obj._meta.app_label, obj._meta.model_name, action])
+            url += f"?id={obj.pk}"
+            data = {}
+
+            def snapshot():
+                return type(obj).objects.filter(pk=obj.pk).exists()
+
+        before = snapshot()
+        return client.post(url, data), snapshot, before
+
+    return run
+
+
+ACTIONS = {
+    "edit": do_edit,
+    "publish": do_publish,
+    "unpublish": do_unpublish,
+    "delete": do_delete,
+    "move": do_move,
+    "convert": do_convert,
+    "sync": do_sync,
+    "translate": do_translate,
+    "bulk_delete": do_bulk("delete"),
+    "bulk_publish": do_bulk("publish"),
+    "bulk_unpublish": do_bulk("unpublish"),
+    "bulk_move": do_bulk("move"),
+}
+
+
+def refused(response):
+    if response.status_code in (403, 404):
+        return True
+    errors = [m for m in get_messages(response.wsgi_request) if m.level == ERROR]
+    return response.status_code == 302 and bool(errors)
+
+
+@pytest.mark.parametrize(("role", "language", "kind", "action"), CASES)
+def test_permission_matrix(request, content, role, language, kind, action, django_capture_on_commit_callbacks):
+    if action == "bulk_publish":  # something to publish: a draft on top of the live page
+        page = content[(kind, language)]
+        page.title = "Bulk-published draft"
+        page.save_revision(user=content["superuser"])
+    client = client_for(request.getfixturevalue(role))
+    with django_capture_on_commit_callbacks(execute=True):
+        response, snapshot, before = ACTIONS[action](client, kind, language, content)
+    after = snapshot()
+    if expected(role, language, kind, action):
+        assert response.status_code in (200, 201, 302), response.status_code
+        assert not refused(response), [str(m) for m in get_messages(response.wsgi_request)]
+        assert after != before, "the change did not happen"
+    else:
+        assert refused(response), (response.status_code, [str(m) for m in get_messages(response.wsgi_request)])
+        assert after == before, "a refused request changed the database"
+
+
+# Every content-changing admin URL is in the matrix ---------------------------
+
+# URL name → the matrix action that covers it.
+COVERED = {
+    "wagtailadmin_pages:edit": "edit, publish",
+    "wagtailadmin_pages:unpublish": "unpublish",
+    "wagtailadmin_pages:delete": "delete",
+    "wagtailadmin_pages:move_confirm": "move",
+    "wagtail_localize:convert_to_alias": "convert",
+    "wagtail_localize:update_translations": "sync",
+    "wagtail_localize:submit_page_translation": "translate",
+    "wagtail_localize:submit_snippet_translation": "translate",
+    "wagtail_localize:edit_string_translation": "edit (translations)",
+    "wagtail_bulk_action": "bulk_*",
+    "wagtailsnippets_*:edit": "edit, publish",
+    "wagtailsnippets_*:delete": "delete",
+}
+# Views that change content but are left out of the matrix, and why.
+EXEMPT = {
+    # Creating: the parent page's add permission decides, and it carries the
+    # parent's language (tests/test_editorial_roles.py, the add-child column).
+    "wagtailadmin_pages:add": "language of the parent",
+    "wagtailadmin_pages:add_subpage": "chooses a type, then wagtailadmin_pages:add",
+    "wagtailadmin_pages:copy": "add permission on the destination (language-checked)",
+    "wagtailsnippets_*:add": "before_create_snippet hook (test_editorial_roles)",
+    "wagtailsnippets_*:copy": "is the add view prefilled (before_create_snippet)",
+    # Page state other than content: the page's own permission tester, which
+    # is language-checked for every page type (LanguagePagePermissionTester).
+    "wagtailadmin_pages:move": "chooses a destination, then move_confirm",
+    "wagtailadmin_pages:set_page_position": "reorders siblings; can_reorder_children of the parent",
+    "wagtailadmin_pages:convert_alias": "Wagtail's alias → page; can_edit of the alias",
+    "wagtailadmin_pages:set_privacy": "can_set_view_restrictions",
+    "wagtailadmin_pages:lock": "can_lock",
+    "wagtailadmin_pages:unlock": "can_unlock",
+    "wagtailadmin_pages:revisions_revert": "is the edit view with an old revision",
+    "wagtailadmin_pages:revisions_unschedule": "can_unschedule (publish permission)",
+    "wagtailadmin_pages:workflow_action": "the workflow task's own reviewers (Moderators)",
+    "wagtailadmin_pages:collect_workflow_action_data": "the workflow task's own reviewers",
+    "wagtailadmin_pages:confirm_workflow_cancellation": "shows a confirmation only",
+    # Translation memory (not what visitors see), language-checked by
+    # localize_views._target_language_required like edit_string_translation.
+    "wagtail_localize:edit_override": "translation memory, language-checked",
+    "wagtail_localize:upload_pofile": "translation memory, language-checked",
+    "wagtail_localize:machine_translate": "translation memory, language-checked",
+    "wagtail_localize:stop_translation": "switches syncing off, language-checked",
+    # Preview and search endpoints POST form data to render, never to save.
+    "wagtailadmin_pages:preview_on_add": "renders a preview",
+    "wagtailadmin_pages:preview_on_edit": "renders a preview",
+}
+# Read-only views (GET only), under the same namespaces.
+READ_ONLY = {
+    "wagtailadmin_pages:type_use",
+    "wagtailadmin_pages:type_use_results",
+    "wagtailadmin_pages:choose_parent",
+    "wagtailadmin_pages:usage",
+    "wagtailadmin_pages:view_draft",
+    "wagtailadmin_pages:search",
+    "wagtailadmin_pages:search_results",
+    "wagtailadmin_pages:revisions_index",
+    "wagtailadmin_pages:revisions_view",
+    "wagtailadmin_pages:revisions_compare",
+    "wagtailadmin_pages:workflow_preview",
+    "wagtailadmin_pages:workflow_history",
+    "wagtailadmin_pages:workflow_history_detail",
+    "wagtailadmin_pages:history",
+    "wagtailadmin_pages:history_results",
+    "wagtail_localize:javascript_catalog",
+    "wagtail_localize:download_pofile",
+    "wagtail_localize:preview_translation",
+    "wagtail_localize:translations_report",
+    "wagtail_localize:translations_report_results",
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
+    "wagtailsnippets:index",
+    "wagtailsnippets_*:list",
+    "wagtailsnippets_*:list_results",
+    "wagtailsnippets_*:usage",
+    "wagtailsnippets_*:history",
+    "wagtailsnippets_*:history_results",
+}
+
+
+def admin_url_names():
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, ":".join(filter(None, [namespace, pattern.namespace])))
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    for name in walk(get_resolver().url_patterns, ""):
+        head = name.split(":")[0]
+        if head in ("wagtailadmin_pages", "wagtail_localize", "wagtail_bulk_action") or head.startswith(
+            "wagtailsnippets"
+        ):
+            if head.startswith("wagtailsnippets_"):
+                name = "wagtailsnippets_*:" + name.split(":", 1)[1]
+            yield name
+
+
+def test_every_content_changing_admin_url_is_in_the_matrix():
+    names = set(admin_url_names())
+    unplaced = names - set(COVERED) - set(EXEMPT) - READ_ONLY
+    assert not unplaced, f"admin URLs neither in the matrix nor exempted: {sorted(unplaced)}"
+    assert set(COVERED) <= names and set(EXEMPT) <= names, "a listed URL name no longer exists"
+
+
+def test_bulk_actions_on_content_are_those_of_the_matrix():
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+    from wagtail.models import TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
+
+    def actions(model):
+        return {
+            a.action_type for a in bulk_action_registry.get_bulk_actions_for_model(*model._meta.label_lower.split("."))
+        }
+
+    assert actions(Page) == {"delete", "publish", "unpublish", "move"}
+    for model in get_snippet_models():
+        if issubclass(model, TranslatableMixin):
+            assert actions(model) == {"delete"}, model
+
+
+def test_our_views_answer_wagtail_localizes_urls():
+    """The checked views are the ones Django resolves for wagtail-localize's
+    URL names (they are listed before the admin's in eipvn/urls.py)."""
+    from django.urls import resolve
+
+    from pages.editorial import localize_views
+
+    assert resolve(reverse("wagtail_localize:convert_to_alias", args=[1])).func is localize_views.convert_to_alias
+    for name, args in (
+        ("edit_string_translation", [1, 1]),
+        ("edit_override", [1, 1]),
+        ("upload_pofile", [1]),
+        ("machine_translate", [1]),
+        ("stop_translation", [1]),
+    ):
+        func = resolve(reverse(f"wagtail_localize:{name}", args=args)).func
+        assert func in localize_views.TRANSLATION_TOOLS.values(), name
