@@ -6,13 +6,16 @@ they insert; templates live in templates/blocks/.
 
 from functools import cached_property
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from pages import live_data
+from pages.links import safe_url, validate_safe_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -90,7 +93,7 @@ class LinkValue(blocks.StructValue):
         if page:
             page = page.localized
             return page.url if page.live else ""
-        return self.get("url") or ""
+        return safe_url(self.get("url") or "")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -100,12 +103,13 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            from django.core.exceptions import ValidationError
-            from wagtail.blocks.struct_block import StructBlockValidationError
-
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Choose a page or enter an address, not both."))}
             )
+        try:
+            validate_safe_url(value.get("url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from None
         return value
 
     class Meta:

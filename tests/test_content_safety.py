@@ -1,0 +1,162 @@
+"""What editors and translators type cannot attack the people who read it.
+
+Links that would run a script are refused on save and dropped on render;
+embeds come only from the allowed video sites; spreadsheets the site produces
+never run a cell as a formula.
+"""
+
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+from wagtail.rich_text import RichText
+from wagtail_localize.models import OverridableSegment, TranslationSource
+
+from pages.models import Partner, RelatedAgency, StandardPage
+from tests.editorial import client_for, translation_of, twin
+
+# Links that run a script ------------------------------------------------------
+
+SCRIPT_LINKS = [
+    "javascript:alert(document.cookie)",
+    "JaVaScRiPt:alert(1)",
+    " \x01\tjavascript:alert(1)",
+    "java\nscript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "&#x6A;avascript&colon;alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "VBScript:msgbox(1)",
+]
+MESSAGE = "cannot be used as a link"
+MESSAGE_VI = "không thể dùng làm liên kết"
+SCRIPT_HREF = re.compile(r"""(href|src)\s*=\s*["']?[\s\x00-\x20]*(javascript|vbscript|data|&#)""", re.IGNORECASE)
+
+
+def messages_of(error, field):
+    return [str(message) for message in error.value.message_dict.get(field, [])]
+
+
+def call_to_action(url):
+    link = {"page": None, "url": url}
+    return ("call_to_action", {"heading": "Join us", "text": "", "link": link, "button_label": "Join"})
+
+
+def paragraph(url):
+    return ("paragraph", RichText(f'<p>Read <a href="{url}">the report</a>.</p>'))
+
+
+@pytest.fixture
+def about(db, english):
+    return StandardPage.objects.get(locale=english, slug="introduction")
+
+
+@pytest.mark.parametrize("url", SCRIPT_LINKS)
+@pytest.mark.parametrize("block", [call_to_action, paragraph], ids=["link-block", "rich-text"])
+def test_a_script_link_in_a_page_is_refused_with_a_clear_message(about, url, block):
+    about.body = [block("https://www.unido.org/"), block(url)]
+    with pytest.raises(ValidationError) as error:
+        about.full_clean()
+    assert any(MESSAGE in message for message in messages_of(error, "body"))
+
+
+@pytest.mark.parametrize("url", SCRIPT_LINKS)
+@pytest.mark.parametrize("model", [Partner, RelatedAgency])
+def test_a_script_link_in_a_snippet_is_refused_with_a_clear_message(db, english, model, url):
+    snippet = model.objects.filter(locale=english).first()
+    snippet.url = url
+    with pytest.raises(ValidationError) as error:
+        snippet.full_clean()
+    assert any(MESSAGE in message for message in messages_of(error, "url"))
+
+
+def test_the_message_is_in_vietnamese_for_a_vietnamese_translator(about):
+    about.body = [call_to_action("javascript:alert(1)")]
+    with translation.override("vi"):
+        with pytest.raises(ValidationError) as error:
+            about.full_clean()
+        messages = messages_of(error, "body")
+    assert any(MESSAGE_VI in message for message in messages), messages
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.unido.org/", "http://example.org/a?b=c", "mailto:eip@example.org", "/en/"]
+)
+def test_ordinary_links_are_accepted(about, url):
+    about.body = [call_to_action(url), paragraph(url)]
+    about.full_clean()
+
+
+@pytest.mark.parametrize("url", SCRIPT_LINKS)
+def test_a_script_link_saved_earlier_is_dropped_when_the_page_renders(client, about, url):
+    about.body = [call_to_action(url), paragraph(url)]
+    about.save(clean=False)  # as content saved before this check existed
+    html = client.get(about.url).content.decode()
+    assert "the report" in html  # the text stays; a call to action leading nowhere is left out
+    assert not SCRIPT_HREF.search(html)
+
+
+def test_a_translator_override_with_a_script_link_neither_previews_nor_publishes(
+    about, moderator, translator, vietnamese
+):
+    about.body = [call_to_action("https://www.unido.org/join")]
+    about.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(about)
+    source.update_from_db()
+    translation_ = translation_of(about, vietnamese)
+    segment = OverridableSegment.objects.get(source=source, data_json=json.dumps("https://www.unido.org/join"))
+
+    response = client_for(translator).put(
+        reverse("wagtail_localize:edit_override", args=[translation_.pk, segment.pk]),
+        "value=" + quote("JavaScript:alert(document.cookie)"),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201)
+
+    preview = client_for(moderator).get(reverse("wagtail_localize:preview_translation", args=[translation_.pk]))
+    assert preview.status_code == 200 and twin(about, vietnamese).title in preview.content.decode()
+    assert not SCRIPT_HREF.search(preview.content.decode())
+
+    with pytest.raises(ValidationError):
+        translation_.save_target(user=moderator, publish=True)
+    assert "alert(document.cookie)" not in json.dumps(list(twin(about, vietnamese).body.raw_data))
+
+
+def test_every_model_with_a_link_field_refuses_script_links():
+    """Walks every model of the site's apps: a new URL field, link-named text
+    field, rich text field or StreamField with a URL, embed or rich text block
+    must be checked on save (SafeLinksMixin), or this test names it."""
+    from pages.links import SafeLinksMixin, model_link_fields
+
+    ours = {"pages", "parks", "events", "news", "publications"}
+    unchecked, checked = [], []
+    for model in apps.get_models():
+        if model._meta.app_label not in ours:
+            continue
+        fields = model_link_fields(model)
+        if fields:
+            (checked if issubclass(model, SafeLinksMixin) else unchecked).append(
+                f"{model._meta.label}: {', '.join(field.name for field in fields)}"
+            )
+    assert not unchecked, unchecked
+    # The walk finds the link fields there are today, so it would find a new one.
+    assert {"parks.ParkPage", "events.EventPage", "news.NewsPage", "publications.VideoPage", "pages.Partner"} <= {
+        entry.split(":")[0] for entry in checked
+    }
+
+
+def test_the_block_walk_finds_every_link_inside_streamfields(about):
+    from pages.links import urls_in_block
+
+    about.body = [
+        call_to_action("https://a.example/"),
+        paragraph("https://b.example/"),
+        ("embed", "https://www.youtube.com/watch?v=abc"),
+    ]
+    field = StandardPage._meta.get_field("body")
+    found = set(urls_in_block(field.stream_block, about.body))
+    assert found == {"https://a.example/", "https://b.example/", "https://www.youtube.com/watch?v=abc"}
