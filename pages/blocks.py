@@ -15,6 +15,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from pages import live_data
+from pages.embeds import allowed_embed_html, validate_embed_url
 from pages.links import safe_url, validate_safe_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -142,7 +143,18 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class ResilientEmbedBlock(EmbedBlock):
-    """An embed that falls back to a plain link when the provider cannot be reached."""
+    """An embed from an allowed video site (pages.embeds), shown as a plain link
+    when the provider cannot be reached."""
+
+    def clean(self, value):
+        # Before Wagtail's check, which asks the provider for the player.
+        validate_embed_url(getattr(value, "url", value))
+        return super().clean(value)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed_html"] = allowed_embed_html(value.url) if value else ""
+        return context
 
     class Meta:
         template = "blocks/embed.html"

@@ -20,6 +20,14 @@ from wagtail_localize.models import OverridableSegment, TranslationSource
 from pages.models import Partner, RelatedAgency, StandardPage
 from tests.editorial import client_for, translation_of, twin
 
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages in English unless a test asks for Vietnamese (an earlier request may leave "vi" active)."""
+    with translation.override("en"):
+        yield
+
+
 # Links that run a script ------------------------------------------------------
 
 SCRIPT_LINKS = [
@@ -160,3 +168,77 @@ def test_the_block_walk_finds_every_link_inside_streamfields(about):
     field = StandardPage._meta.get_field("body")
     found = set(urls_in_block(field.stream_block, about.body))
     assert found == {"https://a.example/", "https://b.example/", "https://www.youtube.com/watch?v=abc"}
+
+
+# Embeds -----------------------------------------------------------------------
+
+EVIL_HTML = '<script>alert("embedded")</script>'
+
+
+class FakeOEmbedResponse:
+    def __init__(self, html):
+        self.html = html
+
+    def raise_for_status(self):
+        pass
+
+    def json(self):
+        return {"type": "video", "html": self.html, "title": "A video", "width": 640, "height": 360}
+
+
+@pytest.fixture
+def oembed_requests(monkeypatch):
+    """Every oEmbed request the server would make, answered without the network."""
+    from wagtail.embeds.finders import oembed
+
+    asked = []
+
+    def get(endpoint, params=None, **kwargs):
+        asked.append(endpoint)
+        return FakeOEmbedResponse(
+            EVIL_HTML if "youtube" not in endpoint else '<iframe src="https://www.youtube.com/embed/x"></iframe>'
+        )
+
+    monkeypatch.setattr(oembed.requests, "get", get)
+    return asked
+
+
+def embed_block():
+    return StandardPage._meta.get_field("body").stream_block.child_blocks["embed"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.flickr.com/photos/someone/123456/",  # a provider Wagtail knows, not one we allow
+        "https://www.tiktok.com/@someone/video/123456",
+        "https://evil.example/video/1",
+    ],
+)
+def test_an_embed_from_another_site_is_refused_with_a_clear_message(db, oembed_requests, url):
+    from wagtail.embeds.blocks import EmbedValue
+
+    with pytest.raises(ValidationError) as error:
+        embed_block().clean(EmbedValue(url))
+    assert "Only videos from these sites can be embedded: YouTube, Vimeo." in " ".join(error.value.messages)
+    assert oembed_requests == [], "the server asked another site for HTML"
+
+
+def test_an_embed_from_youtube_is_accepted(db, oembed_requests):
+    from wagtail.embeds.blocks import EmbedValue
+
+    embed_block().clean(EmbedValue("https://www.youtube.com/watch?v=abcdefghijk"))
+    assert oembed_requests == ["https://www.youtube.com/oembed"]
+
+
+def test_an_embed_from_another_site_stored_earlier_is_shown_as_a_link_only(client, about):
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.flickr.com/photos/someone/123456/"
+    Embed.objects.create(url=url, hash=get_embed_hash(url), type="video", html=EVIL_HTML, title="x", thumbnail_url="")
+    about.body = [("embed", url)]
+    about.save(clean=False)
+    html = client.get(about.url).content.decode()
+    assert 'alert("embedded")' not in html
+    assert f'class="embed-fallback"><a href="{url}"' in html
