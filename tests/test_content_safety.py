@@ -5,8 +5,11 @@ embeds come only from the allowed video sites; spreadsheets the site produces
 never run a cell as a formula.
 """
 
+import csv
+import io
 import json
 import re
+from decimal import Decimal
 from urllib.parse import quote
 
 import pytest
@@ -242,3 +245,98 @@ def test_an_embed_from_another_site_stored_earlier_is_shown_as_a_link_only(clien
     html = client.get(about.url).content.decode()
     assert 'alert("embedded")' not in html
     assert f'class="embed-fallback"><a href="{url}"' in html
+
+
+# Spreadsheets ------------------------------------------------------------------
+
+FORMULAS = ["=1+2", "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1+2", "\r=1+2", '=HYPERLINK("https://evil.example","x")']
+
+
+def csv_rows(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def assert_inert(cells, formula):
+    """The formula's text is there, and no cell starts like a formula."""
+    assert f"'{formula}" in cells, (formula, cells)
+    assert not [cell for cell in cells if isinstance(cell, str) and cell[:1] in {"=", "+", "@", "\t", "\r"}]
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+1", "-1", "@x", "\tx", "\rx"])
+def test_safe_cell_neutralises_every_formula_start(text):
+    from pages.spreadsheets import safe_cell
+
+    assert safe_cell(text) == "'" + text
+
+
+def test_safe_cell_keeps_real_numbers_as_numbers():
+    from pages.spreadsheets import safe_cell
+
+    assert safe_cell(-5) == -5 and safe_cell(Decimal("-1.50")) == Decimal("-1.50") and safe_cell(2.5) == 2.5
+    assert safe_cell(Decimal("1E+3")) == Decimal("1000") and str(safe_cell(Decimal("1E+3"))) == "1000"
+    assert safe_cell("Hà Nội") == "Hà Nội" and safe_cell(None) == ""
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_the_public_indicators_csv_runs_no_formula(db, client, formula):
+    from parks.models import ParkPage
+
+    page = ParkPage.objects.get(locale__language_code="en", slug="hiep-phuoc-industrial-park")
+    indicator = page.indicators.first()
+    indicator.source = formula
+    indicator.save()
+    rows = csv_rows(client.get(page.url + "indicators-csv/"))
+    assert_inert([cell for row in rows for cell in row], formula)
+
+
+@pytest.fixture
+def staff_client(db, client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("sheets", "sheets@example.org", "pw-long-enough"))
+    return client
+
+
+def xlsx_cells(response):
+    import openpyxl
+
+    content = b"".join(response.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    return [cell.value for row in sheet.iter_rows() for cell in row]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_contact_submissions_export_runs_no_formula(staff_client, formula):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from pages.models import ContactPage
+
+    page = ContactPage.objects.get(locale__language_code="en")
+    FormSubmission.objects.create(page=page, form_data={"name": formula, "email": "a@example.org", "message": "Hi"})
+    url = reverse("wagtailforms:list_submissions", args=(page.pk,))
+    rows = csv_rows(staff_client.get(url + "?export=csv"))
+    assert_inert([cell for row in rows for cell in row], formula)
+    cells = xlsx_cells(staff_client.get(url + "?export=xlsx"))
+    assert_inert(cells, formula.replace("\r", "\n"))  # XML reads a carriage return as a line feed
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_company_results_export_runs_no_formula_and_keeps_numbers(staff_client, english, formula):
+    from parks.models import CompanyResult
+
+    result = CompanyResult.objects.filter(locale=english).first()
+    result.company = formula
+    result.save()
+    url = reverse("wagtailsnippets_parks_companyresult:list")
+    rows = csv_rows(staff_client.get(url + "?export=csv"))
+    assert_inert([cell for row in rows for cell in row], formula)
+    cells = xlsx_cells(staff_client.get(url + "?export=xlsx"))
+    assert_inert(cells, formula.replace("\r", "\n"))
+    # Figures stay numbers a spreadsheet can sum.
+    assert any(isinstance(cell, int | float) and not isinstance(cell, bool) for cell in cells)
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_translation_report_csv_runs_no_formula(moderator, about, formula):
+    StandardPage.objects.filter(pk=about.pk).update(title=formula)
+    response = client_for(moderator).get(reverse("pages_editorial:translations_report") + "?export=csv")
+    assert_inert([cell for row in csv_rows(response) for cell in row], formula)
