@@ -23,7 +23,6 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 accesslog = "-"
 errorlog = "-"
-access_log_format = (
-    '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", "query": "%(q)s", '
-    '"status": "%(s)s", "bytes": "%(B)s", "duration_ms": "%(M)s", "agent": "%(a)s"}'
-)
+# One JSON object a line, written with json.dumps (a quote or a line break in a
+# user agent stays inside its field); access_log_format is not used.
+logger_class = "eipvn.json_logs.GunicornJsonLogger"

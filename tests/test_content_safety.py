@@ -340,3 +340,59 @@ def test_translation_report_csv_runs_no_formula(moderator, about, formula):
     StandardPage.objects.filter(pk=about.pk).update(title=formula)
     response = client_for(moderator).get(reverse("pages_editorial:translations_report") + "?export=csv")
     assert_inert([cell for row in csv_rows(response) for cell in row], formula)
+
+
+# Access log ----------------------------------------------------------------------
+
+FORGING_AGENT = 'Mozilla/5.0", "status": "500", "path": "/admin/\n{"forged": true, "agent": "x'
+
+
+def access_line(agent, path="/en/", query=""):
+    """One access-log line as gunicorn writes it with eipvn/gunicorn.conf.py."""
+    import datetime
+    import logging
+    import runpy
+    from types import SimpleNamespace
+
+    from django.conf import settings
+    from gunicorn.config import Config
+
+    conf = runpy.run_path(str(settings.BASE_DIR / "eipvn" / "gunicorn.conf.py"))
+    cfg = Config()
+    for name in ("logger_class", "access_log_format", "accesslog"):
+        if name in conf:
+            cfg.set(name, conf[name])
+    log = cfg.logger_class(cfg)
+    stream = io.StringIO()
+    log.access_log.handlers = [logging.StreamHandler(stream)]
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": path,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "203.0.113.9",
+        "HTTP_USER_AGENT": agent,
+    }
+    response = SimpleNamespace(status="200 OK", sent=512, headers=[])
+    request = SimpleNamespace(headers=[("USER-AGENT", agent)])
+    log.access(response, request, environ, datetime.timedelta(milliseconds=42))
+    return stream.getvalue()
+
+
+def test_a_user_agent_with_quotes_and_newlines_cannot_forge_access_log_fields():
+    output = access_line(FORGING_AGENT)
+    lines = output.splitlines()
+    assert len(lines) == 1, output
+    entry = json.loads(lines[0])
+    assert entry["agent"] == FORGING_AGENT
+    assert (entry["status"], entry["path"], entry["method"], entry["remote"]) == (200, "/en/", "GET", "203.0.113.9")
+    assert "forged" not in entry and entry["bytes"] == 512 and entry["duration_ms"] == 42
+
+
+def test_the_access_log_leaves_out_secrets_in_urls():
+    entry = json.loads(
+        access_line("curl", "/admin/password_reset/confirm/MQ/abc-123token/", "next=/admin/&code=123456")
+    )
+    assert "abc-123token" not in json.dumps(entry) and "123456" not in json.dumps(entry)
+    assert entry["query"].startswith("next=/admin/&code=")
