@@ -396,3 +396,41 @@ def test_the_access_log_leaves_out_secrets_in_urls():
     )
     assert "abc-123token" not in json.dumps(entry) and "123456" not in json.dumps(entry)
     assert entry["query"].startswith("next=/admin/&code=")
+
+
+# Backups -------------------------------------------------------------------------
+
+
+def test_backups_are_readable_by_their_owner_only(tmp_path, settings, monkeypatch):
+    """They hold password hashes, TOTP secrets and contact messages."""
+    import os
+    import sqlite3
+    import stat
+
+    from pages import backups
+
+    database = tmp_path / "site.sqlite3"
+    sqlite3.connect(database).close()
+    monkeypatch.setattr(backups, "_database", lambda: ("sqlite", {"NAME": str(database)}))
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "photo.jpg").write_bytes(b"jpeg")
+    previous = os.umask(0o022)  # the usual umask, under which files come out world-readable
+    try:
+        folder = backups.backup(tmp_path / "backups")
+    finally:
+        os.umask(previous)
+
+    def mode(path):
+        return stat.S_IMODE(path.stat().st_mode)
+
+    assert mode(tmp_path / "backups") == 0o700 and mode(folder) == 0o700
+    files = sorted(folder.iterdir())
+    assert {path.name for path in files} == {"database.sqlite3", "media.tar.gz", "manifest.json"}
+    assert {path.name: mode(path) for path in files} == {path.name: 0o600 for path in files}
+
+
+def test_the_backup_command_says_its_checksums_are_no_signature():
+    from pages.management.commands.backup import Command
+
+    assert "not a signature" in Command.help
