@@ -18,7 +18,7 @@ through a form (a translation preview, older content).
 import html
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -174,10 +174,19 @@ def unsafe_link_errors(instance):
 
 
 class SafeLinksMixin:
-    """Refuses, on ``full_clean``, a link in any field that could run a script."""
+    """Refuses, on ``full_clean``, a link in any field that could run a script.
 
-    def clean(self):
-        super().clean()
-        errors = unsafe_link_errors(self)
+    An error goes to its field, or to the form as a whole for a field the form
+    does not show (Django refuses an error for a field a form lacks)."""
+
+    def full_clean(self, exclude=None, *args, **kwargs):
+        errors = {}
+        try:
+            super().full_clean(exclude, *args, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        excluded = set(exclude or ())
+        for name, problems in unsafe_link_errors(self).items():
+            errors.setdefault(NON_FIELD_ERRORS if name in excluded else name, []).extend(problems)
         if errors:
             raise ValidationError(errors)

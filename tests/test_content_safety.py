@@ -137,6 +137,17 @@ def test_a_translator_override_with_a_script_link_neither_previews_nor_publishes
     assert "alert(document.cookie)" not in json.dumps(list(twin(about, vietnamese).body.raw_data))
 
 
+def test_a_script_link_in_a_field_the_form_does_not_show_is_a_form_error_not_a_crash(about):
+    """ContactPage's body is not in its edit form, for instance."""
+    from django.forms import modelform_factory
+
+    about.body = [call_to_action("javascript:alert(1)")]
+    form_class = modelform_factory(StandardPage, fields=["title", "slug"])
+    form = form_class({"title": about.title, "slug": about.slug}, instance=about)
+    assert not form.is_valid()
+    assert any(MESSAGE in message for message in form.non_field_errors())
+
+
 def test_every_model_with_a_link_field_refuses_script_links():
     """Walks every model of the site's apps: a new URL field, link-named text
     field, rich text field or StreamField with a URL, embed or rich text block
