@@ -238,6 +238,16 @@ def test_an_embed_from_another_site_is_refused_with_a_clear_message(db, oembed_r
     assert oembed_requests == [], "the server asked another site for HTML"
 
 
+def test_the_embed_message_is_in_vietnamese_for_a_vietnamese_editor(db, oembed_requests):
+    from wagtail.embeds.blocks import EmbedValue
+
+    with translation.override("vi"):
+        with pytest.raises(ValidationError) as error:
+            embed_block().clean(EmbedValue("https://evil.example/video/1"))
+        messages = " ".join(error.value.messages)
+    assert "Chỉ có thể nhúng video từ các trang sau: YouTube, Vimeo." in messages
+
+
 def test_an_embed_from_youtube_is_accepted(db, oembed_requests):
     from wagtail.embeds.blocks import EmbedValue
 
