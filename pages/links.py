@@ -9,7 +9,7 @@ a Moderator reviewing a translation for instance.
 Only addresses with the schemes below, or without a scheme (``/en/…``, ``#x``),
 are links. The check reads a value the way a browser does: character references
 decoded, control characters and white space ignored, any case. It runs twice:
-``SafeLinksMixin.clean`` refuses such a link on save (every save path, the
+``SafeLinksMixin.full_clean`` refuses such a link on save (every save path, the
 admin forms and wagtail-localize's publishing, runs ``full_clean``), and
 ``safe_url``/``neutralise_links`` drop one on render, for what was never saved
 through a form (a translation preview, older content).
