@@ -6,10 +6,6 @@ Command-line flags override these; environment variables tune them per host.
 import multiprocessing
 import os
 
-from gunicorn.glogging import Logger
-
-from eipvn.client_address import address_from
-
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: two per core plus one, unless WEB_CONCURRENCY says otherwise.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
@@ -26,21 +22,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 
-
-class AccessLogger(Logger):
-    """The access log's ``remote`` is the visitor, as the app sees it
-    (eipvn.client_address, TRUSTED_PROXIES), not the proxy in front."""
-
-    def atoms(self, resp, req, environ, request_time):
-        atoms = super().atoms(resp, req, environ, request_time)
-        atoms["h"] = address_from(environ) or "-"
-        return atoms
-
-
-logger_class = AccessLogger
 accesslog = "-"
 errorlog = "-"
-access_log_format = (
-    '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", "query": "%(q)s", '
-    '"status": "%(s)s", "bytes": "%(B)s", "duration_ms": "%(M)s", "agent": "%(a)s"}'
-)
+# One JSON object a line, written with json.dumps (a quote or a line break in a
+# user agent stays inside its field), ``remote`` the visitor as the app sees it
+# (eipvn.client_address, TRUSTED_PROXIES), not the proxy; access_log_format is not used.
+logger_class = "eipvn.json_logs.GunicornJsonLogger"

@@ -4,8 +4,19 @@ SQLite is copied with sqlite3's online backup API (consistent while the site
 runs); PostgreSQL with pg_dump's custom format, restored with pg_restore.
 Uploads in MEDIA_ROOT go into a tarball; with object storage they live in the
 bucket, which has its own versioning, and are left out.
+
+A backup holds password hashes, two-step verification (TOTP) secrets and the
+contact form's messages: everything is written under umask 077 (pg_dump
+inherits it), so the files are 0600 in a 0700 folder from the moment they
+exist, and the modes are set again at the end.
+
+The SHA-256 checksums in manifest.json detect a damaged file; they are not a
+signature: whoever can write the folder can change a file and its checksum
+alike. Keep backups where only the site's operators can write, and encrypt
+copies that leave the machine.
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -59,11 +70,32 @@ def _media_on_disk():
     return isinstance(default_storage, FileSystemStorage)
 
 
+@contextlib.contextmanager
+def _owner_only():
+    """Files and folders made inside are readable by their owner only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def backup(root):
     """Write a backup into a new folder under ``root``; return its path."""
+    with _owner_only():
+        folder = _backup(Path(root))
+    folder.chmod(0o700)
+    for path in folder.iterdir():
+        path.chmod(0o600)
+    return folder
+
+
+def _backup(root):
     vendor, config = _database()
-    folder = Path(root) / datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    folder.mkdir(parents=True, exist_ok=False)
+    if not root.exists():
+        root.mkdir(parents=True, mode=0o700)
+    folder = root / datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder.mkdir(mode=0o700, exist_ok=False)
     database_file = folder / DATABASE_FILES[vendor]
     if vendor == "sqlite":
         with sqlite3.connect(config["NAME"]) as source, sqlite3.connect(database_file) as target:

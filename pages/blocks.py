@@ -6,13 +6,17 @@ they insert; templates live in templates/blocks/.
 
 from functools import cached_property
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from pages import live_data
+from pages.embeds import allowed_embed_html, validate_embed_url
+from pages.links import safe_url, validate_safe_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -90,7 +94,7 @@ class LinkValue(blocks.StructValue):
         if page:
             page = page.localized
             return page.url if page.live else ""
-        return self.get("url") or ""
+        return safe_url(self.get("url") or "")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -100,12 +104,13 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            from django.core.exceptions import ValidationError
-            from wagtail.blocks.struct_block import StructBlockValidationError
-
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Choose a page or enter an address, not both."))}
             )
+        try:
+            validate_safe_url(value.get("url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from None
         return value
 
     class Meta:
@@ -138,7 +143,18 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class ResilientEmbedBlock(EmbedBlock):
-    """An embed that falls back to a plain link when the provider cannot be reached."""
+    """An embed from an allowed video site (pages.embeds), shown as a plain link
+    when the provider cannot be reached."""
+
+    def clean(self, value):
+        # Before Wagtail's check, which asks the provider for the player.
+        validate_embed_url(getattr(value, "url", value))
+        return super().clean(value)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed_html"] = allowed_embed_html(value.url) if value else ""
+        return context
 
     class Meta:
         template = "blocks/embed.html"

@@ -1,10 +1,15 @@
-"""CSV downloads of indicator data: the same rows the page shows, as plain numbers."""
+"""CSV downloads of indicator data: the same rows the page shows, as plain numbers.
+
+Every cell goes through pages.spreadsheets.safe_cell: a source typed as "=1+2"
+is text in a spreadsheet, not a formula."""
 
 import csv
 
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from pages.spreadsheets import safe_row
 
 
 def indicators_csv_response(park, rows):
@@ -13,17 +18,19 @@ def indicators_csv_response(park, rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # lets spreadsheet programs detect UTF-8 (Vietnamese)
     writer = csv.writer(response)
-    writer.writerow([_("Park"), _("Indicator"), _("Year"), _("Value"), _("Unit"), _("Status"), _("Source")])
+    writer.writerow(safe_row([_("Park"), _("Indicator"), _("Year"), _("Value"), _("Unit"), _("Status"), _("Source")]))
     for row in rows:
         writer.writerow(
-            [
-                park.title,
-                row.get_kind_display(),
-                row.year,
-                f"{row.value.normalize():f}",
-                row.unit,
-                row.get_status_display(),
-                row.source,
-            ]
+            safe_row(
+                [
+                    park.title,
+                    row.get_kind_display(),
+                    row.year,
+                    row.value.normalize(),
+                    row.unit,
+                    row.get_status_display(),
+                    row.source,
+                ]
+            )
         )
     return response

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from pages.blocks import CaptionedImageBlock
 from pages.cache import fragments
+from pages.embeds import allowed_embed_html
 from pages.listing import public
 from pages.models import BasePage
 
@@ -265,13 +266,12 @@ class VideoPage(BasePage):
         from urllib.parse import urlsplit
 
         from django.utils.safestring import mark_safe
-        from wagtail.embeds.format import embed_to_frontend_html
 
         context = super().get_context(request, *args, **kwargs)
         if self.video_url and not self.video_file:
             # Fetched by the server once and cached (a failure too): the visitor's
             # browser contacts the provider only after pressing "play".
-            html = fragments.cached(f"video-embed:{self.pk}", 0, lambda: str(embed_to_frontend_html(self.video_url)))
+            html = fragments.cached(f"video-embed:{self.pk}", 0, lambda: str(allowed_embed_html(self.video_url)))
             # Wagtail's own embed template rendered it; keep it markup after the cache.
             context["embed_html"] = mark_safe(html)  # noqa: S308
             context["video_host"] = urlsplit(self.video_url).hostname or self.video_url

@@ -246,6 +246,8 @@ def test_hosted_video_player_waits_inside_a_template_until_play(client, monkeypa
         lambda url, *args, **kwargs: '<iframe src="https://player.example/embed/1" title="Video"></iframe>',
     )
     video = VideoPage.objects.live().filter(locale__language_code="vi").first()
+    video.video_url = "https://www.youtube.com/watch?v=abcdefghijk"  # players come from YouTube and Vimeo only
+    video.save_revision().publish()
     html = get_page(client, video.url)
     template = re.search(r"<template data-video-embed>(.*?)</template>", html, re.DOTALL).group(1)
     assert "<iframe" in template

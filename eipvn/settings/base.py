@@ -8,6 +8,7 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
 from .env import env_bool, env_int, env_list, env_required, env_str
 
@@ -284,6 +285,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-src": ["'self'", *CSP_FRAME_ORIGINS],
     "frame-ancestors": ["'self'"],
 }
+# Embeds (EmbedBlock, a video page's player) come from these oEmbed providers
+# only, the sites frame-src allows: the HTML an oEmbed endpoint returns is put
+# into the page as it is, so no other endpoint may be asked (pages.embeds).
+EMBED_PROVIDERS = {"YouTube": oembed_providers.youtube, "Vimeo": oembed_providers.vimeo}
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": list(EMBED_PROVIDERS.values())}]
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=()"
 # The admin calls no third party (privacy, and the CSP): no Gravatar avatars, no
 # check for new Wagtail releases (upgrades go through requirements.txt anyway).

@@ -12,6 +12,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pages.spreadsheets import safe_row
+
 from .translation_status import ALIAS, MISSING, STATES, TranslationStatus
 
 
@@ -24,12 +26,6 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, sections=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [("", _("All sections")), *sections]
-
-
-def _cell(value):
-    """Text a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
 
 
 class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -90,19 +86,23 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         response.write("\ufeff")  # so spreadsheet programs read the Vietnamese as UTF-8
         writer = csv.writer(response)
         writer.writerow(
-            [_("Section"), _("Type"), _("Title"), _("Language"), _("State"), _("Translated strings"), _("Strings")]
+            safe_row(
+                [_("Section"), _("Type"), _("Title"), _("Language"), _("State"), _("Translated strings"), _("Strings")]
+            )
         )
         for row in self.rows:
             writer.writerow(
-                [
-                    _cell(row.section_label),
-                    _cell(row.source._meta.verbose_name),
-                    _cell(row.title),
-                    row.target_locale.language_code,
-                    row.state_label,
-                    "" if row.total is None else row.translated,
-                    "" if row.total is None else row.total,
-                ]
+                safe_row(
+                    [
+                        row.section_label,
+                        row.source._meta.verbose_name,
+                        row.title,
+                        row.target_locale.language_code,
+                        row.state_label,
+                        None if row.total is None else row.translated,
+                        None if row.total is None else row.total,
+                    ]
+                )
             )
         return response
 

@@ -9,11 +9,12 @@ from wagtail.search import index
 
 from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
+from pages.links import SafeLinksMixin
 from pages.listing import restricted_paths
 from pages.slugs import transliterate_slug
 
 
-class BasePage(Page):
+class BasePage(SafeLinksMixin, Page):
     """What every page of the site shares.
 
     The card shown for a page in listings and on the home page uses its title and

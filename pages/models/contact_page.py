@@ -95,6 +95,13 @@ class ContactPage(FormMixin, BasePage):
     class Meta:
         verbose_name = _("contact page")
 
+    def get_submissions_list_view_class(self):
+        # Admin views import the page models, so they are loaded when the admin
+        # asks, as Wagtail's FormMixin loads its own.
+        from pages.submissions import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def _render_form(self, request, form, status=200, notice=None):
         from django.template.response import TemplateResponse
 

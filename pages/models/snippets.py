@@ -12,8 +12,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.links import SafeLinksMixin
 
-class SortableSnippet(TranslatableMixin, models.Model):
+
+class SortableSnippet(SafeLinksMixin, TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first."))
 
     class Meta(TranslatableMixin.Meta):

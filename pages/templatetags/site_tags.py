@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
+from wagtail.templatetags.wagtailcore_tags import richtext
 
-from pages import navigation, slots
+from pages import links, navigation, slots
 from pages.cache import fragments
 from pages.footer import footer_data
 
@@ -121,6 +122,18 @@ def card_list(context, items, template_name, name):
 def render_slot(context, name, **extra):
     """What section apps show in this place of the shell ("home", "footer", …)."""
     return slots.render(name, context["request"], **extra)
+
+
+@register.filter
+def safe_url(value):
+    """A link typed in the CMS, or "" if it could run a script (pages.links)."""
+    return links.safe_url(value)
+
+
+@register.filter
+def safe_richtext(value):
+    """Wagtail's ``richtext``, without any link that could run a script."""
+    return mark_safe(links.neutralise_links(richtext(value)))  # noqa: S308 - Wagtail's rich text, links checked
 
 
 @register.filter

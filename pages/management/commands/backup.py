@@ -5,7 +5,14 @@ from pages import backups
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the uploads into var/backups/<timestamp>/ (or --into)."
+    """See pages.backups: owner-only files, and checksums that are no signature."""
+
+    help = (
+        "Back up the database and the uploads into var/backups/<timestamp>/ (or --into). The backup holds "
+        "password hashes, two-step verification secrets and personal data: its files are readable by their "
+        "owner only (0600 in a 0700 folder). The checksums in manifest.json detect damage; they are not a "
+        "signature and prove nothing about who wrote the files."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--into", default=str(settings.VAR_DIR / "backups"), help="folder that receives the backup")
