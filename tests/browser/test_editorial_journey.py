@@ -75,7 +75,7 @@ def test_news_item_written_translated_and_published(browser, site_url, site_mana
     translator.locator("tr", has_text=title).get_by_role("link", name=re.compile("^Translate")).click()
     translator.get_by_label("Tiếng Việt").check()
     translator.get_by_role("button", name="Submit").click()
-    expect(translator.locator(".messages")).to_contain_text("submitted for translation")
+    expect(translator.locator(".messages")).to_contain_text("is ready to translate. Nothing was published")
     translator.get_by_role("button", name="Translate", exact=True).first.click()
     translator.locator("textarea").first.fill(vi_title)
     translator.get_by_role("button", name="Save").first.click()
