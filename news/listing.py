@@ -4,7 +4,7 @@ year and park, pagination. Bad filter values are ignored."""
 from django.utils import timezone
 
 from pages.cache import fragments
-from pages.listing import choice_param, paginate, public, querystring_without
+from pages.listing import PageRef, ShownPages, choice_param, paginate, public, querystring_without
 from parks.models import public_parks
 
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
@@ -69,22 +69,28 @@ def news_listing(request, page):
         articles = articles.filter(related_links__related__translation_key=park["translation_key"]).distinct()
     articles = articles.order_by("-date", "-pk")
 
-    # The matching articles' ids and flags in one light query; then only the
-    # shown ones are loaded. Unfiltered, the newest featured article leads
-    # page 1 and is left out of the cards on every page, so pagination neither
-    # repeats nor skips one.
-    rows = list(articles.values_list("pk", "featured"))
+    # The matching articles' ids, flags and paths in one light query. The
+    # shown ones are refs: their cards are kept with the fragments, so pages
+    # are loaded (in one query) only for a card that must be built.
+    # Unfiltered, the newest featured article leads page 1 and is left out of
+    # the cards on every page, so pagination neither repeats nor skips one.
+    rows = list(articles.values_list("pk", "featured", "path"))
     featured_pk = None
     if not any(selected.values()):
-        featured_pk = next((pk for pk, is_featured in rows if is_featured), None)
-    results = paginate(request, [pk for pk, _featured in rows if pk != featured_pk], PER_PAGE)
-    shown = [*results.object_list, *([featured_pk] if featured_pk and results.number == 1 else [])]
-    loaded = NewsPage.objects.filter(pk__in=shown).select_related("lead_image").defer_streamfields().in_bulk()
-    results.object_list = [loaded[pk] for pk in results.object_list]
-    featured = loaded.get(featured_pk) if results.number == 1 else None
+        featured_pk = next((pk for pk, is_featured, _path in rows if is_featured), None)
+    results = paginate(request, [pk for pk, _featured, _path in rows if pk != featured_pk], PER_PAGE)
+    show_featured = featured_pk is not None and results.number == 1
+    shown = ShownPages(
+        NewsPage.objects.select_related("lead_image").defer_streamfields(),
+        [*results.object_list, *([featured_pk] if show_featured else [])],
+    )
     by_path = {c["path"]: c for c in options["categories"]}
-    for article in [*results, *([featured] if featured else [])]:
-        article.category_page = by_path.get(article.path[: -NewsPage.steplen])
+    paths = {pk: path for pk, _featured, path in rows}
+    refs = {
+        pk: PageRef(pk, shown, category_page=by_path.get(paths[pk][: -NewsPage.steplen])) for pk in shown.pks
+    }
+    results.object_list = [refs[pk] for pk in results.object_list]
+    featured = [refs[featured_pk]] if show_featured else []  # a list: shown by {% card_list %}
     return {
         **options,
         "featured": featured,

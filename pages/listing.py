@@ -58,3 +58,48 @@ def public(queryset, path_field="path"):
     for path in restricted_paths():
         queryset = queryset.exclude(**{f"{path_field}__startswith": path})
     return queryset
+
+
+class ShownPages:
+    """The pages a listing shows, known by id until one must be rendered.
+
+    A card's HTML is kept with the fragments under its page's id
+    (``{% card_list %}``), so a listing whose cards are all kept needs no page
+    loaded. ``refs()`` stand in for the pages; the first one asked for more
+    than its id loads every shown page, in one query.
+    """
+
+    def __init__(self, queryset, pks):
+        self.queryset, self.pks, self._loaded = queryset, list(pks), None
+
+    def refs(self):
+        return [PageRef(pk, self) for pk in self.pks]
+
+    def page(self, pk):
+        if self._loaded is None:
+            self._loaded = self.queryset.filter(pk__in=self.pks).in_bulk()
+        return self._loaded[pk]
+
+
+class PageRef:
+    """One page of ``ShownPages``: its id and the listing's ``category_page``
+    without a query; anything else is read from the page."""
+
+    def __init__(self, pk, shown, category_page=None):
+        self.pk, self.shown, self.category_page = pk, shown, category_page
+
+    def __getattr__(self, name):  # only for what the ref does not hold itself
+        if name.startswith("__") or name in ("pk", "shown", "category_page"):
+            raise AttributeError(name)  # copy/pickle probes, or a ref not yet built
+        return getattr(self.resolve(), name)
+
+    def resolve(self):
+        """The page itself, with the listing's ``category_page``."""
+        page = self.shown.page(self.pk)
+        page.category_page = self.category_page
+        return page
+
+
+def resolve(item):
+    """A listing item as a page: ``PageRef``s are loaded, pages pass through."""
+    return item.resolve() if isinstance(item, PageRef) else item

@@ -3,7 +3,7 @@
 
 import re
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import escape
@@ -102,48 +102,44 @@ def search(request):
     for word in words:
         entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
 
-    # Promoted pages lead page 1 of the unfiltered results and are left out of
-    # the list on every page, so pagination neither repeats nor skips one.
-    promoted = _promoted(query, locale_id)
-    promoted_ids = [pick["page"].pk for pick in promoted]
-    # Each type's number of results, in one query: the type filter's choices and the count.
-    counts = {
-        row["kind"]: row
-        for row in entries.order_by()
-        .values("kind")
-        .annotate(total=Count("pk"), promoted=Count("pk", filter=Q(page_id__in=promoted_ids)))
-    }
-    kinds = sorted(counts)
-    selected_kind = choice_param(request, "type", kinds)
-    if selected_kind:
-        entries = entries.filter(kind=selected_kind)
-        count = counts[selected_kind]["total"]
-        promoted = []
-    else:
-        entries = entries.exclude(page_id__in=promoted_ids)
-        count = sum(row["total"] - row["promoted"] for row in counts.values())
-
     # The whole phrase in the title ranks first, then all words in the title,
     # then the phrase in the text: "da nang" puts Đà Nẵng before "đã … nâng".
     phrase = f" {' '.join(words)} "
     title_words = Q()
     for word in words:
         title_words &= Q(title_folded__contains=f" {word} ")
-    entries = (
-        entries.annotate(
-            rank=Case(
-                When(title_folded__contains=phrase, then=Value(3)),
-                When(title_words, then=Value(2)),
-                When(folded__contains=phrase, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
+    rank = Case(
+        When(title_folded__contains=phrase, then=Value(3)),
+        When(title_words, then=Value(2)),
+        When(folded__contains=phrase, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    # Every match's id, type and page, ranked, in one light query: the type
+    # filter's choices, the count and the page's slice all come from it; only
+    # the shown entries are then loaded with their text.
+    ranked = list(
+        entries.annotate(rank=rank).order_by("-rank", "-date", "title").values_list("pk", "kind", "page_id")
+    )
+    kinds = sorted({kind for _pk, kind, _page_id in ranked})
+    selected_kind = choice_param(request, "type", kinds)
+    # Promoted pages lead page 1 of the unfiltered results and are left out of
+    # the list on every page, so pagination neither repeats nor skips one.
+    promoted = _promoted(query, locale_id)
+    if selected_kind:
+        promoted = []
+        matches = [pk for pk, kind, _page_id in ranked if kind == selected_kind]
+    else:
+        promoted_ids = {pick["page"].pk for pick in promoted}
+        matches = [pk for pk, _kind, page_id in ranked if page_id not in promoted_ids]
+    results = paginate(request, matches, PER_PAGE)
+    shown = (
+        SearchEntry.objects.filter(pk__in=results.object_list)
         .select_related("page")
         .only("page_id", "kind", "title", "text", "date", "page__url_path")
-        .order_by("-rank", "-date", "title")
+        .in_bulk()
     )
-    results = paginate(request, entries, PER_PAGE, count=count)
+    results.object_list = [shown[pk] for pk in results.object_list]
     if results.number != 1:
         promoted = []
     labels = _kind_labels(kinds)

@@ -16,6 +16,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from pages import links, navigation, slots
 from pages.cache import fragments
 from pages.footer import footer_data
+from pages.listing import resolve
 
 register = template.Library()
 SITE_NAME = settings.SITE_NAME
@@ -103,14 +104,15 @@ def site_footer(context):
 def card_list(context, items, template_name, name):
     """Each item (a page) rendered by ``template_name`` as ``name``. A card shows
     only what the page and its language say, so its HTML is kept with the
-    shell's fragments: a listing re-renders only cards changed since."""
+    shell's fragments: a listing re-renders only cards changed since. Items
+    may be ``pages.listing.PageRef``s: pages are loaded only for missing cards."""
     items = list(items)
     request = context.get("request")
     site = navigation.site_for(request)
     template = context.template.engine.get_template(template_name)
 
     def build(i):
-        return template.render(Context({"request": request, name: items[i]}, autoescape=context.autoescape))
+        return template.render(Context({"request": request, name: resolve(items[i])}, autoescape=context.autoescape))
 
     # A listing may add the page's category (``category_page``); the same page
     # without it (e.g. under "More news") is another card.
