@@ -13,6 +13,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from . import navigation
 from .cache import fragments
 from .folding import fold, prepare, query_words
 from .listing import choice_param, paginate, public, querystring_without
@@ -140,10 +141,19 @@ def search(request):
         .in_bulk()
     )
     results.object_list = [shown[pk] for pk in results.object_list]
+    # Each result's address is kept with the fragments (dropped on any publish
+    # or move): working it out is most of what showing a result costs.
+    site = navigation.site_for(request)
+    urls = fragments.cached_each(
+        [f"page-url:{entry.page_id}" for entry in results.object_list],
+        site.pk if site else 0,
+        lambda i: results.object_list[i].page.get_url(request),
+    )
     if results.number != 1:
         promoted = []
     labels = _kind_labels(kinds)
-    for entry in results:
+    for entry, url in zip(results, urls, strict=True):
+        entry.url = url
         entry.snippet = highlight(entry.text or entry.title, words)
         entry.title_html = highlight(entry.title, words, length=255)
         entry.kind_label = labels.get(entry.kind, entry.kind)

@@ -101,6 +101,18 @@ def test_odd_queries_get_a_friendly_page(client, query, message):
     assert "<script>alert(1)</script>" not in body
 
 
+def test_a_result_links_to_the_page_where_it_is_now(client):
+    """Result addresses are kept between searches; a new slug, once published, is what they link to."""
+    park = ParkPage.objects.get(locale__language_code="en", slug="hiep-phuoc-industrial-park")
+    old = park.url
+    assert old in result_urls(get_page(client, "/en/search/?q=hiep+phuoc"))
+    park.slug = "hiep-phuoc"
+    park.save_revision().publish()
+    urls = result_urls(get_page(client, "/en/search/?q=hiep+phuoc"))
+    assert ParkPage.objects.get(pk=park.pk).url in urls
+    assert old not in urls
+
+
 def test_highlighting_escapes_html():
     text = 'Bad <script>alert("x")</script> Đà Nẵng & co'
     result = highlight(text, ["da", "nang", "script"])
