@@ -119,9 +119,7 @@ def search(request):
     # Every match's id, type and page, ranked, in one light query: the type
     # filter's choices, the count and the page's slice all come from it; only
     # the shown entries are then loaded with their text.
-    ranked = list(
-        entries.annotate(rank=rank).order_by("-rank", "-date", "title").values_list("pk", "kind", "page_id")
-    )
+    ranked = list(entries.annotate(rank=rank).order_by("-rank", "-date", "title").values_list("pk", "kind", "page_id"))
     kinds = sorted({kind for _pk, kind, _page_id in ranked})
     selected_kind = choice_param(request, "type", kinds)
     # Promoted pages lead page 1 of the unfiltered results and are left out of
