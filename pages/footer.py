@@ -1,11 +1,13 @@
-"""Data for the shared footer: partners by role and the related agencies."""
+"""Data for the shared footer: partners by role, the related agencies and the
+site's notices (privacy, accessibility, terms of use)."""
 
 from django.utils import translation
 from wagtail.models import Locale
 
 from .cache import fragments
+from .listing import public
 from .localized import in_locale_with_fallback
-from .models import Partner, RelatedAgency
+from .models import NoticePage, Partner, RelatedAgency
 
 
 def _active_locale():
@@ -35,7 +37,27 @@ def _build_footer():
         {"short_name": agency.short_name, "name": agency.name, "url": agency.url}
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
-    return {"partner_groups": groups, "agencies": agencies, "language": translation.get_language()}
+    return {
+        "partner_groups": groups,
+        "agencies": agencies,
+        "notices": _notices(locale),
+        "language": translation.get_language(),
+    }
+
+
+def _notices(locale):
+    """The live, public notices of this language, in the order of their kinds."""
+    pages = {page.kind: page for page in public(NoticePage.objects.live().filter(locale=locale))}
+    return [
+        {"kind": kind, "title": pages[kind].title, "url": pages[kind].get_url()}
+        for kind in NoticePage.Kind.values
+        if kind in pages
+    ]
+
+
+def notice_url(site_id, kind):
+    """The address of this language's notice of ``kind`` ("privacy", …), or ""."""
+    return next((notice["url"] for notice in footer_data(site_id)["notices"] if notice["kind"] == kind), "")
 
 
 def footer_data(site_id):

@@ -169,6 +169,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
 # Scheduled publishing from visitors' requests (pages.scheduling); turn it off
 # when a cron job or timer runs `manage.py publish_scheduled`.
 PUBLISH_SCHEDULED_ON_REQUEST = env_bool("PUBLISH_SCHEDULED_ON_REQUEST", True)
+# Contact messages are deleted this many months after they came (the privacy
+# notice says so): `manage.py purge_personal_data`, run daily like the above.
+PERSONAL_DATA_MONTHS = env_int("PERSONAL_DATA_MONTHS", 12)
 # Render a page and its parent once after it is published, so that its image
 # renditions exist before the first visitor comes (pages.renditions).
 PREPARE_RENDITIONS_ON_PUBLISH = True

@@ -18,7 +18,7 @@ from pages.models import (
     TeamPage,
 )
 
-from . import content, media
+from . import content, media, notices
 from .translate import translate
 
 __all__ = ["ensure_page", "translate_once"]
@@ -204,3 +204,9 @@ def seed_contact():
         **content.CONTACT,
     )
     translate_once(contact, content.glossary)
+
+
+@register(order=95)
+def seed_notices():
+    """Privacy, accessibility and terms of use: linked from the footer, not the menu."""
+    notices.seed(ensure_page, translate_once)

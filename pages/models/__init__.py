@@ -2,7 +2,7 @@ from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
 from .editing_language import EditingLanguage
 from .operations import Generation, RateLimitHit
-from .page_types import HomePage, StandardPage, TeamPage
+from .page_types import HomePage, NoticePage, StandardPage, TeamPage
 from .search_entry import SearchEntry
 from .snippets import Partner, RelatedAgency, TeamMember
 
@@ -13,6 +13,7 @@ __all__ = [
     "EditingLanguage",
     "Generation",
     "HomePage",
+    "NoticePage",
     "RateLimitHit",
     "SearchEntry",
     "StandardPage",

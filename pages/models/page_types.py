@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -88,3 +89,39 @@ class TeamPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["team_members"] = in_locale_with_fallback(TeamMember.objects.select_related("photo"), self.locale)
         return context
+
+
+class NoticePage(BasePage):
+    """A notice a public site owes its visitors (privacy, accessibility, terms of
+    use): linked from every footer, and the privacy notice from each form."""
+
+    class Kind(models.TextChoices):
+        PRIVACY = "privacy", _("Privacy notice")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+        TERMS = "terms", _("Terms of use")
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Which notice this is: the footer links one page of each kind, in each language."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"), help_text=_("Shown on the page: when the project last checked that the notice is true.")
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("last_reviewed")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    # Shown in the footer, not the main menu.
+    show_in_menus_default = False
+
+    class Meta:
+        verbose_name = _("notice")
+
+    def clean(self):
+        super().clean()
+        # The footer links one notice of each kind per language.
+        twins = NoticePage.objects.filter(locale_id=self.locale_id, kind=self.kind).exclude(pk=self.pk)
+        if self.kind and twins.exists():
+            raise ValidationError({"kind": _("This language already has a page of this kind.")})

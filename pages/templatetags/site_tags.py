@@ -16,6 +16,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from pages import links, navigation, slots
 from pages.cache import fragments
 from pages.footer import footer_data
+from pages.footer import notice_url as _notice_url
 from pages.listing import resolve
 
 register = template.Library()
@@ -98,6 +99,13 @@ def site_footer(context):
         return render_to_string("includes/footer.html", footer, request=request)
 
     return mark_safe(fragments.cached(f"footer-html:{year}", site_id, build))  # noqa: S308 - autoescaped template
+
+
+@register.simple_tag(takes_context=True)
+def notice_url(context, kind):
+    """This language's notice of ``kind`` ("privacy", "accessibility", "terms"), or ""."""
+    site = navigation.site_for(context.get("request"))
+    return _notice_url(site.pk if site else 0, kind)
 
 
 @register.simple_tag(takes_context=True)
