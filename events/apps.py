@@ -6,4 +6,12 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        from pages import retention
+
         from . import shell_slots  # noqa: F401
+        from .registration.models import Registration
+
+        # The privacy notice: registrations are deleted a year after the event.
+        retention.register(
+            "event registrations", lambda months_ago, day_ago: Registration.objects.filter(event__end__lt=months_ago)
+        )

@@ -56,10 +56,21 @@ def _response(calendar, filename):
     return response
 
 
-def event_calendar_response(request, event):
+def _event_calendar(request, event):
     calendar = _calendar(event.title)
     calendar.add_component(_event_component(event, request))
-    return _response(calendar, f"{event.slug}.ics")
+    return calendar
+
+
+def event_ics(request, event):
+    """The event as an .ics file's bytes (attached to registration e-mails)."""
+    calendar = _event_calendar(request, event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def event_calendar_response(request, event):
+    return _response(_event_calendar(request, event), f"{event.slug}.ics")
 
 
 def upcoming_calendar_response(request, index):

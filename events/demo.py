@@ -493,3 +493,7 @@ def seed_events():
             **extra,
         )
         translate_once(event, glossary)
+
+
+# Registration on the upcoming demo events (its own module, registered after these).
+from .registration import demo as _registration_demo  # noqa: E402, F401

@@ -27,6 +27,7 @@ from pages.models import BasePage
 from parks.models import public_parks
 
 from .dates import format_event_dates
+from .registration import views as registration_views
 
 
 class EventListingMixin(RoutablePageMixin):
@@ -136,6 +137,29 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_url = models.URLField(
         _("registration link"), blank=True, help_text=_("Hidden once the event has started.")
     )
+    # Registration on the page itself (events.registration): synchronised
+    # between languages, so both twins count the same places.
+    registration_enabled = models.BooleanField(
+        _("take registrations on this page"),
+        default=False,
+        help_text=_("Visitors register with a form on the event's page, in English or Vietnamese."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Leave empty for no limit. Counted across both languages.")
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_("When the places are taken, further registrations wait for a place that is given up."),
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Leave empty to close when the event starts.")
+    )
+    ask_organisation = models.BooleanField(_("ask for the organisation"), default=True)
+    ask_position = models.BooleanField(_("ask for the position"), default=False)
+    ask_phone = models.BooleanField(_("ask for a phone number"), default=False)
+    ask_language = models.BooleanField(_("ask for the preferred language"), default=False)
+    ask_needs = models.BooleanField(_("ask for dietary or access needs"), default=False)
     highlighted = models.BooleanField(
         _("highlight in the footer"),
         default=False,
@@ -181,6 +205,23 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("organisers"),
         FieldPanel("event_language"),
         FieldPanel("registration_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list"), FieldPanel("registration_closes")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("ask_organisation"),
+                        FieldPanel("ask_position"),
+                        FieldPanel("ask_phone"),
+                        FieldPanel("ask_language"),
+                        FieldPanel("ask_needs"),
+                    ]
+                ),
+            ],
+            heading=_("Registration on this website"),
+            classname="collapsed",
+        ),
         FieldPanel("highlighted"),
         InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
         FieldPanel("body"),
@@ -211,6 +252,12 @@ class EventPage(RoutablePageMixin, BasePage):
             self.end = datetime.datetime.combine(end_day, datetime.time(23, 59, 59), tzinfo=zone)
         elif self.end is None:
             self.end = self.start
+        if self.registration_closes is not None and self.registration_closes > (self.end or self.start):
+            raise ValidationError({"registration_closes": _("Registration must close before the event ends.")})
+
+    @property
+    def registration_closes_at(self):
+        return self.registration_closes or self.start
 
     @property
     def dates_display(self):
@@ -255,6 +302,18 @@ class EventPage(RoutablePageMixin, BasePage):
         # "</" would end the script element early.
         return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
 
+    @path("register/", name="registration")
+    def register(self, request):
+        return registration_views.register(request, self)
+
+    @path("register/done/<str:token>/", name="registration-done")
+    def registration_done(self, request, token):
+        return registration_views.done(request, self, token)
+
+    @path("register/cancel/<str:token>/", name="registration-cancel")
+    def registration_cancel(self, request, token):
+        return registration_views.cancel(request, self, token)
+
     @path("ics/", name="ics")
     def ics(self, request):
         from .calendar import event_calendar_response
@@ -264,6 +323,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
+        context.update(registration_views.context(self))
         context.update(
             fragments.cached(
                 f"event:{self.pk}",
@@ -288,3 +348,7 @@ class EventPark(Orderable):
     )
 
     panels = [FieldPanel("park")]
+
+
+# Defined in their own package, registered with this app's models.
+from .registration.models import EventSeats, Registration  # noqa: E402, F401

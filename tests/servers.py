@@ -7,6 +7,7 @@ running server without touching the machine's own PostgreSQL or Redis.
 """
 
 import contextlib
+import email
 import html.parser
 import http.cookies
 import json
@@ -100,6 +101,8 @@ class Site:
             "DJANGO_SETTINGS_MODULE": "eipvn.settings.test",
             "DATABASE_URL": self.database.url,
             "MEDIA_ROOT": f"{self.workdir}/media",
+            # Mail the servers send is written here, one file per message (mails()).
+            "EMAIL_URL": f"file:///{self.workdir}/mail",  # file:////tmp/…: an absolute path
             "PYTHONUNBUFFERED": "1",
         }
         self.log = open(f"{self.workdir}/server.log", "w+")  # noqa: SIM115 - closed in remove()
@@ -118,6 +121,18 @@ class Site:
         self.database.create()
         self.manage("migrate", "--noinput")
         self.manage("seed_demo")
+
+    def mails(self):
+        """Every message the servers sent, oldest first, as email.message.Message."""
+        folder = Path(self.workdir) / "mail"
+        files = sorted(folder.glob("*.log"), key=lambda path: path.stat().st_mtime) if folder.exists() else []
+        messages = []
+        for path in files:
+            # Django's file backend writes messages one after another, each ended by a line of dashes.
+            for raw in path.read_text().split("\n" + "-" * 79 + "\n"):
+                if raw.strip():
+                    messages.append(email.message_from_string(raw.lstrip("\n")))
+        return messages
 
     def log_tail(self):
         self.log.flush()

@@ -172,6 +172,8 @@ PUBLISH_SCHEDULED_ON_REQUEST = env_bool("PUBLISH_SCHEDULED_ON_REQUEST", True)
 # Contact messages are deleted this many months after they came (the privacy
 # notice says so): `manage.py purge_personal_data`, run daily like the above.
 PERSONAL_DATA_MONTHS = env_int("PERSONAL_DATA_MONTHS", 12)
+# Event registrations one client address may make in an hour (events.registration).
+REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)
 # Render a page and its parent once after it is published, so that its image
 # renditions exist before the first visitor comes (pages.renditions).
 PREPARE_RENDITIONS_ON_PUBLISH = True
@@ -337,6 +339,8 @@ if _email_url:
     EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
     EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
     EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 10
+    if _email.get("EMAIL_FILE_PATH"):  # file:////var/mail/eipvn: one file per message (tests)
+        EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "EIP Viet Nam <no-reply@example.org>")

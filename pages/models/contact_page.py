@@ -9,6 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.contact import HONEYPOT, ContactFormBuilder, is_spam, over_rate_limit, send_to_office
+from pages.forms import mark_invalid_fields
 
 from .base import BasePage
 
@@ -105,15 +106,7 @@ class ContactPage(FormMixin, BasePage):
     def _render_form(self, request, form, status=200, notice=None):
         from django.template.response import TemplateResponse
 
-        if form.is_bound and form.errors:
-            first = True
-            for name in form.errors:
-                if name in form.fields:
-                    attrs = form.fields[name].widget.attrs
-                    attrs.update({"aria-invalid": "true", "aria-describedby": f"id_{name}-error"})
-                    if first:
-                        attrs["autofocus"] = True  # the first error gets focus, without JavaScript
-                        first = False
+        mark_invalid_fields(form)
         context = self.get_context(request)
         context.update({"form": form, "notice": notice, "honeypot": form[HONEYPOT]})
         response = TemplateResponse(request, self.get_template(request), context, status=status)

@@ -3,7 +3,8 @@
 Contact-form messages and the records of sign-ins to the admin (with the
 device's address) older than PERSONAL_DATA_MONTHS (default 12) are deleted;
 rate-limit entries (keyed hashes of addresses) and sign-in failure counters
-older than a day.
+older than a day; and what the section apps register (pages.retention), such
+as event registrations PERSONAL_DATA_MONTHS after the event.
 Runs once a day by itself (pages.scheduling) unless PUBLISH_SCHEDULED_ON_REQUEST
 is false; then a daily cron job or timer runs this command.
 """
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
+from pages import retention
 from pages.models import RateLimitHit
 
 
@@ -31,6 +33,7 @@ def purge(now=None):
         "sign-in failure records": AccessFailureLog.objects.filter(attempt_time__lt=months_ago),
         "sign-in failure counters": AccessAttempt.objects.filter(attempt_time__lt=day_ago),
         "rate-limit entries": RateLimitHit.objects.filter(at__lt=day_ago),
+        **{what: select(months_ago, day_ago) for what, select in retention.selectors().items()},
     }
     return {what: queryset.delete()[0] for what, queryset in deletions.items()}
 

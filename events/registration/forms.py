@@ -1,0 +1,53 @@
+"""The registration form: name, e-mail and consent always; the other questions
+as the editor chose them on the event page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pages.contact import HONEYPOT
+
+from .models import Registration
+
+OPTIONAL = {
+    "organisation": "ask_organisation",
+    "position": "ask_position",
+    "phone": "ask_phone",
+    "preferred_language": "ask_language",
+    "needs": "ask_needs",
+}
+
+
+class RegistrationForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("I agree that the organisers keep these details to run the event"),
+        error_messages={"required": _("Please agree, so that we may keep your registration.")},
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["name", "email", *OPTIONAL]
+        widgets = {"needs": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, switch in OPTIONAL.items():
+            if not getattr(event, switch):
+                del self.fields[name]
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        if "organisation" in self.fields:
+            self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        if "phone" in self.fields:
+            self.fields["phone"].widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
+        self.fields[HONEYPOT] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT, "").strip())
+
+    def details(self):
+        """What register() stores: the answered questions only."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in ("consent", HONEYPOT)}

@@ -1,0 +1,113 @@
+"""The event page's registration: the form, the answer, the cancellation.
+
+Routed under the event page (events.models.EventPage): ``register/``,
+``register/done/<token>/`` and ``register/cancel/<token>/``. Pages with the form
+carry a CSRF token, so no cache stores them and the places shown are current.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from eipvn.client_address import client_address
+from pages import rate_limit
+from pages.forms import mark_invalid_fields
+
+from . import links, mail, seats
+from .forms import RegistrationForm
+from .models import Registration
+
+RATE_WINDOW = 60 * 60  # seconds: REGISTRATION_RATE_LIMIT registrations per address in it
+
+
+def context(event, form=None, notice=None):
+    """What the event page shows about registering."""
+    if not event.registration_enabled:
+        return {"registration": None}
+    is_open = seats.is_open(event)
+    places_left = seats.places_left(event) if is_open else None
+    return {
+        "registration": {
+            "open": is_open,
+            "places_left": places_left,
+            "full": places_left == 0,
+            "waiting_list": event.waiting_list,
+            "form": (form or RegistrationForm(event=event))
+            if is_open and (places_left != 0 or event.waiting_list)
+            else None,
+            "notice": notice,
+        }
+    }
+
+
+def _render_event(request, event, form=None, notice=None, status=200):
+    if form is not None:
+        mark_invalid_fields(form)
+    response = event.render(request, context_overrides=context(event, form, notice))
+    response.status_code = status
+    add_never_cache_headers(response)
+    return response
+
+
+def register(request, event):
+    if request.method != "POST":
+        return redirect(event.url + "#registration")
+    form = RegistrationForm(request.POST, event=event)
+    limit = settings.REGISTRATION_RATE_LIMIT
+    if rate_limit.over_limit("registration", client_address(request), limit, RATE_WINDOW):
+        notice = _("You have registered several times in a short time. Please wait an hour and try again.")
+        return _render_event(request, event, form, notice, status=429)
+    if form.is_spam():
+        notice = _("Your registration could not be accepted. If you are a person, please leave the last field empty.")
+        return _render_event(request, event, form, notice)
+    if not form.is_valid():
+        return _render_event(request, event, form)
+    try:
+        registration = seats.register(event, **form.details())
+    except seats.AlreadyRegistered:
+        form.add_error("email", _("This e-mail address is already registered for this event."))
+        return _render_event(request, event, form)
+    except seats.Closed:
+        return _render_event(request, event, None, _("Registration for this event has closed."))
+    except seats.Full:
+        return _render_event(request, event, None, _("Sorry, every place has been taken."))
+    mail.send_confirmation(registration, request)
+    return redirect(links.address(request, registration, "registration-done"))
+
+
+def _registration(event, token):
+    pk = links.registration_pk(token)
+    registration = Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
+    if registration is None or registration.event_key != event.translation_key:
+        raise Http404
+    return registration
+
+
+def done(request, event, token):
+    registration = _registration(event, token)
+    response = TemplateResponse(
+        request, "events/registration_done.html", {"page": event, "self": event, "registration": registration}
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def cancel(request, event, token):
+    registration = _registration(event, token)
+    promoted = None
+    cancelled_now = False
+    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+        registration, promoted = seats.cancel(registration.pk)
+        cancelled_now = True
+        if promoted is not None:
+            mail.send_promotion(promoted, request)
+    response = TemplateResponse(
+        request,
+        "events/registration_cancel.html",
+        {"page": event, "self": event, "registration": registration, "cancelled_now": cancelled_now},
+    )
+    add_never_cache_headers(response)
+    return response
