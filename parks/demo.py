@@ -60,9 +60,9 @@ PARKS = [
             "tháng 1 năm 2024).",
         ),
         "intro": t(
-            "Amata City Bien Hoa, one of the first industrial parks in Dong Nai, hosts companies from 15 countries.",
-            "Amata City Biên Hòa, một trong những khu công nghiệp đầu tiên của Đồng Nai, là nơi hoạt động của "
-            "doanh nghiệp đến từ 15 quốc gia.",
+            "Amata City Bien Hoa, in Dong Nai since 1994, hosts companies from 15 countries (reported).",
+            "Amata City Biên Hòa, hoạt động tại Đồng Nai từ năm 1994, là nơi có doanh nghiệp đến từ 15 quốc gia "
+            "(theo báo cáo).",
         ),
         "location": t("Bien Hoa, Dong Nai", "Biên Hòa, Đồng Nai"),
         "area_ha": Decimal("513"),
@@ -132,8 +132,8 @@ PARKS = [
             "2020–2023 (theo báo cáo).",
         ),
         "intro": t(
-            "The largest of the five parks, built in three phases on the southern edge of Ho Chi Minh City.",
-            "Khu công nghiệp lớn nhất trong năm khu, được xây dựng qua ba giai đoạn ở phía Nam Thành phố Hồ Chí Minh.",
+            "A park of 1,686 ha in Nha Be, Ho Chi Minh City, built in three phases.",
+            "Khu công nghiệp rộng 1.686 ha tại Nhà Bè, Thành phố Hồ Chí Minh, được xây dựng qua ba giai đoạn.",
         ),
         "location": t("Nha Be, Ho Chi Minh City", "Nhà Bè, Thành phố Hồ Chí Minh"),
         "area_ha": Decimal("1686"),
@@ -205,12 +205,13 @@ PARKS = [
         "title": t("Tra Noc Industrial Park 1 & 2", "KCN Trà Nóc 1 & 2"),
         "slug": t("tra-noc-industrial-park-1-2", "kcn-tra-noc-1-2"),
         "search_description": t(
-            "Two neighbouring parks on the Hau River in Can Tho, the Mekong Delta's industrial centre.",
-            "Hai khu công nghiệp liền kề bên sông Hậu ở Cần Thơ, trung tâm công nghiệp của đồng bằng sông Cửu Long.",
+            "Two parks in Can Tho, in Binh Thuy and O Mon, founded in 1995 and 1998.",
+            "Hai khu công nghiệp tại Bình Thủy và Ô Môn, Cần Thơ, thành lập năm 1995 và 1998.",
         ),
         "intro": t(
-            "Tra Noc 1 (135 ha, 1995) and Tra Noc 2 (155 ha, 1998) are managed together.",
-            "KCN Trà Nóc 1 (135 ha, năm 1995) và Trà Nóc 2 (155 ha, năm 1998) được quản lý chung.",
+            "Tra Noc 1 (135 ha, 1995) and Tra Noc 2 (155 ha, 1998) come under one authority, CEPIZA.",
+            "KCN Trà Nóc 1 (135 ha, năm 1995) và Trà Nóc 2 (155 ha, năm 1998) cùng thuộc một cơ quan quản lý là "
+            "CEPIZA.",
         ),
         "location": t("Binh Thuy and O Mon, Can Tho", "Bình Thủy và Ô Môn, Cần Thơ"),
         "area_ha": Decimal("290"),
