@@ -231,3 +231,47 @@ def test_case_studies_say_they_are_illustrative(client, language, label):
     assert studies.count() == 2
     for study in studies:
         assert label in text_of(get_page(client, study.url))
+
+
+def test_a_park_page_of_mixed_figures_adds_up_only_the_comparable_one(client):
+    """Deep C gets figures of several kinds, periods and statuses: only the one
+    that matches Hiep Phuoc's water saved (2020–2023, reported) joins its total."""
+    from parks.models import ParkIndicator
+
+    deep_c = park("en", "deep-c-industrial-park")
+    for kind, first_year, year, value, status in [
+        (Kind.WATER, 2020, 2023, "1000", Status.REPORTED),  # comparable: 200,000 + 1,000
+        (Kind.WASTEWATER, 2020, 2023, "3", Status.REPORTED),
+        (Kind.WATER, None, 2023, "5", Status.REPORTED),
+        (Kind.WATER, 2020, 2023, "7", Status.ESTIMATED),
+        (Kind.WATER, 2020, 2023, "11", Status.TARGET),
+        (Kind.ENERGY, 2020, 2023, "13", Status.REPORTED),
+    ]:
+        ParkIndicator.objects.create(
+            page=deep_c,
+            locale=deep_c.locale,
+            kind=kind,
+            first_year=first_year,
+            year=year,
+            value=Decimal(value),
+            status=status,
+            source="test",
+        )
+    html = get_page(client, RESULTS["en"])
+    items = re.findall(
+        r"<li>(.*?)</li>",
+        html[html.index("park-totals") : html.index("</section>", html.index("park-totals"))],
+        re.DOTALL,
+    )
+    lines = [text_of(item).strip() for item in items]
+    summed = [line for line in lines if "Sum of:" in line]
+    assert len(summed) == 1 and summed[0].startswith("201,000 m³ Water saved, 2020–2023 (reported)")
+    assert "Deep C Industrial Park 1,000" in summed[0] and "Hiep Phuoc Industrial Park 200,000" in summed[0]
+    for alone in (
+        "3 m³ Wastewater reduced",
+        "5 m³ Water saved, 2023",
+        "7 m³ Water saved, 2020–2023 (estimated)",
+        "11 m³ Water saved, 2020–2023 (target)",
+        "13 MWh Energy saved",
+    ):
+        assert any(line.startswith(alone) and "Sum of:" not in line for line in lines), alone
