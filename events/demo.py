@@ -75,6 +75,11 @@ HA_NOI = t("Ha Noi", "Hà Nội")
 HCMC = t("Ho Chi Minh City", "Thành phố Hồ Chí Minh")
 ORGANISERS = t("UNIDO and the Ministry of Planning and Investment", "UNIDO và Bộ Kế hoạch và Đầu tư")
 ORGANISERS_NOW = t("UNIDO and the Ministry of Finance", "UNIDO và Bộ Tài chính")
+# The Ministry of Finance took over MPI's role in 2025 (facts.md, "Organisers by date").
+MINISTRY_OF_FINANCE_FROM = 2025
+ILLUSTRATIVE_EVENT = t(
+    "Illustrative example, not a real announcement.", "Ví dụ minh họa, không phải thông báo thực tế."
+)
 PROJECT_OFFICE = t("Project office, Ha Noi", "Văn phòng dự án, Hà Nội")
 
 
@@ -106,15 +111,22 @@ PAST_EVENTS = [
             "Tập huấn về sử dụng hiệu quả tài nguyên, sản xuất sạch hơn và cộng sinh công nghiệp",
         ),
         t(
-            "Companies in Hiep Phuoc learnt to find savings in their own processes and with their neighbours.",
-            "Doanh nghiệp tại Hiệp Phước học cách tìm ra cơ hội tiết kiệm trong quy trình của mình "
-            "và cùng doanh nghiệp lân cận.",
+            "Online trainings in which companies of Hiep Phuoc learnt to find savings in their own processes "
+            "and with their neighbours.",
+            "Các khóa tập huấn trực tuyến giúp doanh nghiệp tại KCN Hiệp Phước tìm ra cơ hội tiết kiệm trong quy "
+            "trình của mình và cùng doanh nghiệp lân cận.",
         ),
         _day(2021, 11, 24),
         None,
-        t("Hiep Phuoc Industrial Park", "KCN Hiệp Phước"),
+        t("Online, for companies of Hiep Phuoc Industrial Park", "Trực tuyến, cho doanh nghiệp KCN Hiệp Phước"),
         ["hiep-phuoc-industrial-park"],
-        {},
+        {
+            "organisers": t(
+                "The project management unit of the Ministry of Planning and Investment, with the Vietnam Cleaner "
+                "Production Centre (VNCPC)",
+                "Ban quản lý dự án thuộc Bộ Kế hoạch và Đầu tư, cùng Trung tâm Sản xuất sạch Việt Nam (VNCPC)",
+            )
+        },
     ),
     (
         "field-visit",
@@ -279,7 +291,8 @@ PAST_EVENTS = [
         _day(2023, 11, 9),
         t("Vienna, Austria", "Vienna, Áo"),
         [],
-        {"event_language": "en"},
+        # The sources do not say who organised the programme's final event.
+        {"event_language": "en", "organisers": ""},
     ),
     (
         "workshops",
@@ -313,7 +326,12 @@ PAST_EVENTS = [
         None,
         t("Ho Chi Minh City", "Thành phố Hồ Chí Minh"),
         ["hiep-phuoc-industrial-park"],
-        {"organisers": ORGANISERS_NOW},
+        {
+            "organisers": t(
+                "HEPZA and Hiep Phuoc Industrial Park JSC (HIPC)",
+                "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM (HEPZA) và Công ty Cổ phần KCN Hiệp Phước (HIPC)",
+            )
+        },
     ),
 ]
 
@@ -424,6 +442,12 @@ def _place_after_about(index, home):
             Page.objects.get(pk=twin.pk).move(about_twin, pos="right")
 
 
+def organisers_for(start):
+    """Who organised an event that names no organiser: UNIDO with the ministry
+    that was the project's partner on that date."""
+    return ORGANISERS_NOW if start.year >= MINISTRY_OF_FINANCE_FROM else ORGANISERS
+
+
 def _event(category, english, slug, title, summary, start, end, venue, parks, body, **options):
     return ensure_page(
         category,
@@ -436,7 +460,7 @@ def _event(category, english, slug, title, summary, start, end, venue, parks, bo
         end=end,
         all_day=options.pop("all_day", True),
         venue=venue,
-        organisers=options.pop("organisers", ORGANISERS_NOW),
+        organisers=options.pop("organisers") if "organisers" in options else organisers_for(start),
         park_links=_parks(parks, english),
         body=[{"type": "paragraph", "value": rich((body, glossary.pairs[body]))}],
         **options,
@@ -467,6 +491,10 @@ def seed_events():
 
     today = timezone.localdate()
     for category, slug, title, summary, days, hour, duration, venue, parks in UPCOMING_EVENTS:
+        # Made-up events say so where a visitor reads them: listing, page and calendar.
+        summary = t(
+            f"{ILLUSTRATIVE_EVENT} {summary}", f"{glossary.pairs[ILLUSTRATIVE_EVENT]} {glossary.pairs[summary]}"
+        )
         day = today + datetime.timedelta(days=days)
         zone = timezone.get_current_timezone()
         start = datetime.datetime.combine(day, datetime.time(hour), tzinfo=zone)

@@ -74,10 +74,10 @@ ARTICLES = [
             "Giai đoạn một kết nối UNIDO, Bộ Kế hoạch và Đầu tư với các khu công nghiệp thí điểm.",
         ),
         t(
-            "Funded by Switzerland, the initiative will show how industrial parks can cut costs and pollution "
-            "together.",
-            "Với tài trợ của Thụy Sỹ, sáng kiến sẽ cho thấy cách khu công nghiệp có thể đồng thời giảm chi phí và ô "
-            "nhiễm.",
+            "Funded by the Global Environment Facility (GEF), SECO and UNIDO, the initiative will show how "
+            "industrial parks can cut costs and pollution together.",
+            "Với tài trợ của Quỹ Môi trường Toàn cầu (GEF), SECO và UNIDO, sáng kiến sẽ cho thấy cách khu công "
+            "nghiệp có thể đồng thời giảm chi phí và ô nhiễm.",
         ),
     ),
     (
@@ -110,13 +110,16 @@ ARTICLES = [
             "Doanh nghiệp KCN Hiệp Phước được tập huấn sản xuất sạch hơn",
         ),
         t(
-            "A training day on resource efficiency and industrial symbiosis opened the second phase in the park.",
-            "Một ngày tập huấn về sử dụng hiệu quả tài nguyên và cộng sinh công nghiệp mở đầu giai đoạn hai tại khu.",
+            "Online trainings on resource efficiency, cleaner production and industrial symbiosis for the park's "
+            "companies.",
+            "Các khóa tập huấn trực tuyến về sử dụng hiệu quả tài nguyên, sản xuất sạch hơn và cộng sinh công nghiệp "
+            "cho doanh nghiệp trong khu.",
         ),
         t(
-            "Participants practised finding savings in their own production lines and with their neighbours.",
-            "Học viên thực hành tìm kiếm cơ hội tiết kiệm trong dây chuyền sản xuất của mình và cùng doanh nghiệp lân "
-            "cận.",
+            "The trainings were held online by the project management unit of the Ministry of Planning and "
+            "Investment with the Vietnam Cleaner Production Centre (VNCPC).",
+            "Các khóa tập huấn được Ban quản lý dự án thuộc Bộ Kế hoạch và Đầu tư phối hợp với Trung tâm Sản xuất "
+            "sạch Việt Nam (VNCPC) tổ chức theo hình thức trực tuyến.",
         ),
     ),
     (
@@ -162,8 +165,8 @@ ARTICLES = [
         ["workshop-eip-indicator-survey-2022"],
         False,
         t(
-            "69 experts discuss survey findings on eco-industrial park indicators",
-            "69 chuyên gia thảo luận kết quả khảo sát về chỉ số khu công nghiệp sinh thái",
+            "69 participants discuss survey findings on eco-industrial park indicators",
+            "69 đại biểu thảo luận kết quả khảo sát về chỉ số khu công nghiệp sinh thái",
         ),
         t(
             "A workshop in Ha Noi looked at what parks told the project about the proposed indicators.",
@@ -205,8 +208,8 @@ ARTICLES = [
             "Cơ quan quản lý, chủ đầu tư hạ tầng và doanh nghiệp cùng tìm cách đưa Nghị định 35 vào thực tiễn.",
         ),
         t(
-            "Speakers shared early experience from the demonstration parks.",
-            "Các diễn giả chia sẻ kinh nghiệm ban đầu từ các khu công nghiệp thí điểm.",
+            "The workshop was organised by UNIDO and the Ministry of Planning and Investment.",
+            "Hội thảo do UNIDO và Bộ Kế hoạch và Đầu tư tổ chức.",
         ),
     ),
     (
@@ -240,9 +243,8 @@ ARTICLES = [
             "Ngày 9 và 10 tháng 3, các cán bộ đã tận mắt tìm hiểu mô hình khu công nghiệp sinh thái.",
         ),
         t(
-            "The tour showed how park operators organise shared services and exchanges between companies.",
-            "Chuyến khảo sát cho thấy cách đơn vị vận hành tổ chức dịch vụ dùng chung và trao đổi giữa các doanh "
-            "nghiệp.",
+            "Deep C, in Hai Phong, is one of the project's five demonstration parks.",
+            "KCN DEEP C tại Hải Phòng là một trong năm khu công nghiệp thí điểm của dự án.",
         ),
     ),
     (
@@ -273,8 +275,8 @@ ARTICLES = [
             "Các cơ quan địa phương và doanh nghiệp cùng tìm hiểu các yêu cầu đối với khu công nghiệp sinh thái.",
         ),
         t(
-            "The workshop prepared Hoa Khanh's companies for the next steps of the project.",
-            "Hội thảo giúp doanh nghiệp KCN Hòa Khánh chuẩn bị cho các bước tiếp theo của dự án.",
+            "UNIDO and the Ministry of Planning and Investment held the workshop.",
+            "UNIDO và Bộ Kế hoạch và Đầu tư đã tổ chức hội thảo.",
         ),
     ),
     (
@@ -285,12 +287,12 @@ ARTICLES = [
         False,
         t("Swiss State Secretary visits Hiep Phuoc", "Quốc vụ khanh Thụy Sỹ thăm KCN Hiệp Phước"),
         t(
-            "Switzerland's State Secretary for Economic Affairs saw the results of the cleaner-production work.",
-            "Quốc vụ khanh về Kinh tế của Thụy Sỹ đã tìm hiểu kết quả của các hoạt động sản xuất sạch hơn.",
+            "Switzerland's State Secretary for Economic Affairs visited one of the project's demonstration parks.",
+            "Quốc vụ khanh về Kinh tế của Thụy Sỹ đã đến thăm một trong các khu công nghiệp thí điểm của dự án.",
         ),
         t(
-            "Companies showed measures that save energy and water on their production lines.",
-            "Doanh nghiệp giới thiệu các giải pháp tiết kiệm năng lượng và nước trên dây chuyền sản xuất.",
+            "Switzerland funds the project through SECO, the State Secretariat for Economic Affairs.",
+            "Thụy Sỹ tài trợ cho dự án thông qua Cục Kinh tế Liên bang Thụy Sỹ (SECO).",
         ),
     ),
     (
@@ -300,16 +302,16 @@ ARTICLES = [
         ["geipp-i-and-beyond-vienna-2023"],
         False,
         t(
-            "Viet Nam shares its lessons at GEIPP I and Beyond in Vienna",
-            "Việt Nam chia sẻ bài học tại sự kiện GEIPP I và chặng đường tiếp theo ở Vienna",
+            "GEIPP I and Beyond: the programme's final event in Vienna",
+            "GEIPP I và chặng đường tiếp theo: sự kiện tổng kết chương trình tại Vienna",
         ),
         t(
             "The programme's final event brought together its partner countries from 7 to 9 November.",
             "Sự kiện tổng kết chương trình quy tụ các quốc gia đối tác từ ngày 7 đến ngày 9 tháng 11.",
         ),
         t(
-            "The Vietnamese delegation presented the demonstration parks and the new legal framework.",
-            "Đoàn Việt Nam giới thiệu các khu công nghiệp thí điểm và khung pháp lý mới.",
+            "Viet Nam's project is part of the Global Eco-Industrial Parks Programme (GEIPP).",
+            "Dự án tại Việt Nam là một phần của Chương trình Khu công nghiệp sinh thái toàn cầu (GEIPP).",
         ),
     ),
     (
@@ -319,16 +321,20 @@ ARTICLES = [
         ["hiep-phuoc-industrial-park"],
         False,
         t(
-            "Hiep Phuoc: 300 cleaner-production solutions in four years",
-            "Hiệp Phước: 300 giải pháp sản xuất sạch hơn trong bốn năm",
+            "Hiep Phuoc: 300 cleaner-production solutions identified in four years",
+            "Hiệp Phước: 300 giải pháp sản xuất sạch hơn được xác định trong bốn năm",
         ),
         t(
-            "31 enterprises report savings of VND 93 billion and 28,500 t CO2e a year (2020–2023).",
-            "31 doanh nghiệp báo cáo tiết kiệm 93 tỷ đồng và 28.500 tấn CO2e mỗi năm (2020–2023).",
+            "Assessments of 31 enterprises in 2020–2023 point to estimated savings of VND 93 billion a year "
+            "(reported).",
+            "Đánh giá tại 31 doanh nghiệp giai đoạn 2020–2023 cho thấy mức tiết kiệm ước tính 93 tỷ đồng mỗi năm "
+            "(theo báo cáo).",
         ),
         t(
-            "The park also put in place seven industrial-symbiosis solutions and four linking it with the city.",
-            "Khu công nghiệp cũng triển khai bảy giải pháp cộng sinh công nghiệp và bốn giải pháp kết nối với đô thị.",
+            "Seven industrial-symbiosis solutions and four linking the park with the city were also identified; "
+            "the figures are estimates of what the solutions can bring, not measured results.",
+            "Bảy giải pháp cộng sinh công nghiệp và bốn giải pháp kết nối khu công nghiệp với đô thị cũng đã được "
+            "xác định; các số liệu là ước tính về lợi ích của giải pháp, không phải kết quả đo đạc.",
         ),
     ),
     (
@@ -402,8 +408,9 @@ ARTICLES = [
             "Thông tư 05/2025/TT-BKHĐT hướng dẫn cơ quan quản lý và chủ đầu tư áp dụng các tiêu chí.",
         ),
         t(
-            "The circular builds on the experience of the demonstration parks.",
-            "Thông tư được xây dựng trên cơ sở kinh nghiệm của các khu công nghiệp thí điểm.",
+            "It guides the application of Decree 35/2022/ND-CP, which set the eco-industrial park model.",
+            "Thông tư hướng dẫn việc áp dụng Nghị định 35/2022/NĐ-CP, văn bản quy định mô hình khu công nghiệp "
+            "sinh thái.",
         ),
     ),
     (
@@ -440,8 +447,9 @@ ARTICLES = [
             "Hội thảo tham vấn lấy ý kiến về kế hoạch chuyển đổi KCN Hiệp Phước thành khu công nghiệp sinh thái.",
         ),
         t(
-            "Comments from companies, authorities and residents will shape the final plan.",
-            "Ý kiến của doanh nghiệp, cơ quan quản lý và người dân sẽ góp phần hoàn thiện kế hoạch.",
+            "The workshop was co-organised by HEPZA and the park's developer, Hiep Phuoc Industrial Park JSC (HIPC).",
+            "Hội thảo do Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM (HEPZA) và chủ đầu tư hạ tầng, Công ty "
+            "Cổ phần KCN Hiệp Phước (HIPC), đồng tổ chức.",
         ),
     ),
 ]

@@ -11,6 +11,7 @@ does not keep it).
 """
 
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +20,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
+_deferred = False
 
 
 def render_once(page):
@@ -38,9 +40,31 @@ def prepare_renditions(page_id):
             render_once(target.specific)
 
 
+def prepare_all():
+    """Render every live page once: what a bulk load does instead of a render
+    per publish. Returns how many pages were rendered."""
+    pages = Page.objects.live().filter(depth__gte=2).specific()
+    for page in pages:
+        render_once(page)
+    return len(pages)
+
+
+@contextmanager
+def deferred():
+    """No rendering on publish inside the block (seed_demo): publishing a
+    section's pages one by one would render its listing once per child, which
+    made most of the first run's minutes. Call prepare_all() after it."""
+    global _deferred
+    _deferred = True
+    try:
+        yield
+    finally:
+        _deferred = False
+
+
 @receiver(page_published)
 def _prepare_on_publish(sender, instance, alias=False, **kwargs):
     # An untranslated alias shows the same pictures as its source: nothing new to make.
-    if alias or not getattr(settings, "PREPARE_RENDITIONS_ON_PUBLISH", False):
+    if alias or _deferred or not getattr(settings, "PREPARE_RENDITIONS_ON_PUBLISH", False):
         return
     transaction.on_commit(lambda: prepare_renditions(instance.pk))

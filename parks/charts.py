@@ -64,7 +64,7 @@ def indicator_charts(rows):
             key=f"{kind}{('-' + currency.lower()) if currency else ''}",
             title=str(Kind(kind).label),
             unit=items[0].unit,
-            bars=[Bar(str(row.year), row.value, row.get_status_display()) for row in items],
+            bars=[Bar(row.period, row.value, row.get_status_display()) for row in items],
         )
         chart.rows = items
         charts.append(chart.layout())

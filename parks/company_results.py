@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from pages.listing import choice_param, paginate, public, querystring_without
 
+from .indicators import Status
 from .models import CompanyResult, Sector, public_parks
 
 PER_PAGE = 25
@@ -18,12 +19,25 @@ SUMMED = ["measures", "energy_mwh", "water_m3", "co2e_t", "waste_t"]
 
 
 def totals_of(rows):
-    totals = {name: sum((getattr(row, name) for row in rows), Decimal(0)) for name in SUMMED}
-    totals["count"] = len(rows)
+    """Totals of the rows, one per year and status, newest first: results of
+    different years, or reported beside estimated, are never added up."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[(row.year, row.status)].append(row)
+    return [_total(year, status, members) for (year, status), members in sorted(groups.items(), reverse=True)]
+
+
+def _total(year, status, rows):
     cost = defaultdict(Decimal)
     for row in rows:
         cost[row.currency] += row.cost_saved
-    return totals, [{"currency": currency, "total": total} for currency, total in sorted(cost.items()) if total]
+    return {
+        "year": year,
+        "status": Status(status).label,
+        "count": len(rows),
+        **{name: sum((getattr(row, name) for row in rows), Decimal(0)) for name in SUMMED},
+        "costs": [{"currency": currency, "total": total} for currency, total in sorted(cost.items()) if total],
+    }
 
 
 def company_results_context(request, page):
@@ -50,11 +64,10 @@ def company_results_context(request, page):
     for row in rows:
         # The park is synchronised (it points at the English park); show its twin.
         row.local_park = park_by_key.get(row.park.translation_key, row.park)
-    totals, cost_totals = totals_of(rows)
+    totals = totals_of(rows)
     return {
         "results": paginate(request, rows, PER_PAGE),
         "totals": totals,
-        "cost_totals": cost_totals,
         "parks": parks,
         "sectors": Sector.choices,
         "years": years,

@@ -1,6 +1,7 @@
 """The EIP demonstration's demo content: the five parks with the facts in
-shared/reference/facts.md, their reported results as indicators, two case
-studies and illustrative company results (labelled as such)."""
+shared/reference/facts.md, their reported results as indicators (each with
+its period, status and source), and two case studies and company results that
+are illustrative and say so on the page."""
 
 from decimal import Decimal
 
@@ -47,6 +48,7 @@ INDEX = {
 
 REPORTED_UNIDO = t("reported, UNIDO", "theo báo cáo của UNIDO")
 REPORTED_HIEP_PHUOC = t("reported for 2020–2023, UNIDO and HEPZA", "theo báo cáo giai đoạn 2020–2023, UNIDO và HEPZA")
+AMATA_WASTEWATER = t("reported as less wastewater, UNIDO", "theo báo cáo là lượng nước thải giảm, UNIDO")
 
 PARKS = [
     {
@@ -58,9 +60,9 @@ PARKS = [
             "tháng 1 năm 2024).",
         ),
         "intro": t(
-            "Amata City Bien Hoa, one of the first industrial parks in Dong Nai, hosts companies from 15 countries.",
-            "Amata City Biên Hòa, một trong những khu công nghiệp đầu tiên của Đồng Nai, là nơi hoạt động của "
-            "doanh nghiệp đến từ 15 quốc gia.",
+            "Amata City Bien Hoa, in Dong Nai since 1994, hosts companies from 15 countries (reported).",
+            "Amata City Biên Hòa, hoạt động tại Đồng Nai từ năm 1994, là nơi có doanh nghiệp đến từ 15 quốc gia "
+            "(theo báo cáo).",
         ),
         "location": t("Bien Hoa, Dong Nai", "Biên Hòa, Đồng Nai"),
         "area_ha": Decimal("513"),
@@ -84,16 +86,11 @@ PARKS = [
                 "thái quốc gia, điểm của khu đã tăng từ 41% lên 86% vào tháng 1 năm 2024 (theo báo cáo).",
             ),
         ),
+        # (kind, first year, year, value, currency, status, source)
         "indicators": [
-            (Kind.COMPANIES, 2023, "18", "", REPORTED_UNIDO),
-            (Kind.CO2E, 2023, "553", "", REPORTED_UNIDO),
-            (
-                Kind.WATER,
-                2023,
-                "4800",
-                "",
-                t("reported as less wastewater, UNIDO", "theo báo cáo là lượng nước thải giảm, UNIDO"),
-            ),
+            (Kind.COMPANIES, None, 2023, "18", "", Status.REPORTED, REPORTED_UNIDO),
+            (Kind.CO2E, None, 2023, "553", "", Status.REPORTED, REPORTED_UNIDO),
+            (Kind.WASTEWATER, None, 2023, "4800", "", Status.REPORTED, AMATA_WASTEWATER),
         ],
     },
     {
@@ -130,13 +127,13 @@ PARKS = [
         "title": t("Hiep Phuoc Industrial Park", "KCN Hiệp Phước"),
         "slug": t("hiep-phuoc-industrial-park", "kcn-hiep-phuoc"),
         "search_description": t(
-            "31 enterprises assessed and 300 cleaner-production solutions in 2020–2023 (reported).",
-            "31 doanh nghiệp được đánh giá và 300 giải pháp sản xuất sạch hơn trong giai đoạn 2020–2023 (theo báo "
-            "cáo).",
+            "31 enterprises assessed and about 300 cleaner-production solutions identified in 2020–2023 (reported).",
+            "31 doanh nghiệp được đánh giá và khoảng 300 giải pháp sản xuất sạch hơn được xác định trong giai đoạn "
+            "2020–2023 (theo báo cáo).",
         ),
         "intro": t(
-            "The largest of the five parks, built in three phases on the southern edge of Ho Chi Minh City.",
-            "Khu công nghiệp lớn nhất trong năm khu, được xây dựng qua ba giai đoạn ở phía Nam Thành phố Hồ Chí Minh.",
+            "A park of 1,686 ha in Nha Be, Ho Chi Minh City, built in three phases.",
+            "Khu công nghiệp rộng 1.686 ha tại Nhà Bè, Thành phố Hồ Chí Minh, được xây dựng qua ba giai đoạn.",
         ),
         "location": t("Nha Be, Ho Chi Minh City", "Nhà Bè, Thành phố Hồ Chí Minh"),
         "area_ha": Decimal("1686"),
@@ -156,20 +153,23 @@ PARKS = [
                 "có vốn nước ngoài (theo báo cáo).",
             ),
             (
-                "Between 2020 and 2023, 31 enterprises were assessed and put 300 cleaner-production solutions in "
-                "place, together with seven industrial-symbiosis solutions and four linking the park with the city "
-                "(reported).",
-                "Từ năm 2020 đến năm 2023, 31 doanh nghiệp đã được đánh giá và triển khai 300 giải pháp sản xuất "
-                "sạch hơn, cùng bảy giải pháp cộng sinh công nghiệp và bốn giải pháp kết nối khu công nghiệp với đô "
-                "thị (theo báo cáo).",
+                "Between 2020 and 2023, assessments of 31 enterprises identified about 300 cleaner-production "
+                "solutions, seven industrial-symbiosis solutions and four linking the park with the city "
+                "(reported). If put in place, they would save an estimated VND 93 billion a year.",
+                "Từ năm 2020 đến năm 2023, qua đánh giá tại 31 doanh nghiệp đã xác định được khoảng 300 giải pháp "
+                "sản xuất sạch hơn, bảy giải pháp cộng sinh công nghiệp và bốn giải pháp kết nối khu công nghiệp với "
+                "đô thị (theo báo cáo). Nếu được triển khai, các giải pháp này ước tính giúp tiết kiệm 93 tỷ đồng "
+                "mỗi năm.",
             ),
         ),
+        # Figures for 2020–2023 (eip-vietnam.org/article/74): solutions identified,
+        # not implemented; the saving is an estimate.
         "indicators": [
-            (Kind.COMPANIES, 2023, "31", "", REPORTED_HIEP_PHUOC),
-            (Kind.MEASURES, 2023, "300", "", REPORTED_HIEP_PHUOC),
-            (Kind.COST, 2023, "93000000000", "VND", REPORTED_HIEP_PHUOC),
-            (Kind.WATER, 2023, "200000", "", REPORTED_HIEP_PHUOC),
-            (Kind.CO2E, 2023, "28500", "", REPORTED_HIEP_PHUOC),
+            (Kind.COMPANIES, 2020, 2023, "31", "", Status.REPORTED, REPORTED_HIEP_PHUOC),
+            (Kind.SOLUTIONS, 2020, 2023, "300", "", Status.REPORTED, REPORTED_HIEP_PHUOC),
+            (Kind.COST, 2020, 2023, "93000000000", "VND", Status.ESTIMATED, REPORTED_HIEP_PHUOC),
+            (Kind.WATER, 2020, 2023, "200000", "", Status.REPORTED, REPORTED_HIEP_PHUOC),
+            (Kind.CO2E, 2020, 2023, "28500", "", Status.REPORTED, REPORTED_HIEP_PHUOC),
         ],
     },
     {
@@ -198,18 +198,20 @@ PARKS = [
                 "(theo báo cáo).",
             ),
         ),
-        "indicators": [(Kind.COMPANIES, 2019, "8", "", REPORTED_UNIDO)],
+        # Companies supported since 2014, as reported for the first phase.
+        "indicators": [(Kind.COMPANIES, 2014, 2019, "8", "", Status.REPORTED, REPORTED_UNIDO)],
     },
     {
         "title": t("Tra Noc Industrial Park 1 & 2", "KCN Trà Nóc 1 & 2"),
         "slug": t("tra-noc-industrial-park-1-2", "kcn-tra-noc-1-2"),
         "search_description": t(
-            "Two neighbouring parks on the Hau River in Can Tho, the Mekong Delta's industrial centre.",
-            "Hai khu công nghiệp liền kề bên sông Hậu ở Cần Thơ, trung tâm công nghiệp của đồng bằng sông Cửu Long.",
+            "Two parks in Can Tho, in Binh Thuy and O Mon, founded in 1995 and 1998.",
+            "Hai khu công nghiệp tại Bình Thủy và Ô Môn, Cần Thơ, thành lập năm 1995 và 1998.",
         ),
         "intro": t(
-            "Tra Noc 1 (135 ha, 1995) and Tra Noc 2 (155 ha, 1998) are managed together.",
-            "KCN Trà Nóc 1 (135 ha, năm 1995) và Trà Nóc 2 (155 ha, năm 1998) được quản lý chung.",
+            "Tra Noc 1 (135 ha, 1995) and Tra Noc 2 (155 ha, 1998) come under one authority, CEPIZA.",
+            "KCN Trà Nóc 1 (135 ha, năm 1995) và Trà Nóc 2 (155 ha, năm 1998) cùng thuộc một cơ quan quản lý là "
+            "CEPIZA.",
         ),
         "location": t("Binh Thuy and O Mon, Can Tho", "Bình Thủy và Ô Môn, Cần Thơ"),
         "area_ha": Decimal("290"),
@@ -264,8 +266,10 @@ CASE_STUDIES = [
             "Bao bì thải và phụ phẩm thực phẩm trở thành nguyên liệu của doanh nghiệp khác.",
         ),
         "intro": t(
-            "Neighbours in Hoa Khanh looked at what each of them throws away and who could use it.",
-            "Các doanh nghiệp lân cận tại Hòa Khánh đã xem xét những gì mỗi bên thải ra và ai có thể sử dụng chúng.",
+            "Illustrative example, not a reported result: the kind of exchange neighbours in Hoa Khanh can look "
+            "for, when each checks what it throws away and who could use it.",
+            "Ví dụ minh họa, không phải kết quả theo báo cáo: kiểu trao đổi mà các doanh nghiệp lân cận tại Hòa "
+            "Khánh có thể tìm kiếm, khi mỗi bên xem xét những gì mình thải ra và ai có thể sử dụng chúng.",
         ),
         "participants": t(
             "Food-processing, textile and paper companies", "Doanh nghiệp chế biến thực phẩm, dệt may và giấy"
@@ -304,8 +308,10 @@ CASE_STUDIES = [
             "Hơi nước dư và nước thải đã xử lý được các doanh nghiệp lân cận tận dụng.",
         ),
         "intro": t(
-            "Companies along the Hau River studied how to use each other's surplus heat and water.",
-            "Các doanh nghiệp bên sông Hậu đã nghiên cứu cách tận dụng nhiệt và nước dư thừa của nhau.",
+            "Illustrative example, not a reported result: how companies along the Hau River could use each "
+            "other's surplus heat and water.",
+            "Ví dụ minh họa, không phải kết quả theo báo cáo: cách các doanh nghiệp bên sông Hậu có thể tận dụng "
+            "nhiệt và nước dư thừa của nhau.",
         ),
         "participants": t(
             "Food and seafood processors and the park's utilities",
@@ -517,9 +523,15 @@ def _park(index, spec):
         body=[{"type": "paragraph", "value": spec["body"]}],
         indicators=[
             ParkIndicator(
-                kind=kind, year=year, value=Decimal(value), currency=currency, status=Status.REPORTED, source=source
+                kind=kind,
+                first_year=first_year,
+                year=year,
+                value=Decimal(value),
+                currency=currency,
+                status=status,
+                source=source,
             )
-            for kind, year, value, currency, source in spec["indicators"]
+            for kind, first_year, year, value, currency, status, source in spec["indicators"]
         ],
         **fields,
     )

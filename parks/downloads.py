@@ -18,7 +18,11 @@ def indicators_csv_response(park, rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # lets spreadsheet programs detect UTF-8 (Vietnamese)
     writer = csv.writer(response)
-    writer.writerow(safe_row([_("Park"), _("Indicator"), _("Year"), _("Value"), _("Unit"), _("Status"), _("Source")]))
+    writer.writerow(
+        safe_row(
+            [_("Park"), _("Indicator"), _("Year"), _("Value"), _("Unit"), _("Status"), _("Source"), _("First year")]
+        )
+    )
     for row in rows:
         writer.writerow(
             safe_row(
@@ -30,6 +34,8 @@ def indicators_csv_response(park, rows):
                     row.unit,
                     row.get_status_display(),
                     row.source,
+                    # Last, so the columns that were there keep their place.
+                    row.first_year or "",
                 ]
             )
         )

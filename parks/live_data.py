@@ -1,6 +1,5 @@
 """Figures the parks app offers to any page body (see pages.live_data)."""
 
-from django.db.models import Count, Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +7,7 @@ from pages import live_data
 from pages.cache import fragments
 from pages.listing import public
 
-from .indicators import totals_by_kind
+from .indicators import Figure, comparable_totals
 from .models import ParkIndicator
 
 
@@ -16,12 +15,12 @@ def _totals():
     # Figures of a private park (a view restriction on it or above) count nowhere.
     indicators = public(
         ParkIndicator.objects.filter(locale__language_code=get_language(), page__live=True), path_field="page__path"
-    )
-    sums = indicators.values("kind", "currency").annotate(total=Sum("value")).order_by()
-    return {
-        "park_totals": totals_by_kind((row["kind"], row["total"], row["currency"]) for row in sums),
-        "park_count": indicators.aggregate(parks=Count("page", distinct=True))["parks"],
-    }
+    ).select_related("page")
+    figures = [
+        Figure(row.page.title, row.kind, row.value, row.currency, row.first_year, row.year, row.status, row.source)
+        for row in indicators
+    ]
+    return {"park_totals": comparable_totals(figures)}
 
 
 @live_data.register("parks.totals", _("Totals across the demonstration parks"), "parks/includes/park_totals.html")

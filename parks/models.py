@@ -18,7 +18,7 @@ from pages.cache import fragments
 from pages.listing import public
 from pages.models import BasePage
 
-from .indicators import Currency, Kind, Status, unit_for
+from .indicators import Currency, Kind, Status, period_label, unit_for
 
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -166,12 +166,10 @@ class ParkPage(RoutablePageMixin, BasePage):
         company_results = list(
             CompanyResult.objects.filter(locale_id=self.locale_id, park__translation_key=self.translation_key)
         )
-        totals, cost_totals = totals_of(company_results)
         return {
             "case_studies": case_studies,
             "company_results": company_results,
-            "company_totals": totals,
-            "company_cost_totals": cost_totals,
+            "company_totals": totals_of(company_results),
         }
 
     # Wagtail serves paths of letters, digits and hyphens only, hence no ".csv".
@@ -193,10 +191,17 @@ class ParkIndicator(TranslatableMixin, Orderable):
         choices=Kind.choices,
         help_text=_("What is measured; the unit (MWh, m³, t, …) follows from it."),
     )
+    first_year = models.PositiveSmallIntegerField(
+        _("first year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Only for a figure that covers several years: e.g. 2020 for 2020–2023. Leave empty otherwise."),
+    )
     year = models.PositiveSmallIntegerField(
         _("year"),
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
-        help_text=_("The year the figure is for, e.g. 2023."),
+        help_text=_("The year the figure is for, e.g. 2023 (the last year, for a period)."),
     )
     value = models.DecimalField(
         _("value"),
@@ -218,12 +223,13 @@ class ParkIndicator(TranslatableMixin, Orderable):
     source = models.CharField(_("source"), max_length=255, help_text=_('Who reported it, e.g. "UNIDO, 2024".'))
 
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("first_year"), FieldPanel("year")]),
         FieldRowPanel([FieldPanel("value"), FieldPanel("currency")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("source")]),
     ]
     translatable_fields = [
         SynchronizedField("kind"),
+        SynchronizedField("first_year"),
         SynchronizedField("year"),
         SynchronizedField("value"),
         SynchronizedField("currency"),
@@ -241,6 +247,12 @@ class ParkIndicator(TranslatableMixin, Orderable):
             raise ValidationError({"currency": _("Cost saved needs a currency (USD or VND).")})
         if self.kind != Kind.COST and self.currency:
             raise ValidationError({"currency": _("Only cost saved has a currency; leave it empty.")})
+        if self.first_year and self.year and self.first_year > self.year:
+            raise ValidationError({"first_year": _("The first year cannot come after the year.")})
+
+    @property
+    def period(self):
+        return period_label(self.first_year, self.year)
 
     @property
     def unit(self):

@@ -1,4 +1,5 @@
-"""Publications demo content: the real titles in shared/reference/facts.md with
+"""Publications demo content: the real titles in shared/reference/facts.md (and
+only those: no publication is made up) with
 generated placeholder PDFs (a Vietnamese edition where the original is
 Vietnamese), two photo albums of generated pictures and one video entry."""
 
@@ -216,16 +217,14 @@ PUBLICATIONS = [
     (
         "reports",
         t("sustainability-2019-4667", "sustainability-2019-4667"),
+        # Our sources give this paper's number, not its title: no title is made up.
+        t("Sustainability 11(17), article 4667 (2019)", "Tạp chí Sustainability 11(17), bài số 4667 (2019)"),
         t(
-            "Research article on eco-industrial parks in Viet Nam (Sustainability, no. 4667)",
-            "Bài nghiên cứu về khu công nghiệp sinh thái tại Việt Nam (Sustainability, số 4667)",
-        ),
-        t(
-            "A peer-reviewed paper drawing on the project's first phase.",
-            "Bài báo khoa học có bình duyệt dựa trên kết quả giai đoạn một của dự án.",
+            "A 2019 paper listed among the project's publications; its full title is to be added from the journal.",
+            "Bài báo năm 2019 nằm trong danh mục ấn phẩm của dự án; tên đầy đủ sẽ được bổ sung theo tạp chí.",
         ),
         Type.PAPER,
-        datetime.date(2019, 8, 27),
+        datetime.date(2019, 9, 1),
         t("Sustainability 11(17), 4667", "Sustainability 11(17), 4667"),
         MDPI,
         "en",
@@ -235,70 +234,22 @@ PUBLICATIONS = [
         "reports",
         t("sustainability-2019-4687", "sustainability-2019-4687"),
         t(
-            "Research article on industrial symbiosis in Viet Nam (Sustainability, no. 4687)",
-            "Bài nghiên cứu về cộng sinh công nghiệp tại Việt Nam (Sustainability, số 4687)",
+            "Lessons Learned from the Application of the UNIDO Eco-Industrial Park Toolbox in Viet Nam and Other "
+            "Countries",
+            "Bài học kinh nghiệm từ việc áp dụng Bộ công cụ khu công nghiệp sinh thái của UNIDO tại Việt Nam và các "
+            "quốc gia khác",
         ),
         t(
-            "A second peer-reviewed paper from 2019 on the Vietnamese parks.",
-            "Bài báo khoa học có bình duyệt thứ hai năm 2019 về các khu công nghiệp Việt Nam.",
+            "A 2019 paper on what applying UNIDO's eco-industrial park toolbox in Viet Nam and elsewhere has taught.",
+            "Bài báo năm 2019 về những bài học rút ra khi áp dụng bộ công cụ khu công nghiệp sinh thái của UNIDO "
+            "tại Việt Nam và các nước khác.",
         ),
         Type.PAPER,
-        datetime.date(2019, 8, 28),
+        datetime.date(2019, 9, 1),
         t("Sustainability 11(17), 4687", "Sustainability 11(17), 4687"),
         MDPI,
         "en",
         ["hoa-khanh-industrial-park", "tra-noc-industrial-park-1-2"],
-    ),
-    (
-        "reports",
-        t("eip-viet-nam-fact-sheet", "tom-tat-du-an-kcn-sinh-thai"),
-        t("EIP Viet Nam project fact sheet", "Tài liệu tóm tắt dự án KCN sinh thái Việt Nam"),
-        t(
-            "The project on two pages: partners, approach, parks and reported results.",
-            "Dự án trong hai trang: đối tác, cách tiếp cận, các khu công nghiệp và kết quả theo báo cáo.",
-        ),
-        Type.FACTSHEET,
-        datetime.date(2024, 3, 1),
-        "",
-        UNIDO,
-        "en+vi",
-        [],
-    ),
-    (
-        "reports",
-        t("workshop-proceedings-policies-implementation-2022", "ky-yeu-hoi-thao-chinh-sach-trien-khai-2022"),
-        t(
-            "Proceedings: eco-industrial park development in Viet Nam, policies and implementation",
-            "Kỷ yếu: phát triển khu công nghiệp sinh thái tại Việt Nam, chính sách và thực tiễn triển khai",
-        ),
-        t(
-            "Presentations from the September 2022 workshop in Ho Chi Minh City.",
-            "Các bài trình bày tại hội thảo tháng 9 năm 2022 ở Thành phố Hồ Chí Minh.",
-        ),
-        Type.PROCEEDINGS,
-        datetime.date(2022, 9, 30),
-        "",
-        MPI_UNIDO,
-        "en+vi",
-        ["hiep-phuoc-industrial-park"],
-    ),
-    (
-        "reports",
-        t("eip-indicator-field-testing-summary-2022", "tom-tat-thu-nghiem-bo-chi-so-2022"),
-        t(
-            "Summary of the field testing of the eco-industrial park indicators",
-            "Tóm tắt kết quả thử nghiệm thực địa bộ chỉ số khu công nghiệp sinh thái",
-        ),
-        t(
-            "What testing the draft indicators at Hiep Phuoc and Amata taught the project.",
-            "Những bài học từ việc thử nghiệm bộ chỉ số dự thảo tại KCN Hiệp Phước và KCN Amata.",
-        ),
-        Type.REPORT,
-        datetime.date(2022, 6, 1),
-        "",
-        MPI_UNIDO,
-        "vi",
-        ["hiep-phuoc-industrial-park", "amata-industrial-park"],
     ),
     (
         "toolkit",

@@ -81,7 +81,7 @@ def test_about_pages_render_their_streamfield_blocks(client):
     assert "<picture>" in introduction and 'loading="lazy"' in introduction
     assert "<figcaption>" in introduction
     results = get_page(client, "/vi/gioi-thieu/ket-qua-du-an/")
-    assert "Tóm tắt dự án (PDF, tiếng Anh)" in results
+    assert "Số liệu giai đoạn một nêu trên trong một trang (tệp PDF minh họa tạo cho website, tiếng Anh)" in results
     assert re.search(r"PDF, \d+([.,]\d+)?\xa0(KB|kB|byte)", results)
     benefits = get_page(client, "/vi/gioi-thieu/loi-ich-cua-du-an/")
     assert 'class="cta"' in benefits and 'href="/vi/gioi-thieu/ket-qua-du-an/"' in benefits

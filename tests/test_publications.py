@@ -35,12 +35,14 @@ def publication(language, slug_en):
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_library_lists_publications_newest_first_with_file_details(client, language):
     html = get_page(client, LIBRARY[language])
-    expected = PublicationPage.objects.live().filter(locale__language_code=language).order_by("-publication_date")
-    assert expected.count() >= 15
+    expected = (
+        PublicationPage.objects.live().filter(locale__language_code=language).order_by("-publication_date", "-pk")
+    )
+    assert expected.count() >= 12
     assert titles(html) == [p.title for p in expected[:10]]
     assert re.search(r'<span class="file-meta">PDF, \d+[.,]\d\xa0KB</span>', html)
     assert 'href="/documents/' in html
-    assert ("15 documents" if language == "en" else "15 tài liệu") in html
+    assert ("12 documents" if language == "en" else "12 tài liệu") in html
 
 
 def test_library_sorting_filters_and_search(client, english):
@@ -63,7 +65,7 @@ def test_library_sorting_filters_and_search(client, english):
     from parks.models import ParkPage
 
     amata = ParkPage.objects.get(locale=english, slug="amata-industrial-park")
-    assert len(titles(get_page(client, f"{LIBRARY['en']}?park={amata.pk}"))) == 2
+    assert len(titles(get_page(client, f"{LIBRARY['en']}?park={amata.pk}"))) == 1
 
 
 @pytest.mark.parametrize(
@@ -222,18 +224,25 @@ def test_library_costs_the_same_queries_with_more_publications(client, english):
     reports = PublicationCategoryPage.objects.get(locale=english, slug="project-information-reports")
     document = get_document_model().objects.first()
     urls = [index.url, reports.url, index.url + "?q=report&language=en&sort=oldest"]
+
+    def add_reports(numbers):
+        for number in numbers:
+            page = PublicationPage(
+                title=f"Extra report {number}",
+                slug=f"extra-report-{number}",
+                publication_type="report",
+                publication_date=datetime.date(2020, 1, 1),
+                file_en=document,
+            )
+            reports.add_child(instance=page)
+            page.save_revision().publish()
+
+    # Every listing has more than one page before and after (a single page
+    # needs no count query), so only the number of publications differs.
+    add_reports(range(15))
     before = {url: warm_queries(client, url) for url in urls}
     assert all(count <= 12 for count in before.values()), before
-    for number in range(45):
-        page = PublicationPage(
-            title=f"Extra report {number}",
-            slug=f"extra-report-{number}",
-            publication_type="report",
-            publication_date=datetime.date(2020, 1, 1),
-            file_en=document,
-        )
-        reports.add_child(instance=page)
-        page.save_revision().publish()
+    add_reports(range(15, 60))
     after = {url: warm_queries(client, url) for url in urls}
     assert after == before
 

@@ -48,3 +48,23 @@ def test_nothing_is_prepared_when_switched_off(settings, english, django_capture
     settings.PREPARE_RENDITIONS_ON_PUBLISH = False
     _article, picture = publish_with_a_new_picture(english, django_capture_on_commit_callbacks, "Unprepared picture")
     assert renditions_of(picture) == set()
+
+
+def test_publishing_a_page_under_no_site_yet_logs_no_error(
+    settings, english, caplog, django_capture_on_commit_callbacks
+):
+    """seed_demo publishes the home page before the site points at it: rendering
+    it then (page.url is None) logged "Internal Server Error: /" on every first run."""
+    import logging
+
+    from wagtail.models import Page
+
+    from pages.models import StandardPage
+
+    settings.PREPARE_RENDITIONS_ON_PUBLISH = True
+    page = StandardPage(title="Not under a site yet", slug="not-under-a-site-yet", locale=english)
+    Page.get_first_root_node().add_child(instance=page)
+    assert page.url is None
+    with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []

@@ -197,3 +197,14 @@ def test_private_pages_stay_out_of_search_and_sitemap(client):
 
     cache.clear()  # the sitemap is cached for 15 minutes
     assert park.url not in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_breadcrumb_without_url_still_gives_structured_data(client, monkeypatch):
+    """A step of the trail with no URL (a page under no site, as while seed_demo
+    builds the tree) used to raise a TypeError and turn the page into a 500."""
+    from pages import navigation
+
+    monkeypatch.setattr(navigation, "breadcrumbs", lambda request, page: [{"title": "Home", "url": None}])
+    crumbs = json_ld(get_page(client, "/en/about/"), "BreadcrumbList")["itemListElement"]
+    assert crumbs[0] == {"@type": "ListItem", "position": 1, "name": "Home"}
+    assert crumbs[1]["item"].endswith("/en/about/")

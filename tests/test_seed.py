@@ -1,6 +1,7 @@
 """seed_demo builds the bilingual site once, through wagtail-localize."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -25,10 +26,15 @@ def _counts():
     }
 
 
-def test_running_seed_demo_again_changes_nothing():
+def test_running_seed_demo_again_changes_nothing_and_reports_each_section():
     before = _counts()
-    call_command("seed_demo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
     assert _counts() == before
+    lines = out.getvalue().splitlines()
+    # One progress line per section, with the time it took.
+    for section in ("seed_shell", "seed_parks", "seed_events", "seed_publications", "seed_news", "seed_contact"):
+        assert any(re.search(rf"^Seeding \S+\.{section} … \d+\.\d s$", line) for line in lines), section
     assert before["agencies"] == 20 and before["partners"] == 8
 
 

@@ -163,11 +163,13 @@ INTRODUCTION_BODY = [
         rich(
             (
                 "The project continues the 2014–2019 initiative for a sustainable industrial park model, run by "
-                "the Ministry of Planning and Investment with UNIDO, and follows the international guidance on "
-                "eco-industrial parks published by UNIDO, the World Bank and GIZ.",
+                "the Ministry of Planning and Investment with UNIDO and funded by the Global Environment Facility "
+                "(GEF), SECO and UNIDO, and follows the international guidance on eco-industrial parks published "
+                "by UNIDO, the World Bank and GIZ.",
                 "Dự án kế thừa sáng kiến xây dựng mô hình khu công nghiệp bền vững giai đoạn 2014–2019 do Bộ Kế "
-                "hoạch và Đầu tư phối hợp với UNIDO thực hiện, và tuân theo hướng dẫn quốc tế về khu công nghiệp "
-                "sinh thái do UNIDO, Ngân hàng Thế giới và GIZ ban hành.",
+                "hoạch và Đầu tư phối hợp với UNIDO thực hiện, với tài trợ của Quỹ Môi trường Toàn cầu (GEF), SECO "
+                "và UNIDO, và tuân theo hướng dẫn quốc tế về khu công nghiệp sinh thái do UNIDO, Ngân hàng Thế giới "
+                "và GIZ ban hành.",
             ),
         ),
     ),
@@ -193,7 +195,11 @@ INTRODUCTION_BODY = [
                 "Khu công nghiệp sinh thái không phải là một danh hiệu: đó là doanh nghiệp, ban quản lý khu và "
                 "thành phố cùng tìm ra giá trị trong những thứ trước đây mỗi bên bỏ đi.",
             ),
-            "attribution": t("Project team", "Nhóm dự án"),
+            # Written for the demo: it must not pass for a real statement.
+            "attribution": t(
+                "Illustrative quote written for this site, not a statement by a named person",
+                "Trích dẫn minh họa viết cho website, không phải phát biểu của một người cụ thể",
+            ),
         },
     ),
 ]
@@ -259,7 +265,10 @@ RESULTS_TEXT = rich(
     ),
 )
 
-RESULTS_FACT_SHEET = t("Project fact sheet (PDF, English)", "Tóm tắt dự án (PDF, tiếng Anh)")
+RESULTS_FACT_SHEET = t(
+    "The first-phase figures above on one page (illustrative PDF made for this site, English)",
+    "Số liệu giai đoạn một nêu trên trong một trang (tệp PDF minh họa tạo cho website, tiếng Anh)",
+)
 
 BENEFITS = {
     "title": t("Project benefits", "Lợi ích của dự án"),
@@ -343,9 +352,11 @@ TEAM = {
 TEAM_MEMBERS = [
     {
         "role": t("National Project Director", "Giám đốc Dự án quốc gia"),
+        # In 2022–2023 the unit was a Vụ (department), headed by a Vụ trưởng, not a Cục.
         "organisation": t(
-            "Director General, Department of Economic Zones Management, Ministry of Planning and Investment",
-            "Cục trưởng Cục Quản lý các khu kinh tế, Bộ Kế hoạch và Đầu tư",
+            "Director General, Department of Economic Zones Management, Ministry of Planning and Investment "
+            "(2022–2023)",
+            "Vụ trưởng Vụ Quản lý các khu kinh tế, Bộ Kế hoạch và Đầu tư (2022–2023)",
         ),
     },
     {
@@ -353,13 +364,6 @@ TEAM_MEMBERS = [
         "organisation": t(
             "United Nations Industrial Development Organization (UNIDO)",
             "Tổ chức Phát triển Công nghiệp Liên hợp quốc (UNIDO)",
-        ),
-    },
-    {
-        "role": t("Technical experts", "Chuyên gia kỹ thuật"),
-        "organisation": t(
-            "UNIDO and national consultants for cleaner production and industrial symbiosis",
-            "UNIDO và chuyên gia tư vấn trong nước về sản xuất sạch hơn và cộng sinh công nghiệp",
         ),
     },
 ]

@@ -172,6 +172,15 @@ def page_meta(context, page):
     return fragments.cached(f"page-meta:{page.pk}", site.pk if site else 0, lambda: _page_meta(request, site, page))
 
 
+def _list_item(position, crumb, root):
+    item = {"@type": "ListItem", "position": position, "name": crumb["title"]}
+    # A page with no URL (e.g. under no site yet, as while seed_demo builds the
+    # tree) is still a step of the trail; schema.org lets "item" be left out.
+    if crumb["url"]:
+        item["item"] = root + crumb["url"]
+    return item
+
+
 def _page_meta(request, site, page):
     meta = {"description": page.search_description or getattr(page, "intro", "")}
     image = next((getattr(page, name) for name in SHARE_IMAGE_FIELDS if getattr(page, name, None)), None)
@@ -184,10 +193,7 @@ def _page_meta(request, site, page):
         {
             "@context": "https://schema.org",
             "@type": "BreadcrumbList",
-            "itemListElement": [
-                {"@type": "ListItem", "position": position, "name": crumb["title"], "item": root + crumb["url"]}
-                for position, crumb in enumerate(crumbs, start=1)
-            ],
+            "itemListElement": [_list_item(position, crumb, root) for position, crumb in enumerate(crumbs, start=1)],
         }
     ]
     if page.depth == 2:
