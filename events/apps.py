@@ -6,4 +6,4 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
-        from . import shell_slots  # noqa: F401
+        from . import datasets, shell_slots  # noqa: F401

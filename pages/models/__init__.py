@@ -1,6 +1,7 @@
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
 from .editing_language import EditingLanguage
+from .opendata import DatasetChange
 from .operations import Generation, RateLimitHit
 from .page_types import HomePage, StandardPage, TeamPage
 from .search_entry import SearchEntry
@@ -10,6 +11,7 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "DatasetChange",
     "EditingLanguage",
     "Generation",
     "HomePage",
