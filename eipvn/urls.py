@@ -41,6 +41,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    # Read-only JSON API (pages.opendata.api); the language is ?locale=, not a prefix.
+    path("", include("pages.opendata.api_urls")),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots, name="robots"),
 ]

@@ -4,8 +4,9 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from .cache import fragments
+from .listing import public
 from .localized import in_locale_with_fallback
-from .models import Partner, RelatedAgency
+from .models import DataPage, Partner, RelatedAgency
 
 
 def _active_locale():
@@ -35,7 +36,13 @@ def _build_footer():
         {"short_name": agency.short_name, "name": agency.name, "url": agency.url}
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
-    return {"partner_groups": groups, "agencies": agencies, "language": translation.get_language()}
+    data_page = public(DataPage.objects.live().filter(locale=locale)).first()
+    return {
+        "partner_groups": groups,
+        "agencies": agencies,
+        "data_url": data_page.get_url() if data_page else "",
+        "language": translation.get_language(),
+    }
 
 
 def footer_data(site_id):

@@ -5,27 +5,30 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from pages.listing import public
+from pages.navigation import site_for
 from pages.opendata.registry import Dataset, columns, register
 
 from .library import filter_options
 from .models import PublicationPage
 
 
-def _file(request, document):
+def _file(root_url, document):
     if document is None:
         return "", None
-    return request.build_absolute_uri(document.url), document.file_size
+    return root_url + document.url, document.file_size
 
 
 def _rows(request):
     locale_id = Locale.get_active().pk
+    # The Site's address, as pages' full URLs use: rows do not vary with the Host a visitor sent.
+    root_url = site_for(request).root_url
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
     publications = public(
         PublicationPage.objects.live().filter(locale_id=locale_id).select_related("file_en", "file_vi")
     ).defer_streamfields()
     for publication in publications.order_by("-publication_date", "-pk"):
-        file_en, size_en = _file(request, publication.file_en)
-        file_vi, size_vi = _file(request, publication.file_vi)
+        file_en, size_en = _file(root_url, publication.file_en)
+        file_vi, size_vi = _file(root_url, publication.file_vi)
         languages = [code for code, document in (("en", publication.file_en), ("vi", publication.file_vi)) if document]
         yield (publication.title, categories.get(publication.path[: -PublicationPage.steplen], ""),
                publication.publication_type, publication.get_publication_type_display(),

@@ -204,3 +204,6 @@ def seed_contact():
         **content.CONTACT,
     )
     translate_once(contact, content.glossary)
+
+
+from . import open_data  # noqa: E402, F401 - registers the Data page seeder (needs the helpers above)

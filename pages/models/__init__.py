@@ -1,5 +1,6 @@
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
+from .data_page import DataPage
 from .editing_language import EditingLanguage
 from .opendata import DatasetChange
 from .operations import Generation, RateLimitHit
@@ -11,6 +12,7 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "DataPage",
     "DatasetChange",
     "EditingLanguage",
     "Generation",
