@@ -33,7 +33,7 @@ def _rows(request):
         yield (publication.title, categories.get(publication.path[: -PublicationPage.steplen], ""),
                publication.publication_type, publication.get_publication_type_display(),
                publication.publication_date.isoformat(), publication.publication_date.year, publication.reference,
-               publication.publisher, languages, file_en, size_en, file_vi, size_vi,
+               publication.publisher, languages, file_en, size_en, file_vi, size_vi, publication.external_link,
                publication.get_full_url(request))  # fmt: skip
 
 
@@ -58,6 +58,7 @@ register(
             ("file_size_en", _("Its size in bytes")),
             ("file_url_vi", _("The Vietnamese file")),
             ("file_size_vi", _("Its size in bytes")),
+            ("external_url", _("Where it can be read on another website; a DOI as its https://doi.org/ address")),
             ("url", _("The publication's page")),
         ),
         rows=_rows,
