@@ -186,6 +186,12 @@ class ParkPage(RoutablePageMixin, BasePage):
 
         return indicators_csv_response(self, self.indicator_rows())
 
+    @path("fact-sheet-pdf/", name="fact_sheet_pdf")
+    def fact_sheet_pdf(self, request):
+        from .fact_sheet_pdf import fact_sheet_response
+
+        return fact_sheet_response(self, request)
+
 
 class ParkIndicator(TranslatableMixin, Orderable):
     """A yearly figure for one park. The unit follows from the kind (and the
