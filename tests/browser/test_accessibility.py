@@ -45,6 +45,8 @@ PAGES = {
     "article-vi": "/vi/tin-tuc/tin-trong-nuoc/thong-tu-moi-huong-dan-phat-trien-khu-cong-nghiep-sinh-thai/",
     "contact-en": "/en/contact-us/",
     "contact-vi": "/vi/lien-he/",
+    "data-en": "/en/data/",
+    "data-vi": "/vi/du-lieu/",
     "search-vi": "/vi/search/?q=khu+cong+nghiep",
     "search-en-empty": "/en/search/?q=xyzzy",
     "404-en": "/en/no-such-page/",
