@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from eipvn import two_factor
 from pages import seo
 from pages.editorial import localize_views
+from pages.opendata import views as opendata_views
 from pages.search import search as search_view
 from pages.views import authenticate_with_password, healthz
 
@@ -40,6 +41,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    # Read-only JSON API (pages.opendata.api); the language is ?locale=, not a prefix.
+    path("", include("pages.opendata.api_urls")),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots, name="robots"),
 ]
@@ -64,6 +67,8 @@ if settings.SERVE_MEDIA:
 # to the visitor's language (cookie, then Accept-Language).
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    # Open datasets (pages.opendata); Wagtail's pages never end in ".<format>".
+    path("data/<slug:name>.<slug:fmt>", opendata_views.download, name="dataset"),
     # Wagtail's page-password form, with a limit on guesses; before Wagtail's own.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from .cache import fragments
 from .listing import public
 from .localized import in_locale_with_fallback
-from .models import NoticePage, Partner, RelatedAgency
+from .models import DataPage, NoticePage, Partner, RelatedAgency
 
 
 def _active_locale():
@@ -37,10 +37,12 @@ def _build_footer():
         {"short_name": agency.short_name, "name": agency.name, "url": agency.url}
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
+    data_page = public(DataPage.objects.live().filter(locale=locale)).first()
     return {
         "partner_groups": groups,
         "agencies": agencies,
         "notices": _notices(locale),
+        "data_url": data_page.get_url() if data_page else "",
         "language": translation.get_language(),
     }
 

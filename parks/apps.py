@@ -8,7 +8,7 @@ class ParksConfig(AppConfig):
     def ready(self):
         from pages.cache.receivers import invalidate_on_change
 
-        from . import live_data  # noqa: F401
+        from . import datasets, live_data  # noqa: F401
         from .models import CompanyResult, ParkIndicator
 
         invalidate_on_change(CompanyResult, ParkIndicator)

@@ -40,12 +40,16 @@ def _total(year, status, rows):
     }
 
 
+def public_company_results(locale_id):
+    """The language's company results: the table's rows and the open dataset's.
+    Rows of a private park are neither listed nor counted in the totals."""
+    return public(CompanyResult.objects.filter(locale_id=locale_id), path_field="park__path").select_related("park")
+
+
 def company_results_context(request, page):
     parks = list(public_parks(page.locale_id).only("title", "translation_key", "path"))
     park_by_key = {park.translation_key: park for park in parks}
-    # Rows of a private park are neither listed nor counted in the totals.
-    rows_of_public_parks = public(CompanyResult.objects.filter(locale_id=page.locale_id), path_field="park__path")
-    all_rows = list(rows_of_public_parks.select_related("park"))
+    all_rows = list(public_company_results(page.locale_id))
     years = sorted({row.year for row in all_rows}, reverse=True)
 
     selected = {

@@ -47,6 +47,13 @@ class ParkIndexPage(BasePage):
         return context
 
 
+def in_indicator_order(rows):
+    """Indicators in the order of Kind (energy first), then by year: the park
+    page's table, its CSV and the open indicators dataset."""
+    order = list(Kind.values)
+    return sorted(rows, key=lambda row: (order.index(row.kind), row.currency, row.year))
+
+
 class ParkPage(RoutablePageMixin, BasePage):
     """One demonstration park: its fact sheet, EIP journey (body) and indicators."""
 
@@ -136,9 +143,7 @@ class ParkPage(RoutablePageMixin, BasePage):
         verbose_name = _("park page")
 
     def indicator_rows(self):
-        """Indicators in the order of Kind (energy first), then by year."""
-        order = list(Kind.values)
-        return sorted(self.indicators.all(), key=lambda row: (order.index(row.kind), row.currency, row.year))
+        return in_indicator_order(self.indicators.all())
 
     def get_context(self, request, *args, **kwargs):
         from .charts import indicator_charts
@@ -178,6 +183,12 @@ class ParkPage(RoutablePageMixin, BasePage):
         from .downloads import indicators_csv_response
 
         return indicators_csv_response(self, self.indicator_rows())
+
+    @path("fact-sheet-pdf/", name="fact_sheet_pdf")
+    def fact_sheet_pdf(self, request):
+        from .fact_sheet_pdf import fact_sheet_response
+
+        return fact_sheet_response(self, request)
 
 
 class ParkIndicator(TranslatableMixin, Orderable):

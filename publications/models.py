@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import CaptionedImageBlock
 from pages.cache import fragments
@@ -22,6 +23,7 @@ from pages.embeds import allowed_embed_html
 from pages.listing import public
 from pages.models import BasePage
 
+from .external_links import doi_of, normalise, validate_external_link
 from .validators import validate_video_size
 
 VIDEO_EXTENSIONS = ["mp4", "webm"]
@@ -105,6 +107,18 @@ class PublicationPage(BasePage):
         related_name="+",
         help_text=_("The file in Vietnamese, if there is one."),
     )
+    external_link = models.CharField(
+        _("external link or DOI"),
+        max_length=500,
+        blank=True,
+        validators=[validate_external_link],
+        help_text=_(
+            "Where the document can be read on another website, or its DOI (e.g. 10.1234/abcd), "
+            "instead of or besides the files."
+        ),
+    )
+    # The same address in both languages unless a translator changes it.
+    override_translatable_fields = [SynchronizedField("external_link")]
 
     content_panels = [
         *Page.content_panels,
@@ -118,7 +132,9 @@ class PublicationPage(BasePage):
             ],
             heading=_("About the document"),
         ),
-        MultiFieldPanel([FieldPanel("file_en"), FieldPanel("file_vi")], heading=_("Files")),
+        MultiFieldPanel(
+            [FieldPanel("file_en"), FieldPanel("file_vi"), FieldPanel("external_link")], heading=_("Files")
+        ),
         FieldPanel("cover_image"),
         InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
         FieldPanel("body"),
@@ -137,6 +153,14 @@ class PublicationPage(BasePage):
     class Meta:
         verbose_name = _("publication")
         indexes = [models.Index(fields=["publication_date"])]
+
+    def clean(self):
+        super().clean()
+        self.external_link = normalise(self.external_link)
+
+    @property
+    def doi(self):
+        return doi_of(self.external_link)
 
     def editions(self):
         """The files as (language code, document), the page's own language first."""

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -371,6 +373,8 @@ WAGTAIL_SITE_NAME = "EIP Viet Nam"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # ASCII slugs everywhere; Vietnamese ones are transliterated (pages.slugs).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The read-only API (pages.opendata.api): at most this many items per answer.
+WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.DocumentForm"
 # Every download carries a readable file name (Content-Disposition: attachment).

@@ -13,7 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from pages.localized import twins
@@ -97,6 +97,13 @@ def _restriction_changed(sender, instance, **kwargs):
 def _restriction_groups_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         everything_changed()
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def _collection_restriction_changed(sender, **kwargs):
+    # The API's document listing leaves private collections out (pages.opendata.api).
+    fragments.invalidate()
 
 
 # --- the site, its languages, search promotions, images --------------------------

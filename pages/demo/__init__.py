@@ -210,3 +210,6 @@ def seed_contact():
 def seed_notices():
     """Privacy, accessibility and terms of use: linked from the footer, not the menu."""
     notices.seed(ensure_page, translate_once)
+
+
+from . import open_data  # noqa: E402, F401 - registers the Data page seeder (needs the helpers above)

@@ -1,6 +1,8 @@
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
+from .data_page import DataPage
 from .editing_language import EditingLanguage
+from .opendata import DatasetChange
 from .operations import Generation, RateLimitHit
 from .page_types import HomePage, NoticePage, StandardPage, TeamPage
 from .search_entry import SearchEntry
@@ -10,6 +12,8 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "DataPage",
+    "DatasetChange",
     "EditingLanguage",
     "Generation",
     "HomePage",

@@ -49,6 +49,8 @@ PAGES = {
     "contact-en": "/en/contact-us/",
     "contact-vi": "/vi/lien-he/",
     "search-en": "/en/search/?q=industrial+park",
+    "data-en": "/en/data/",
+    "data-vi": "/vi/du-lieu/",
     "search-vi": "/vi/search/?q=khu+cong+nghiep",
     "search-en-empty": "/en/search/?q=xyzzy",
     "404-en": "/en/no-such-page/",

@@ -1,0 +1,148 @@
+"""The read-only JSON API (Wagtail's API v2) at ``/api/v2/``: pages, images and
+documents, for partners' own tools.
+
+What it adds to Wagtail's viewsets, and why:
+
+- Privacy as on the site: pages under a view restriction are left out for
+  everyone (pages.listing.public; Wagtail's own rule would show them to a
+  signed-in user or after a page password), only live pages are served (their
+  published revision, never a draft), and documents in a private collection are
+  not listed (their files are refused by /documents/ anyway).
+- Anonymous only: no authentication classes, so no password can be tried here
+  and every caller sees the same thing; GET only (Wagtail's v2 has no writes).
+- JSON only (no browsable HTML API, whose inline scripts the CSP forbids).
+- A limit per visitor's address (pages.rate_limit, counted in the database so
+  every worker and server count together), and ``limit``/``offset``/``locale``
+  checked first, with messages in the visitor's language (cookie or
+  Accept-Language; the API has no language prefix).
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction, Page
+
+from eipvn.client_address import client_address
+from pages import rate_limit
+from pages.cache import fragments
+from pages.listing import public
+from pages.localized import twins
+from pages.navigation import site_for
+
+from . import limits
+
+
+class _Refused(Exception):
+    def __init__(self, message, status_code, headers=None):
+        super().__init__(message)
+        self.message, self.status_code, self.headers = message, status_code, headers or {}
+
+
+def _whole_number(request, name, low, high):
+    value = request.GET.get(name)
+    if value is None:
+        return
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise _Refused(
+            _("“%(name)s” must be a whole number from %(low)s to %(high)s.") % {"name": name, "low": low, "high": high},
+            status.HTTP_400_BAD_REQUEST,
+        )
+
+
+def _check(request, with_locale):
+    if rate_limit.over_limit("api", client_address(request), limits.RATE_LIMIT, limits.RATE_WINDOW):
+        raise _Refused(
+            _("Too many requests. Please wait a minute and try again."),
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            {"Retry-After": str(limits.RATE_WINDOW)},
+        )
+    _whole_number(request, "limit", 1, settings.WAGTAILAPI_LIMIT_MAX)  # Wagtail's paginator reads it too
+    _whole_number(request, "offset", 0, 10**9)
+    languages = [code for code, _name in settings.LANGUAGES]
+    if with_locale and "locale" in request.GET and request.GET["locale"] not in languages:
+        raise _Refused(
+            _("Unknown language “%(locale)s”. Use one of: %(languages)s.")
+            % {"locale": request.GET["locale"], "languages": ", ".join(languages)},
+            status.HTTP_400_BAD_REQUEST,
+        )
+
+
+class ReadOnlyPublicAPI:
+    authentication_classes = []
+    renderer_classes = [JSONRenderer]
+    checks_locale = False
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        _check(request, self.checks_locale)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Refused):
+            return Response({"message": exc.message}, status=exc.status_code, headers=exc.headers)
+        if isinstance(exc, Http404):
+            return Response({"message": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
+        if isinstance(exc, BadRequestError):  # Wagtail's own checks (unknown fields, types), in English
+            return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Django's LocaleMiddleware turns a 404 outside the language prefix into a
+        # redirect to /<language>/api/…, where Wagtail would answer with an HTML
+        # page. Judged against the API's own URLconf, which has no language
+        # prefixes, a JSON 404 stays a 404.
+        request._request.urlconf = "pages.opendata.api_urls"
+        response["Access-Control-Allow-Origin"] = "*"  # public data: other sites' scripts may read it
+        return response
+
+
+def _without_tags(fields):
+    # Tags cost a query per item (taggit); they stay available with ?fields=tags.
+    return [name for name in fields if name != "tags"]
+
+
+class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
+    checks_locale = True
+
+    def get_base_queryset(self):
+        """Live pages of the site's trees (one per language) without a view
+        restriction, by the site's own rule (pages.listing.public, whose
+        restricted paths are cached). Wagtail's default reads the restrictions
+        on every request and lets a signed-in user or a page password through."""
+        site = site_for(self.request._request)
+        if site is None:
+            return Page.objects.none()
+        roots = fragments.cached(
+            "api-roots", site.pk, lambda: list(twins(site.root_page, inclusive=True).values_list("path", flat=True))
+        )
+        in_site = Q()
+        for path in roots:
+            in_site |= Q(path__startswith=path)
+        return public(Page.objects.live().filter(in_site)).select_related("locale")
+
+
+class PublicImagesAPIViewSet(ReadOnlyPublicAPI, ImagesAPIViewSet):
+    listing_default_fields = _without_tags(ImagesAPIViewSet.listing_default_fields)
+
+
+class PublicDocumentsAPIViewSet(ReadOnlyPublicAPI, DocumentsAPIViewSet):
+    listing_default_fields = _without_tags(DocumentsAPIViewSet.listing_default_fields)
+
+    def get_queryset(self):
+        documents = super().get_queryset()
+        private = fragments.cached(
+            "private-collections",
+            0,
+            lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
+        )
+        for path in private:
+            documents = documents.exclude(collection__path__startswith=path)
+        return documents

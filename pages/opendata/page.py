@@ -1,0 +1,62 @@
+"""What the Data page shows of each dataset: description, columns, licence,
+row count, last change and download links, and the list of recent changes."""
+
+import hashlib
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pages.cache import fragments
+from pages.navigation import site_for
+
+from . import limits, registry
+from .snapshots import recent_changes, snapshot
+
+# Two examples on the Data page (tests/test_open_api.py checks that both answer).
+API_EXAMPLES = [
+    (_("The demonstration parks' pages in Vietnamese:"), "/api/v2/pages/?locale=vi&type=parks.ParkPage"),
+    (_("News articles in English, ten at a time (the second ten):"),
+     "/api/v2/pages/?locale=en&type=news.NewsPage&limit=10&offset=10"),
+]  # fmt: skip
+
+
+def api_context(request):
+    site = site_for(request)
+    root = site.root_url if site else ""
+    return {
+        "api_root": f"{root}/api/v2/",
+        "api_examples": [(text, root + path) for text, path in API_EXAMPLES],
+        "api_rate_limit": limits.RATE_LIMIT,
+        "api_limit_max": settings.WAGTAILAPI_LIMIT_MAX,
+    }
+
+
+def datasets_context(request, language):
+    datasets = []
+    for dataset in registry.all_datasets():
+        current = snapshot(dataset, request)
+        datasets.append(
+            {
+                "name": dataset.name,
+                "title": dataset.title,
+                "description": dataset.description,
+                "columns": dataset.columns,
+                "count": len(current["rows"]),
+                "changed_at": current["changed_at"],
+                "downloads": [
+                    (fmt.upper(), reverse("dataset", kwargs={"name": dataset.name, "fmt": fmt}))
+                    for fmt in registry.FORMATS
+                ],
+            }
+        )
+    titles = {dataset.name: dataset.title for dataset in registry.all_datasets()}
+    # Keyed by the versions just read: a version recorded since is in the list.
+    versions = hashlib.sha1("".join(str(d["changed_at"]) for d in datasets).encode(), usedforsecurity=False)
+    changes = fragments.cached(f"dataset-changes:{versions.hexdigest()}", 0, lambda: recent_changes(language))
+    return {
+        "datasets": datasets,
+        "changes": [{"change": change, "title": titles.get(change.dataset, change.dataset)} for change in changes],
+        "licence": registry.LICENCE,
+        **api_context(request),
+    }

@@ -1,0 +1,68 @@
+"""The library's open dataset (pages.opendata): every public publication of
+the language with its files, from the queryset the library lists."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from pages.listing import public
+from pages.navigation import site_for
+from pages.opendata.registry import Dataset, columns, register
+
+from .library import filter_options
+from .models import PublicationPage
+
+
+def _file(root_url, document):
+    if document is None:
+        return "", None
+    return root_url + document.url, document.file_size
+
+
+def _rows(request):
+    locale_id = Locale.get_active().pk
+    # The Site's address, as pages' full URLs use: rows do not vary with the Host a visitor sent.
+    root_url = site_for(request).root_url
+    categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
+    publications = public(
+        PublicationPage.objects.live().filter(locale_id=locale_id).select_related("file_en", "file_vi")
+    ).defer_streamfields()
+    for publication in publications.order_by("-publication_date", "-pk"):
+        file_en, size_en = _file(root_url, publication.file_en)
+        file_vi, size_vi = _file(root_url, publication.file_vi)
+        languages = [code for code, document in (("en", publication.file_en), ("vi", publication.file_vi)) if document]
+        yield (publication.title, categories.get(publication.path[: -PublicationPage.steplen], ""),
+               publication.publication_type, publication.get_publication_type_display(),
+               publication.publication_date.isoformat(), publication.publication_date.year, publication.reference,
+               publication.publisher, languages, file_en, size_en, file_vi, size_vi, publication.external_link,
+               publication.get_full_url(request))  # fmt: skip
+
+
+register(
+    Dataset(
+        name="publications",
+        title=_("Publications"),
+        description=_(
+            "The documents in the library: laws, reports, studies, guides and proceedings, with their files."
+        ),
+        columns=columns(
+            ("title", _("The document's title")),
+            ("category", _("The library section it is in")),
+            ("type_code", _("What kind of document it is, as a code that is the same in both languages")),
+            ("type", _("What kind of document it is")),
+            ("date", _("The date on the document (YYYY-MM-DD)")),
+            ("year", _("Its year")),
+            ("reference", _("Its number or reference")),
+            ("publisher", _("Who published it")),
+            ("languages", _("The languages of its files (en, vi)")),
+            ("file_url_en", _("The English file")),
+            ("file_size_en", _("Its size in bytes")),
+            ("file_url_vi", _("The Vietnamese file")),
+            ("file_size_vi", _("Its size in bytes")),
+            ("external_url", _("Where it can be read on another website; a DOI as its https://doi.org/ address")),
+            ("url", _("The publication's page")),
+        ),
+        rows=_rows,
+        key=("url",),
+        order=40,
+    )
+)
