@@ -123,16 +123,20 @@ def build_pdf(park, url):
 
     results = related["company_results"]
     if results:
-        totals = related["company_totals"]
         _heading(pdf, family, _("Company results"))
-        rows = [(_("Companies"), localized_number(totals["count"]), "")]
-        rows += [
-            (Kind(kind).label, localized_number(totals[name]), unit_for(kind)) for name, kind in TOTAL_KINDS.items()
-        ]
-        rows += [
-            (Kind.COST.label, localized_number(cost["total"]), cost["currency"])
-            for cost in related["company_cost_totals"]
-        ]
+        # One total per year and status, as on the page: never added across them.
+        rows = []
+        for total in related["company_totals"]:
+            label = f"{total['year']} ({total['status']})"
+            rows.append((f"{label}: {_('Companies')}", localized_number(total["count"]), ""))
+            rows += [
+                (f"{label}: {Kind(kind).label}", localized_number(total[name]), unit_for(kind))
+                for name, kind in TOTAL_KINDS.items()
+            ]
+            rows += [
+                (f"{label}: {Kind.COST.label}", localized_number(cost["total"]), cost["currency"])
+                for cost in total["costs"]
+            ]
         _table(pdf, family, [_("Total"), _("Value"), _("Unit")], rows, (80, 50, 44), numeric=(1,))
 
     sources = sorted({row.source for row in indicators} | {result.source for result in results})

@@ -1,0 +1,74 @@
+"""Registering for a nearly full workshop in a real browser: a place in Vietnamese
+on a phone, the waiting list in English on a desktop, then the e-mailed link
+gives the place up and the one waiting gets it."""
+
+import json
+import re
+from email.header import decode_header, make_header
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+URLS = """
+import json
+from wagtail.models import Locale
+from events.models import EventPage
+english = EventPage.objects.get(locale__language_code="en", slug="industrial-symbiosis-workshop-tra-noc-upcoming")
+vietnamese = english.get_translation(Locale.objects.get(language_code="vi"))
+print(json.dumps({"en": english.url, "vi": vietnamese.url}))
+"""
+
+
+def subject(message):
+    return str(make_header(decode_header(message["Subject"])))
+
+
+def fill(page, name, email, consent):
+    page.locator("#id_name").fill(name)
+    page.locator("#id_email").fill(email)
+    page.locator("#id_organisation").fill("Ban quản lý các KCN")
+    page.get_by_label(consent).check()
+
+
+def test_a_place_the_waiting_list_and_a_place_given_up(browser, site_url, site_manage, seeded_site):
+    urls = json.loads(site_manage("shell", "-c", URLS).strip().splitlines()[-1])
+
+    phone = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = phone.new_page()
+    page.goto(site_url + urls["vi"])
+    expect(page.locator("#registration .places")).to_contain_text("Còn 1 chỗ.")
+    fill(page, "Nguyễn Thị Lan", "lan.browser@example.org", "Tôi đồng ý để ban tổ chức lưu các thông tin này")
+    page.get_by_role("button", name="Đăng ký").click()
+    expect(page.get_by_role("heading", name="Chỗ của bạn đã được xác nhận")).to_be_visible()
+
+    desktop = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    english = desktop.new_page()
+    english.goto(site_url + urls["en"])
+    expect(english.locator("#registration .places")).to_contain_text("Every place is taken.")
+    fill(english, "Minh Tran", "minh.browser@example.org", "I agree that the organisers keep these details")
+    english.get_by_role("button", name="Join the waiting list").click()
+    expect(english.get_by_role("heading", name="You are on the waiting list")).to_be_visible()
+
+    # The confirmation e-mail, in Vietnamese, carries the link that gives the place up.
+    (confirmation,) = [m for m in seeded_site.mails() if m["To"] == "lan.browser@example.org"]
+    assert subject(confirmation).startswith("Xác nhận đăng ký: ")
+    body = next(part for part in confirmation.walk() if part.get_content_type() == "text/plain").get_payload(
+        decode=True
+    )
+    link = re.search(r"https?://\S+/register/cancel/\S+/", body.decode()).group(0)
+    page.goto(site_url + urlsplit(link).path)
+    page.get_by_role("button", name="Huỷ đăng ký của tôi").click()
+    expect(page.get_by_role("heading", name="Đăng ký của bạn đã được huỷ")).to_be_visible()
+
+    # The one waiting is told, in English, that the place is theirs.
+    (promotion,) = [m for m in seeded_site.mails() if m["To"] == "minh.browser@example.org" and "yours" in subject(m)]
+    assert subject(promotion).startswith("A place is yours: ")
+    english.reload()
+    expect(english.locator("#registration .places")).to_contain_text("Every place is taken.")
+    phone.close()
+    desktop.close()
