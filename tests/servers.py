@@ -8,6 +8,7 @@ running server without touching the machine's own PostgreSQL or Redis.
 
 import contextlib
 import email
+import email.policy
 import html.parser
 import http.cookies
 import json
@@ -123,7 +124,8 @@ class Site:
         self.manage("seed_demo")
 
     def mails(self):
-        """Every message the servers sent, oldest first, as email.message.Message."""
+        """Every message the servers sent, oldest first (email.message.EmailMessage:
+        headers decoded, ``get_body().get_content()`` the text)."""
         folder = Path(self.workdir) / "mail"
         files = sorted(folder.glob("*.log"), key=lambda path: path.stat().st_mtime) if folder.exists() else []
         messages = []
@@ -131,7 +133,8 @@ class Site:
             # Django's file backend writes messages one after another, each ended by a line of dashes.
             for raw in path.read_text().split("\n" + "-" * 79 + "\n"):
                 if raw.strip():
-                    messages.append(email.message_from_string(raw.lstrip("\n")))
+                    message = raw.lstrip("\n").encode()
+                    messages.append(email.message_from_bytes(message, policy=email.policy.default))
         return messages
 
     def log_tail(self):

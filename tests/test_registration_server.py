@@ -4,7 +4,6 @@ gunicorn with several workers (SQLite or PostgreSQL, whichever the suite runs on
 import json
 import subprocess
 import threading
-from email.header import decode_header, make_header
 
 from tests.servers import Browser
 
@@ -56,6 +55,6 @@ def test_visitors_at_the_last_place_get_one_place_and_the_waiting_list(seeded_si
     assert (len(confirmed), len(waiting)) == (1, VISITORS - 1)
     assert json.loads(manage_output(seeded_site, COUNT)) == {"confirmed": 1, "waiting": VISITORS - 1}
     # Each registrant was written to, in the page's language.
-    subjects = [str(make_header(decode_header(message["Subject"]))) for message in seeded_site.mails()]
+    subjects = [" ".join(str(message["Subject"]).split()) for message in seeded_site.mails()]
     assert sum(subject.startswith("Registration confirmed: ") for subject in subjects) >= 1
     assert sum(subject.startswith("On the waiting list: ") for subject in subjects) >= VISITORS - 1

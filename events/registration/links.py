@@ -27,7 +27,15 @@ def registration_pk(token):
     return int(pk)
 
 
+def path(request, registration, route):
+    """The address of ``route`` ("registration-done", "registration-cancel") of the
+    page registered on, relative to this site: where the form's answer redirects
+    (a redirect to another origin would break the form's CSP ``form-action``)."""
+    event = registration.event
+    return event.get_url(request) + event.reverse_subpage(route, args=(token_for(registration),))
+
+
 def address(request, registration, route):
-    """Full address of ``route`` ("registration-done", "registration-cancel") of the page registered on."""
+    """The same, in full (the Wagtail Site's address): for e-mails."""
     event = registration.event
     return event.get_full_url(request) + event.reverse_subpage(route, args=(token_for(registration),))

@@ -75,7 +75,7 @@ def register(request, event):
     except seats.Full:
         return _render_event(request, event, None, _("Sorry, every place has been taken."))
     mail.send_confirmation(registration, request)
-    return redirect(links.address(request, registration, "registration-done"))
+    return redirect(links.path(request, registration, "registration-done"))
 
 
 def _registration(event, token):
