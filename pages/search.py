@@ -1,8 +1,10 @@
 """Site search in the visitor's language, accent- and case-insensitive
 ("da nang" finds "Đà Nẵng"), with editors' promoted results on top."""
 
+import functools
 import re
 
+from django.apps import apps
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -10,13 +12,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from . import navigation
 from .cache import fragments
 from .folding import fold, prepare, query_words
-from .listing import choice_param, paginate, public, querystring_without
+from .listing import ShownPages, choice_param, paginate, public, querystring_without
 from .models import SearchEntry
 
 MAX_LENGTH = 200
@@ -29,10 +31,7 @@ def highlight(text, words, length=SNIPPET):
     matched words (found in the folded text) wrapped in <mark>."""
     folded = fold(text)
     text = prepare(text)
-    spans = []
-    for word in words:
-        for match in re.finditer(rf"(?<![0-9a-z]){re.escape(word)}(?![0-9a-z])", folded):
-            spans.append(match.span())
+    spans = [match.span() for match in _whole_words(tuple(words)).finditer(folded)]
     first = min((start for start, _ in spans), default=0)
     begin = max(0, first - length // 3)
     end = min(len(text), begin + length)
@@ -47,6 +46,13 @@ def highlight(text, words, length=SNIPPET):
     prefix = "… " if begin > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece is escaped
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_words(words):
+    """One pattern for all the query's words, each matched whole (longest first)."""
+    alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
 
 
 def _clean_query(request):
@@ -132,20 +138,18 @@ def search(request):
         promoted_ids = {pick["page"].pk for pick in promoted}
         matches = [pk for pk, _kind, page_id in ranked if page_id not in promoted_ids]
     results = paginate(request, matches, PER_PAGE)
-    shown = (
-        SearchEntry.objects.filter(pk__in=results.object_list)
-        .select_related("page")
-        .only("page_id", "kind", "title", "text", "date", "page__url_path")
-        .in_bulk()
-    )
+    shown = SearchEntry.objects.filter(pk__in=results.object_list).only("kind", "title", "text", "date").in_bulk()
     results.object_list = [shown[pk] for pk in results.object_list]
     # Each result's address is kept with the fragments (dropped on any publish
-    # or move): working it out is most of what showing a result costs.
+    # or move): working it out is most of what showing a result costs. Pages
+    # are loaded (all in one query) only for an address not kept.
+    page_ids = [entry.page_id for entry in results.object_list]
+    pages = ShownPages(Page.objects.all(), page_ids)
     site = navigation.site_for(request)
     urls = fragments.cached_each(
-        [f"page-url:{entry.page_id}" for entry in results.object_list],
+        [f"page-url:{page_id}" for page_id in page_ids],
         site.pk if site else 0,
-        lambda i: results.object_list[i].page.get_url(request),
+        lambda i: pages.page(page_ids[i]).get_url(request),
     )
     if results.number != 1:
         promoted = []
@@ -168,12 +172,13 @@ def search(request):
 
 
 def _kind_labels(kinds):
-    from django.apps import apps
+    language = get_language()
+    return {kind: _kind_label(kind, language) for kind in kinds}
 
-    labels = {}
-    for kind in kinds:
-        try:
-            labels[kind] = str(apps.get_model(kind)._meta.verbose_name).capitalize()
-        except (LookupError, ValueError):
-            labels[kind] = kind
-    return labels
+
+@functools.lru_cache(maxsize=128)
+def _kind_label(kind, language):
+    try:
+        return str(apps.get_model(kind)._meta.verbose_name).capitalize()  # in the active ``language``
+    except (LookupError, ValueError):
+        return kind
