@@ -13,6 +13,7 @@ from pages.demo_registry import register
 from pages.models import HomePage, StandardPage
 
 from .models import EventCategoryPage, EventIndexPage, EventPage, EventPark, UpcomingEventsPage
+from .registration import demo as registration_demo
 
 glossary = Glossary()
 t = glossary.t
@@ -506,6 +507,7 @@ def seed_events():
                 for time, item, speaker in AGENDA
             ]
             extra["registration_url"] = "https://example.org/register"
+        extra.update(registration_demo.settings_for(slug))
         event = _event(
             categories[category],
             english,
@@ -521,7 +523,3 @@ def seed_events():
             **extra,
         )
         translate_once(event, glossary)
-
-
-# Registration on the upcoming demo events (its own module, registered after these).
-from .registration import demo as _registration_demo  # noqa: E402, F401

@@ -155,11 +155,22 @@ class EventPage(RoutablePageMixin, BasePage):
     registration_closes = models.DateTimeField(
         _("registration closes"), null=True, blank=True, help_text=_("Leave empty to close when the event starts.")
     )
-    ask_organisation = models.BooleanField(_("ask for the organisation"), default=True)
-    ask_position = models.BooleanField(_("ask for the position"), default=False)
-    ask_phone = models.BooleanField(_("ask for a phone number"), default=False)
-    ask_language = models.BooleanField(_("ask for the preferred language"), default=False)
-    ask_needs = models.BooleanField(_("ask for dietary or access needs"), default=False)
+    # Name, e-mail and consent are always asked; these only when ticked.
+    ask_organisation = models.BooleanField(
+        _("ask for the organisation"), default=True, help_text=_("An optional question on the form.")
+    )
+    ask_position = models.BooleanField(
+        _("ask for the position"), default=False, help_text=_("An optional question on the form.")
+    )
+    ask_phone = models.BooleanField(
+        _("ask for a phone number"), default=False, help_text=_("An optional question on the form.")
+    )
+    ask_language = models.BooleanField(
+        _("ask for the preferred language"), default=False, help_text=_("An optional question on the form.")
+    )
+    ask_needs = models.BooleanField(
+        _("ask for dietary or access needs"), default=False, help_text=_("An optional question on the form.")
+    )
     highlighted = models.BooleanField(
         _("highlight in the footer"),
         default=False,

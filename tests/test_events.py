@@ -200,12 +200,26 @@ def test_event_page_shows_details_json_ld_and_registration(client, english):
     data = json_ld(html, "Event")
     assert data["@type"] == "Event" and data["name"] == event.title
     assert data["startDate"].endswith("+07:00")
-    assert ">Register</a>" in html and "Agenda" in html
+    form = f'<form action="{event.url}register/"'
+    assert 'href="#registration">Register</a>' in html and form in html and "Agenda" in html
     with time_machine.travel(event.start + datetime.timedelta(minutes=5), tick=False):
         html = get_page(client, event.url)
-        assert ">Register</a>" not in html and "Registration closed" in html
+        assert 'href="#registration"' not in html and form not in html
+        assert "Registration for this event has closed." in html
     vi = get_page(client, event.get_translation(event.locale.__class__.objects.get(language_code="vi")).url)
     assert "Đăng ký" in vi and "Chương trình" in vi and "giờ Việt Nam" in vi
+
+
+def test_an_external_registration_link_shows_until_the_start(client, english):
+    event = EventPage.objects.get(locale=english, slug="psc-meeting-upcoming")
+    event.registration_url = "https://example.org/register"
+    event.save_revision().publish()
+    assert '<a class="button" href="https://example.org/register" rel="noopener">Register</a>' in get_page(
+        client, event.url
+    )
+    with time_machine.travel(event.start + datetime.timedelta(minutes=5), tick=False):
+        html = get_page(client, event.url)
+        assert "https://example.org/register" not in html and "Registration closed" in html
 
 
 def test_end_before_start_is_refused():

@@ -86,6 +86,9 @@ def test_no_writes(client):
         ("/api/v2/pages/?locale=fr", "vi", 400, "Không có ngôn ngữ “fr”."),
         ("/api/v2/pages/99999999/", "vi", 404, "Không tìm thấy."),
         ("/api/v2/images/99999999/", "en", 404, "Not found."),
+        # Wagtail's own checks: what to do in the visitor's language, Wagtail's detail beside it.
+        ("/api/v2/pages/?type=nope.Nothing", "vi", 400, "Không thể trả lời yêu cầu này."),
+        ("/api/v2/pages/?fields=no_such_field", "en", 400, "This request cannot be answered."),
     ],
 )
 def test_bad_input_is_a_clear_answer_in_the_visitors_language(client, url, language, status, message):

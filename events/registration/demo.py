@@ -1,6 +1,10 @@
 """Registration switched on for two of the demo's upcoming events, so a fresh
 install shows it: the training with 40 places, the workshop nearly full (three
-places, two taken by clearly marked example registrants, a waiting list)."""
+places, two taken by clearly marked example registrants, a waiting list).
+
+The settings are given when events.demo creates the English page (so the
+Vietnamese translation copies them and stays current); the example registrants
+are added afterwards."""
 
 from wagtail.models import Locale
 
@@ -16,22 +20,29 @@ OPEN = {
 }
 
 
+def settings_for(slug):
+    """The registration fields of the demo event with this English slug (none for the others)."""
+    if slug not in OPEN:
+        return {}
+    places, _examples = OPEN[slug]
+    return {
+        "registration_enabled": True,
+        "capacity": places,
+        "waiting_list": True,
+        "registration_url": "",
+        "ask_organisation": True,
+        "ask_position": True,
+        "ask_needs": True,
+    }
+
+
 @register(order=31)
 def seed_registrations():
     english = Locale.get_default()
-    for slug, (places, examples) in OPEN.items():
-        event = EventPage.objects.filter(locale=english, slug=slug).first()
-        if event is None or event.registration_enabled:
+    for slug, (_places, examples) in OPEN.items():
+        event = EventPage.objects.filter(locale=english, slug=slug, registration_enabled=True).first()
+        if event is None or event.registrations.exists():
             continue
-        # Both languages' pages: registration settings are the same event's.
-        for page in EventPage.objects.filter(translation_key=event.translation_key):
-            page.registration_enabled = True
-            page.capacity = places
-            page.waiting_list = True
-            page.registration_url = ""
-            page.ask_organisation = page.ask_position = page.ask_needs = True
-            page.save_revision().publish()
-        event.refresh_from_db()
         for number in range(1, examples + 1):
             seats.register(
                 event,

@@ -28,7 +28,9 @@ class Registration(models.Model):
     preferred_language = models.CharField(_("preferred language"), max_length=5, choices=Language.choices, blank=True)
     needs = models.TextField(_("dietary or access needs"), max_length=1000, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, editable=False)
-    attended = models.BooleanField(_("attended"), default=False)
+    attended = models.BooleanField(
+        _("attended"), default=False, help_text=_("Tick once the person has come to the event.")
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     changed_at = models.DateTimeField(_("status changed at"), auto_now=True)
 

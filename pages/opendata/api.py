@@ -89,8 +89,11 @@ class ReadOnlyPublicAPI:
             return Response({"message": exc.message}, status=exc.status_code, headers=exc.headers)
         if isinstance(exc, Http404):
             return Response({"message": _("Not found.")}, status=status.HTTP_404_NOT_FOUND)
-        if isinstance(exc, BadRequestError):  # Wagtail's own checks (unknown fields, types), in English
-            return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, BadRequestError):
+            # Wagtail's own checks (unknown fields, types, filters) say what is wrong in
+            # English only: the visitor's language says what to do, the detail follows.
+            message = _("This request cannot be answered. Check its parameters against the examples on the Data page.")
+            return Response({"message": message, "detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -217,6 +217,8 @@ def test_contact_form_with_the_keyboard_errors_first_then_thanks(offline_context
     page.keyboard.type("Xin chào, chúng tôi muốn hợp tác.")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # consent
+    page.keyboard.press("Tab")  # how the message is kept, said before it is sent
+    expect(page.get_by_role("link", name="thông báo về quyền riêng tư", exact=True)).to_be_focused()
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cảm ơn bạn")
