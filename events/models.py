@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -312,6 +313,12 @@ class EventPage(RoutablePageMixin, BasePage):
             data["organizer"] = {"@type": "Organization", "name": self.organisers}
         # "</" would end the script element early.
         return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.registration_enabled:  # places left change with every registration: no cache keeps them
+            add_never_cache_headers(response)
+        return response
 
     @path("register/", name="registration")
     def register(self, request):
