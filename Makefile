@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve backup restore lint format audit messages compilemessages bench lighthouse check clean
+.PHONY: help run test serve backup restore lint format audit messages compilemessages schema-snapshot bench lighthouse check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -25,9 +25,14 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed ## Create .venv, migrate, load the demo, print a dev admin, serve on http://127.0.0.1:8000
-	$(MANAGE) migrate --noinput
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale/*/*/LC_MESSAGES/*.po))
+
+# The .mo files are committed; they are compiled again only when a .po is newer.
+$(CATALOGUES): %.mo: %.po | $(VENV)/.installed
 	$(MANAGE) compilemessages
+
+run: $(VENV)/.installed $(CATALOGUES) ## Create .venv, migrate, load the demo, print a dev admin, serve on http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) create_dev_admin --url http://$(HOST):$(PORT)/admin/
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -67,6 +72,9 @@ messages: $(VENV)/.installed-dev ## Extract interface strings into locale/vi (ne
 	$(MANAGE) makemessages -l vi --no-location --no-obsolete \
 		--ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests
 	$(MANAGE) compilemessages
+
+schema-snapshot: $(VENV)/.installed ## After adding a migration: replay every migration and write pages/schema_snapshot.sql
+	$(MANAGE) schema_snapshot
 
 compilemessages: $(VENV)/.installed ## Compile locale/*.po into .mo (pure Python, no gettext needed)
 	$(MANAGE) compilemessages
