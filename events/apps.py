@@ -6,9 +6,11 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        # Imported here, not at the top: they need the models, which Django loads
+        # only after every app config; importing them registers what they offer.
         from pages import retention
 
-        from . import datasets, shell_slots  # noqa: F401
+        from . import datasets, listing, shell_slots  # noqa: F401
         from .registration.models import Registration
 
         # The privacy notice: registrations are deleted a year after the event.

@@ -73,10 +73,9 @@ def event_calendar_response(request, event):
     return _response(_event_calendar(request, event), f"{event.slug}.ics")
 
 
-def upcoming_calendar_response(request, index):
-    from .listing import events_in
-
+def upcoming_calendar_response(request, index, events):
+    """The index's feed of the listed ``events`` still to come."""
     calendar = _calendar(f"{index.title} – EIP Viet Nam")
-    for event in events_in(index.locale_id).filter(end__gte=timezone.now()).order_by("start")[:200]:
+    for event in events.filter(end__gte=timezone.now()).order_by("start")[:200]:
         calendar.add_component(_event_component(event, request))
     return _response(calendar, f"eipvn-events-{get_language()}.ics")

@@ -8,8 +8,8 @@ from wagtail.models import Locale
 from pages.opendata.registry import Dataset, columns, register
 from parks.models import public_parks
 
-from .listing import events_in, filter_options
-from .models import EventPage, EventPark
+from .listing import filter_options
+from .models import EventPage, EventPark, events_in
 
 
 def _parks_by_event(events, locale_id):

@@ -11,6 +11,7 @@ from pages.demo import ensure_page, translate_once
 from pages.demo.translate import Glossary
 from pages.demo_registry import register
 from pages.models import HomePage, StandardPage
+from parks.models import ParkPage
 
 from .models import EventCategoryPage, EventIndexPage, EventPage, EventPark, UpcomingEventsPage
 from .registration import demo as registration_demo
@@ -427,8 +428,6 @@ BODY_UPCOMING = t(
 
 
 def _parks(slugs, english):
-    from parks.models import ParkPage
-
     return [EventPark(park=park) for park in ParkPage.objects.filter(locale=english, slug__in=slugs)]
 
 

@@ -4,16 +4,12 @@ category, park and year, pagination. Bad filter values are ignored."""
 from django.utils import timezone
 
 from pages.cache import fragments
-from pages.listing import choice_param, paginate, public, querystring_without
-from parks.models import public_parks
+from pages.listing import Filters, builds, category_options, paginate, public, querystring_without, with_categories
+from parks.models import park_options
 
-from .models import EventCategoryPage, EventIndexPage, EventPage
+from .models import EventCategoryPage, EventIndexPage, EventPage, UpcomingEventsPage, events_in
 
 PER_PAGE = 10
-
-
-def events_in(locale_id):
-    return public(EventPage.objects.live().filter(locale_id=locale_id))
 
 
 def filter_options(locale_id):
@@ -25,10 +21,9 @@ def filter_options(locale_id):
         if index is None:
             return {"categories": [], "parks": [], "calendar_url": ""}
         categories = public(EventCategoryPage.objects.child_of(index).live()).only("title", "slug", "path", "url_path")
-        parks = public_parks(locale_id).only("title", "translation_key", "path")
         return {
-            "categories": [{"path": c.path, "slug": c.slug, "title": c.title, "url": c.url} for c in categories],
-            "parks": [{"pk": p.pk, "title": p.title, "translation_key": p.translation_key} for p in parks],
+            "categories": category_options(categories),
+            "parks": park_options(locale_id),
             "calendar_url": index.url + index.reverse_subpage("calendar"),
         }
 
@@ -44,56 +39,39 @@ def _past_years(locale_id):
     return fragments.cached(f"event-years:{locale_id}", 0, build, timeout=300)
 
 
-def annotate(events, categories):
-    """Give each event its category without a query per event."""
-    by_path = {category["path"]: category for category in categories}
-    for event in events:
-        event.category_page = by_path.get(event.path[: -EventPage.steplen])
-    return events
-
-
+@builds(EventIndexPage, UpcomingEventsPage, EventCategoryPage)
 def event_listing(request, page):
     """Context for the index, the upcoming page and a category page."""
     options = filter_options(page.locale_id)
-    categories, parks = options["categories"], options["parks"]
+    categories = options["categories"]
     now = timezone.now()
-    events = events_in(page.locale_id)
+    filters = Filters(request, events_in(page.locale_id))
+    filters.category(categories, page if page.listing_scope == "category" else None)
+    filters.linked("park", options["parks"], via="park_links__park")
 
-    selected = {"category": None, "park": None, "year": None}
-    if page.listing_scope == "category":
-        events = events.child_of(page)
-    else:
-        selected["category"] = choice_param(request, "category", [c["slug"] for c in categories])
-        if selected["category"]:
-            category = next(c for c in categories if c["slug"] == selected["category"])
-            events = events.filter(path__startswith=category["path"], depth=len(category["path"]) // 4 + 1)
-    selected["park"] = choice_param(request, "park", [park["pk"] for park in parks])
-    if selected["park"]:
-        park = next(p for p in parks if p["pk"] == selected["park"])
-        events = events.filter(park_links__park__translation_key=park["translation_key"]).distinct()
-
-    upcoming = events.filter(end__gte=now).order_by("start", "pk")
+    upcoming = filters.pages.filter(end__gte=now).order_by("start", "pk")
     context = {
         "categories": categories,
-        "parks": parks,
-        "selected": selected,
+        "parks": options["parks"],
+        "selected": filters.selected,
         "filter_query": querystring_without(request, "page"),
         "calendar_url": options["calendar_url"],
         "show_category_filter": page.listing_scope != "category",
     }
     if page.listing_scope == "upcoming":
-        context["upcoming"] = annotate(paginate(request, upcoming, PER_PAGE), categories)
+        filters.selected["year"] = None
+        context["upcoming"] = with_categories(paginate(request, upcoming, PER_PAGE), categories, EventPage.steplen)
         return context
 
     years = _past_years(page.locale_id)
-    selected["year"] = choice_param(request, "year", years)
-    past = events.filter(end__lt=now).order_by("-start", "-pk")
-    if selected["year"]:
-        past = past.filter(start__year=selected["year"])
+    filters.pages = filters.pages.filter(end__lt=now)  # years filter the record of past events only
+    filters.year(years, "start")
     context.update(
         {
-            "upcoming": annotate(list(upcoming[:6]), categories),
-            "past": annotate(paginate(request, past, PER_PAGE), categories),
+            "upcoming": with_categories(list(upcoming[:6]), categories, EventPage.steplen),
+            "past": with_categories(
+                paginate(request, filters.pages.order_by("-start", "-pk"), PER_PAGE), categories, EventPage.steplen
+            ),
             "years": years,
         }
     )

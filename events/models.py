@@ -24,24 +24,20 @@ from wagtail.models import Orderable, Page
 
 from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
 from pages.cache import fragments
+from pages.listing import ListingPage, public
 from pages.models import BasePage
 from parks.models import public_parks
 
+from .calendar import event_calendar_response, upcoming_calendar_response
 from .dates import format_event_dates
 from .registration import views as registration_views
 
 
-class EventListingMixin(RoutablePageMixin):
-    """Listing pages (index, upcoming, category) share filters and pagination."""
+class EventListingMixin(ListingPage, RoutablePageMixin):
+    """Listing pages (index, upcoming, category) share filters and pagination
+    (events.listing)."""
 
     listing_scope = "all"
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import event_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_listing(request, self))
-        return context
 
 
 class EventIndexPage(EventListingMixin, BasePage):
@@ -56,9 +52,7 @@ class EventIndexPage(EventListingMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar_feed(self, request):
-        from .calendar import upcoming_calendar_response
-
-        return upcoming_calendar_response(request, self)
+        return upcoming_calendar_response(request, self, events_in(self.locale_id))
 
 
 class UpcomingEventsPage(EventListingMixin, BasePage):
@@ -334,8 +328,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from .calendar import event_calendar_response
-
         return event_calendar_response(request, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -366,6 +358,12 @@ class EventPark(Orderable):
     )
 
     panels = [FieldPanel("park")]
+
+
+def events_in(locale_id):
+    """The language's live events that anonymous visitors may see: what every
+    listing, feed and dataset of events starts from."""
+    return public(EventPage.objects.live().filter(locale_id=locale_id))
 
 
 # Defined in their own package, registered with this app's models.

@@ -7,8 +7,8 @@ from wagtail.models import Locale
 from pages.localized import in_locale_with_fallback
 from pages.opendata.registry import Dataset, columns, register
 
-from .listing import articles_in, filter_options
-from .models import NewsPage, NewsPageTopic, NewsTopic
+from .listing import filter_options
+from .models import NewsPage, NewsPageTopic, NewsTopic, articles_in
 
 
 def _topics_by_article(articles, locale):

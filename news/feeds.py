@@ -3,15 +3,15 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from .listing import articles_in
-
 ITEMS = 20
 
 
 class NewsRssFeed(Feed):
-    def __init__(self, index):
+    """The index's latest ``articles`` (news.models.articles_in)."""
+
+    def __init__(self, index, articles):
         super().__init__()
-        self.index = index
+        self.index, self.articles = index, articles
 
     def title(self):
         return f"{self.index.title} – EIP Viet Nam"
@@ -23,7 +23,7 @@ class NewsRssFeed(Feed):
         return self.index.search_description or self.index.title
 
     def items(self):
-        return articles_in(self.index.locale_id).order_by("-date")[:ITEMS]
+        return self.articles.order_by("-date")[:ITEMS]
 
     def item_title(self, item):
         return item.title

@@ -15,10 +15,14 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from pages import navigation
 from pages.cache import fragments
-from pages.listing import public
+from pages.listing import ListingPage, public
+from pages.localized import in_locale_with_fallback
 from pages.models import BasePage
 from pages.slugs import transliterate_slug
+
+from .feeds import NewsAtomFeed, NewsRssFeed
 
 
 class NewsTopic(TranslatableMixin, models.Model):
@@ -44,13 +48,8 @@ class NewsTopic(TranslatableMixin, models.Model):
         super().save(*args, **kwargs)
 
 
-class NewsListingMixin(RoutablePageMixin):
-    def get_context(self, request, *args, **kwargs):
-        from .listing import news_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing(request, self))
-        return context
+class NewsListingMixin(ListingPage, RoutablePageMixin):
+    """The index and the category pages list articles (news.listing)."""
 
 
 class NewsIndexPage(NewsListingMixin, BasePage):
@@ -65,15 +64,11 @@ class NewsIndexPage(NewsListingMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return NewsRssFeed(self, articles_in(self.locale_id))(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return NewsAtomFeed(self, articles_in(self.locale_id))(request)
 
 
 class NewsCategoryPage(NewsListingMixin, BasePage):
@@ -139,8 +134,6 @@ class NewsPage(BasePage):
         """Topics in the article's language. Links are synchronised between
         languages (they point at the English topics), so each is looked up in
         the page's language, falling back to English where it is not translated."""
-        from pages.localized import in_locale_with_fallback
-
         keys = [link.topic.translation_key for link in self.topic_links.select_related("topic")]
         return in_locale_with_fallback(NewsTopic.objects.filter(translation_key__in=keys), self.locale)
 
@@ -151,13 +144,7 @@ class NewsPage(BasePage):
         return public(Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)).specific()
 
     def more_news(self):
-        return (
-            public(NewsPage.objects.live())
-            .filter(locale_id=self.locale_id, date__lte=timezone.now())
-            .exclude(pk=self.pk)
-            .order_by("-date")
-            .select_related("lead_image")[:3]
-        )
+        return articles_in(self.locale_id).exclude(pk=self.pk).order_by("-date").select_related("lead_image")[:3]
 
     def json_ld(self, request, image_url=None):
         data = {
@@ -189,8 +176,6 @@ class NewsPage(BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from pages import navigation
-
         context = super().get_context(request, *args, **kwargs)
         context.update(fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300))
         site = navigation.site_for(request)
@@ -238,3 +223,9 @@ class NewsRelatedPage(Orderable):
     panels = [
         PageChooserPanel("related", page_type=["parks.ParkPage", "events.EventPage", "publications.PublicationPage"])
     ]
+
+
+def articles_in(locale_id):
+    """The language's live articles that anonymous visitors may see, from their
+    date on: what every listing, feed, dataset and "more news" starts from."""
+    return public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())).defer_streamfields()

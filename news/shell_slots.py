@@ -9,6 +9,9 @@ from wagtail.models import Locale
 from pages import slots
 from pages.cache import fragments
 
+from .listing import filter_options
+from .models import NewsIndexPage, articles_in
+
 
 def _locale():
     return Locale.objects.filter(language_code=get_language()).first()
@@ -17,8 +20,6 @@ def _locale():
 @slots.register("home", "news/includes/home_latest.html", order=5)
 def home_latest(request):
     def build():
-        from .listing import articles_in
-
         locale = _locale()
         latest = articles_in(locale.pk).order_by("-date")[:3] if locale else []
         return {
@@ -34,9 +35,6 @@ def home_latest(request):
 @slots.register("head", "news/includes/feed_links.html")
 def feed_links(request):
     def build():
-        from .listing import filter_options
-        from .models import NewsIndexPage
-
         locale = _locale()
         index = NewsIndexPage.objects.live().filter(locale=locale).first() if locale else None
         if index is None:
@@ -49,8 +47,6 @@ def feed_links(request):
 @slots.register("park", "includes/related_list.html", order=30)
 def park_news(request, park):
     def build():
-        from .listing import articles_in
-
         articles = articles_in(park.locale_id).filter(related_links__related__translation_key=park.translation_key)
         items = [
             {"title": a.title, "url": a.url, "meta": date_format(a.date)}

@@ -6,6 +6,8 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
+        # Imported here, not at the top: they need the models, which Django loads
+        # only after every app config; importing them registers what they offer.
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 

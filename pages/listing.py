@@ -1,4 +1,5 @@
-"""Helpers every listing shares: safe pagination and query-string filters.
+"""What every listing shares: the pages that build their context from a
+section's listing module, safe pagination and query-string filters.
 
 Bad values (`?page=abc`, `?year=2x`, unknown choices) are ignored, never a 500.
 Good ones are reported to the page cache, which keeps an answer only for
@@ -9,6 +10,32 @@ from django.core.paginator import Paginator
 from wagtail.models import PageViewRestriction
 
 from .cache import fragments, page_cache
+
+_builders = {}
+
+
+def builds(*page_classes):
+    """Register the function ``build(request, page) -> dict`` that adds a listing
+    to the context of ``page_classes``. A section's listing module imports its
+    models and registers itself (from the app's ready()), so models never import
+    their listing: the dependency runs one way."""
+
+    def decorator(build):
+        for page_class in page_classes:
+            _builders[page_class] = build
+        return build
+
+    return decorator
+
+
+class ListingPage:
+    """Mixin for a page whose context a registered listing builds."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        build = next(_builders[cls] for cls in type(self).__mro__ if cls in _builders)
+        context.update(build(request, self))
+        return context
 
 
 def paginate(request, items, per_page=12, count=None):
@@ -103,3 +130,80 @@ class PageRef:
 def resolve(item):
     """A listing item as a page: ``PageRef``s are loaded, pages pass through."""
     return item.resolve() if isinstance(item, PageRef) else item
+
+
+def search_words(request, name="q"):
+    """The visitor's search words from ``?q=``, spaces collapsed; control characters
+    (a NUL byte breaks PostgreSQL) are dropped, not searched for."""
+    value = request.GET.get(name, "")
+    return " ".join("".join(char for char in value if char.isprintable() or char.isspace()).split())
+
+
+def category_options(categories):
+    """A listing's category pages as the filter and the cards need them (cached with the shell)."""
+    return [{"path": c.path, "slug": c.slug, "title": c.title, "url": c.url} for c in categories]
+
+
+def linked_options(pages, key="pk", label="title"):
+    """Pages or snippets (parks, topics) a listing filters by, matched across languages
+    by their translation key."""
+    return [{key: getattr(p, key), "title": getattr(p, label), "translation_key": p.translation_key} for p in pages]
+
+
+def with_categories(items, categories, steplen):
+    """Give each listed page its category (a parent in ``categories``) without a query per page."""
+    by_path = {category["path"]: category for category in categories}
+    for item in items:
+        item.category_page = by_path.get(item.path[:-steplen])
+    return items
+
+
+class Filters:
+    """The query-string filters of one listing, applied to its pages in turn.
+
+    Each filter reads one parameter and takes only a value it offers (bad values
+    are ignored, never a 500); what was chosen is in ``selected`` for the form.
+    Sections declare theirs in a few lines, so every listing filters a park, a
+    category or a year the same way.
+    """
+
+    def __init__(self, request, pages):
+        self.request, self.pages, self.selected = request, pages, {}
+
+    def choice(self, name, allowed, apply):
+        """``?name=`` one of ``allowed``; ``apply(pages, value)`` filters by it."""
+        value = choice_param(self.request, name, allowed)
+        self.selected[name] = value
+        if value is not None:
+            self.pages = apply(self.pages, value)
+        return value
+
+    def category(self, categories, category_page=None):
+        """On a category page, its own pages; on any other listing, ``?category=``."""
+        if category_page is not None:
+            self.selected["category"] = None
+            self.pages = self.pages.descendant_of(category_page)
+            return None
+        by_slug = {category["slug"]: category for category in categories}
+        return self.choice(
+            "category", by_slug, lambda pages, slug: pages.filter(path__startswith=by_slug[slug]["path"])
+        )
+
+    def linked(self, name, options, via, key="pk"):
+        """``?name=`` an option's ``key``: the pages linked through ``via`` (e.g.
+        ``park_links__park``) to that option in any language."""
+        by_key = {option[key]: option for option in options}
+        return self.choice(
+            name,
+            by_key,
+            lambda pages, value: pages.filter(
+                **{f"{via}__translation_key": by_key[value]["translation_key"]}
+            ).distinct(),
+        )
+
+    def year(self, years, field):
+        """``?year=`` one of ``years``, on the date field ``field``."""
+        return self.choice("year", years, lambda pages, year: pages.filter(**{f"{field}__year": year}))
+
+    def any_chosen(self):
+        return any(value is not None for value in self.selected.values())

@@ -18,7 +18,7 @@ from wagtail.search.utils import normalise_query_string
 from . import navigation
 from .cache import fragments
 from .folding import fold, prepare, query_words
-from .listing import ShownPages, choice_param, paginate, public, querystring_without
+from .listing import ShownPages, choice_param, paginate, public, querystring_without, search_words
 from .models import SearchEntry
 
 MAX_LENGTH = 200
@@ -55,12 +55,6 @@ def _whole_words(words):
     return re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
 
 
-def _clean_query(request):
-    raw = request.GET.get("q", "")
-    raw = "".join(char for char in raw if char.isprintable() or char.isspace())
-    return " ".join(raw.split())
-
-
 def _locale_id(language):
     return fragments.cached(
         "locale-id", 0, lambda: Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
@@ -93,7 +87,7 @@ def _promoted(query, locale_id):
 
 
 def search(request):
-    query = _clean_query(request)
+    query = search_words(request)
     context = {"query": query, "too_long": len(query) > MAX_LENGTH, "results": None, "promoted": []}
     if not query or context["too_long"]:
         return TemplateResponse(request, "search/results.html", context)

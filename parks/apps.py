@@ -6,9 +6,11 @@ class ParksConfig(AppConfig):
     verbose_name = "EIP demonstration"
 
     def ready(self):
+        # Imported here, not at the top: they need the models, which Django loads
+        # only after every app config; importing them registers what they offer.
         from pages.cache.receivers import invalidate_on_change
 
-        from . import datasets, live_data  # noqa: F401
+        from . import company_results, datasets, live_data  # noqa: F401
         from .models import CompanyResult, ParkIndicator
 
         invalidate_on_change(CompanyResult, ParkIndicator)

@@ -6,38 +6,12 @@ computed from exactly the rows the filters keep, and the query count stays
 the same whatever the number of rows.
 """
 
-from collections import defaultdict
-from decimal import Decimal
+from pages.listing import builds, choice_param, paginate, public, querystring_without
 
-from pages.listing import choice_param, paginate, public, querystring_without
-
-from .indicators import Status
-from .models import CompanyResult, Sector, public_parks
+from .company_totals import totals_of
+from .models import CompanyResult, CompanyResultsPage, Sector, public_parks
 
 PER_PAGE = 25
-SUMMED = ["measures", "energy_mwh", "water_m3", "co2e_t", "waste_t"]
-
-
-def totals_of(rows):
-    """Totals of the rows, one per year and status, newest first: results of
-    different years, or reported beside estimated, are never added up."""
-    groups = defaultdict(list)
-    for row in rows:
-        groups[(row.year, row.status)].append(row)
-    return [_total(year, status, members) for (year, status), members in sorted(groups.items(), reverse=True)]
-
-
-def _total(year, status, rows):
-    cost = defaultdict(Decimal)
-    for row in rows:
-        cost[row.currency] += row.cost_saved
-    return {
-        "year": year,
-        "status": Status(status).label,
-        "count": len(rows),
-        **{name: sum((getattr(row, name) for row in rows), Decimal(0)) for name in SUMMED},
-        "costs": [{"currency": currency, "total": total} for currency, total in sorted(cost.items()) if total],
-    }
 
 
 def public_company_results(locale_id):
@@ -46,6 +20,7 @@ def public_company_results(locale_id):
     return public(CompanyResult.objects.filter(locale_id=locale_id), path_field="park__path").select_related("park")
 
 
+@builds(CompanyResultsPage)
 def company_results_context(request, page):
     parks = list(public_parks(page.locale_id).only("title", "translation_key", "path"))
     park_by_key = {park.translation_key: park for park in parks}

@@ -16,14 +16,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pages.cache import fragments
+from pages.numbers import localized_number
 from pages.opendata.registry import LICENCE
 from pages.pdf_fonts import use_site_font
-from pages.templatetags.site_tags import localized_number
 
 from .indicators import Kind, unit_for
 
 INK, MUTED, RULE = (26, 35, 32), (80, 90, 86), (200, 206, 203)
-# Company results totals (parks.company_results.SUMMED) by the indicator they measure.
+# Company results totals (parks.company_totals.SUMMED) by the indicator they measure.
 TOTAL_KINDS = {
     "measures": Kind.MEASURES,
     "energy_mwh": Kind.ENERGY,

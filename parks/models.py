@@ -15,10 +15,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.cache import fragments
-from pages.listing import public
+from pages.listing import ListingPage, linked_options, public
 from pages.models import BasePage
+from pages.navigation import site_for
 
+from .charts import indicator_charts
+from .company_totals import totals_of
+from .downloads import indicators_csv_response
+from .fact_sheet_pdf import fact_sheet_response
 from .indicators import Currency, Kind, Status, period_label, unit_for
+from .map import park_map
 
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
@@ -37,8 +43,6 @@ class ParkIndexPage(BasePage):
         return public(ParkPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
-        from .map import park_map
-
         context = super().get_context(request, *args, **kwargs)
         parks = list(self.parks())
         context["parks"] = parks
@@ -146,22 +150,16 @@ class ParkPage(RoutablePageMixin, BasePage):
         return in_indicator_order(self.indicators.all())
 
     def get_context(self, request, *args, **kwargs):
-        from .charts import indicator_charts
-
         context = super().get_context(request, *args, **kwargs)
         rows = self.indicator_rows()
         context["indicator_rows"] = rows
         context["charts"] = indicator_charts(rows)
-        from pages.navigation import site_for
-
         site = site_for(request)
         context.update(fragments.cached(f"park-related:{self.pk}", site.pk if site else 0, self.related_content))
         return context
 
     def related_content(self):
         """Case studies and company results about this park (cached with the shell)."""
-        from .company_results import totals_of
-
         case_studies = list(
             CaseStudyPage.objects.live()
             .public()
@@ -180,14 +178,10 @@ class ParkPage(RoutablePageMixin, BasePage):
     # Wagtail serves paths of letters, digits and hyphens only, hence no ".csv".
     @path("indicators-csv/", name="indicators_csv")
     def indicators_csv(self, request):
-        from .downloads import indicators_csv_response
-
         return indicators_csv_response(self, self.indicator_rows())
 
     @path("fact-sheet-pdf/", name="fact_sheet_pdf")
     def fact_sheet_pdf(self, request):
-        from .fact_sheet_pdf import fact_sheet_response
-
         return fact_sheet_response(self, request)
 
 
@@ -422,21 +416,14 @@ class CaseStudyFlow(TranslatableMixin, Orderable):
             raise ValidationError({"unit": _("Give a quantity and its unit together, or neither.")})
 
 
-class CompanyResultsPage(BasePage):
-    """ "RECP and IS achievements at company-level": a filterable table."""
+class CompanyResultsPage(ListingPage, BasePage):
+    """ "RECP and IS achievements at company-level": a filterable table (parks.company_results)."""
 
     parent_page_types = ["parks.ParkIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("company results page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .company_results import company_results_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(company_results_context(request, self))
-        return context
 
 
 class Sector(models.TextChoices):
@@ -570,3 +557,8 @@ def public_parks(locale_id):
     """The language's live parks that anonymous visitors may see: the one rule
     for every list, filter, related list and total that names a park."""
     return public(ParkPage.objects.live().filter(locale_id=locale_id)).defer_streamfields()
+
+
+def park_options(locale_id):
+    """The parks a listing filters by (``?park=<pk>``): the public ones, for every listing alike."""
+    return linked_options(public_parks(locale_id).only("title", "translation_key", "path"))

@@ -11,6 +11,7 @@ from pages.demo import ensure_page, media, translate_once
 from pages.demo.translate import Glossary
 from pages.demo_registry import register
 from pages.models import HomePage
+from parks.models import ParkPage
 
 from .models import (
     MediaGalleryPage,
@@ -376,8 +377,6 @@ def _pdf(title, reference, language, slug):
 
 
 def _parks(slugs, english):
-    from parks.models import ParkPage
-
     return [PublicationPark(park=park) for park in ParkPage.objects.filter(locale=english, slug__in=slugs)]
 
 

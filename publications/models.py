@@ -4,8 +4,12 @@ A publication can have an English and a Vietnamese file: both pages offer the
 file in their own language first and say when only one edition exists.
 """
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -20,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from pages.blocks import CaptionedImageBlock
 from pages.cache import fragments
 from pages.embeds import allowed_embed_html
-from pages.listing import public
+from pages.listing import ListingPage, public
 from pages.models import BasePage
 
 from .external_links import doi_of, normalise, validate_external_link
@@ -29,15 +33,8 @@ from .validators import validate_video_size
 VIDEO_EXTENSIONS = ["mp4", "webm"]
 
 
-class LibraryMixin:
-    """Index and category pages list publications with the same filters."""
-
-    def get_context(self, request, *args, **kwargs):
-        from .library import library_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_context(request, self))
-        return context
+class LibraryMixin(ListingPage):
+    """Index and category pages list publications with the same filters (publications.library)."""
 
 
 class PublicationIndexPage(LibraryMixin, BasePage):
@@ -287,10 +284,6 @@ class VideoPage(BasePage):
         verbose_name = _("video")
 
     def get_context(self, request, *args, **kwargs):
-        from urllib.parse import urlsplit
-
-        from django.utils.safestring import mark_safe
-
         context = super().get_context(request, *args, **kwargs)
         if self.video_url and not self.video_file:
             # Fetched by the server once and cached (a failure too): the visitor's
@@ -302,8 +295,6 @@ class VideoPage(BasePage):
         return context
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if not self.video_url and not self.video_file:
             raise ValidationError({"video_url": _("Give a video address or upload a video file.")})

@@ -1,13 +1,13 @@
 """Production: secrets from the environment, start-up fails when one is missing."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_required, env_str
 
 SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must be set.")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -34,7 +34,7 @@ X_FRAME_OPTIONS = "DENY"
 # Errors to Sentry only when SENTRY_DSN is set; no personal data is sent.
 SENTRY_DSN = env_str("SENTRY_DSN")
 if SENTRY_DSN:
-    import sentry_sdk
+    import sentry_sdk  # only where errors are reported to Sentry
 
     sentry_sdk.init(
         dsn=SENTRY_DSN,

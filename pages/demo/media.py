@@ -9,9 +9,11 @@ import unicodedata
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 GREEN = (11, 93, 59)
@@ -123,9 +125,6 @@ def avatar(title):
 
 def fact_sheet(title, lines, filename=None):
     """A one-page PDF standing in for a real report (valid, small, readable)."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing is not None:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -104,8 +105,6 @@ class ContactPage(FormMixin, BasePage):
         return ContactSubmissionsListView
 
     def _render_form(self, request, form, status=200, notice=None):
-        from django.template.response import TemplateResponse
-
         mark_invalid_fields(form)
         context = self.get_context(request)
         context.update({"form": form, "notice": notice, "honeypot": form[HONEYPOT]})

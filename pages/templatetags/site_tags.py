@@ -1,10 +1,8 @@
 import json
-from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.conf import settings
 from django.template import Context
-from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
@@ -18,6 +16,7 @@ from pages.cache import fragments
 from pages.footer import footer_data
 from pages.footer import notice_url as _notice_url
 from pages.listing import resolve
+from pages.numbers import localized_number
 
 register = template.Library()
 SITE_NAME = settings.SITE_NAME
@@ -146,15 +145,7 @@ def safe_richtext(value):
     return mark_safe(links.neutralise_links(richtext(value)))  # noqa: S308 - Wagtail's rich text, links checked
 
 
-@register.filter
-def localized_number(value):
-    """1234.5 → "1,234.5" in English, "1.234,5" in Vietnamese; 6.50 → "6.5"."""
-    try:
-        number = Decimal(str(value)).normalize()
-    except (InvalidOperation, ValueError):
-        return value
-    places = max(0, -number.as_tuple().exponent)
-    return floatformat(number, f"{places}g")
+register.filter("localized_number", localized_number)
 
 
 SHARE_IMAGE_FIELDS = ("lead_image", "hero_image", "cover_image", "poster")

@@ -1,0 +1,89 @@
+"""Every listing filters by park the same way (pages.listing.Filters): it offers
+the public parks of its language, a park's pages in any language are found by
+its translation, and a park that is not offered (private, or made up) filters
+nothing."""
+
+import html as markup
+import re
+
+import pytest
+from wagtail.models import Locale, PageViewRestriction
+
+from events.models import EventIndexPage, EventPage
+from news.models import NewsIndexPage, NewsPage
+from parks.models import ParkPage
+from publications.models import PublicationIndexPage, PublicationPage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("en", "vi")
+# Each listing, the model it lists, and how its pages name a park.
+LISTINGS = {
+    "events": (EventIndexPage, EventPage, "park_links__park"),
+    "news": (NewsIndexPage, NewsPage, "related_links__related"),
+    "publications": (PublicationIndexPage, PublicationPage, "park_links__park"),
+}
+
+
+def park_select(html):
+    """The park filter's options: {pk: title}."""
+    select = re.search(r'<select[^>]*name="park".*?</select>', html, re.S).group(0)
+    return {
+        int(pk): markup.unescape(title.strip())
+        for pk, title in re.findall(r'<option value="(\d+)"[^>]*>([^<]+)<', select)
+    }
+
+
+def listed_titles(html):
+    main = re.search(r'<main id="main-content".*?</main>', html, re.S).group(0)
+    return {markup.unescape(t.strip()) for t in re.findall(r"<h[23][^>]*>\s*<a [^>]*>([^<]+)</a>", main)}
+
+
+def public_parks(language):
+    return {
+        park.pk: park.title
+        for park in ParkPage.objects.live().public().filter(locale__language_code=language).order_by("path")
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_every_listing_offers_the_public_parks_and_filters_by_translation(client, listing, language):
+    index_model, page_model, via = LISTINGS[listing]
+    index = index_model.objects.get(locale__language_code=language)
+    offered = park_select(client.get(index.url).content.decode())
+    assert offered == public_parks(language)
+
+    # A park with pages of this listing: they are found through the park's
+    # translation, whichever language's park the page links.
+    english_parks = ParkPage.objects.filter(locale__language_code="en")
+    park = next(p for p in english_parks if page_model.objects.filter(**{via: p}).exists())
+    twin = park.get_translation(Locale.objects.get(language_code=language))
+    linked = page_model.objects.live().filter(
+        locale__language_code=language, **{f"{via}__translation_key": park.translation_key}
+    )
+    others = page_model.objects.live().filter(locale__language_code=language).exclude(pk__in=linked)
+    assert linked.exists() and others.exists()
+    linked_titles = {page.title for page in linked}
+    other_titles = {page.title for page in others} - linked_titles
+    shown = listed_titles(client.get(index.url, {"park": twin.pk}).content.decode()) & (linked_titles | other_titles)
+    assert shown and shown <= linked_titles
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_private_park_is_offered_by_no_listing_and_filters_nothing(client, language):
+    park = ParkPage.objects.get(
+        locale__language_code=language, slug__in=["hiep-phuoc-industrial-park", "kcn-hiep-phuoc"]
+    )
+    urls = {name: index.objects.get(locale__language_code=language).url for name, (index, _, _) in LISTINGS.items()}
+    before = {name: client.get(url).content.decode() for name, url in urls.items()}
+    for name, html in before.items():
+        assert park.pk in park_select(html), name
+
+    PageViewRestriction.objects.create(page=park, restriction_type=PageViewRestriction.LOGIN)
+    for name, url in urls.items():
+        unfiltered = client.get(url).content.decode()
+        assert park.pk not in park_select(unfiltered), name
+        # ?park=<the private park> is not a choice: the listing is shown unfiltered.
+        forged = client.get(url, {"park": park.pk}).content.decode()
+        assert listed_titles(forged) == listed_titles(unfiltered), name
