@@ -243,6 +243,9 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name = _("event")
         indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
 
+    def listing_date(self):
+        return self.start
+
     def clean(self):
         super().clean()
         if self.start is None:

@@ -130,6 +130,12 @@ class NewsPage(BasePage):
         verbose_name = _("news article")
         indexes = [models.Index(fields=["date"])]
 
+    def share_image(self):
+        return self.lead_image
+
+    def listing_date(self):
+        return self.date
+
     def topics(self):
         """Topics in the article's language. Links are synchronised between
         languages (they point at the English topics), so each is looked up in
@@ -181,13 +187,13 @@ class NewsPage(BasePage):
         site = navigation.site_for(request)
         share_image = None
         if self.lead_image_id:
-            share_image = fragments.cached(f"news-share-image:{self.pk}", site.pk, lambda: self.share_image(site))
+            share_image = fragments.cached(f"news-share-image:{self.pk}", site.pk, lambda: self.share_rendition(site))
             context["share_image"] = share_image
         context["json_ld"] = self.json_ld(request, share_image["url"] if share_image else None)
         context["share_url"] = self.get_full_url(request)
         return context
 
-    def share_image(self, site):
+    def share_rendition(self, site):
         rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")
         # Absolute on the site's own address, like the page's canonical URL.
         url = rendition.url if "://" in rendition.url else site.root_url + rendition.url

@@ -14,6 +14,11 @@ def site_for(request):
     return routing.cached_site(request)
 
 
+def site_id(site):
+    """The scope of what is cached per site: the Wagtail Site's id, 0 for none."""
+    return site_id(site)
+
+
 def home_for(request):
     """The home page in the active language (the site root's translation)."""
     site = site_for(request)
@@ -51,7 +56,7 @@ def _build_menu(request):
 
 def main_menu(request):
     site = site_for(request)
-    return fragments.cached("menu", site.pk if site else 0, lambda: _build_menu(request))
+    return fragments.cached("menu", site_id(site), lambda: _build_menu(request))
 
 
 def breadcrumbs(request, page):
@@ -72,7 +77,7 @@ def language_links(request, page):
     """
     site = site_for(request)
     return fragments.cached(
-        f"languages:{page.pk if page else 'none'}", site.pk if site else 0, lambda: _language_links(request, page)
+        f"languages:{page.pk if page else 'none'}", site_id(site), lambda: _language_links(request, page)
     )
 
 

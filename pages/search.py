@@ -142,7 +142,7 @@ def search(request):
     site = navigation.site_for(request)
     urls = fragments.cached_each(
         [f"page-url:{page_id}" for page_id in page_ids],
-        site.pk if site else 0,
+        navigation.site_id(site),
         lambda i: pages.page(page_ids[i]).get_url(request),
     )
     if results.number != 1:

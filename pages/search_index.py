@@ -13,7 +13,6 @@ from .folding import prepare, search_form
 from .models import SearchEntry
 
 SKIP_FIELDS = {"slug", "seo_title", "url_path", "draft_title", "path", "translation_key", "latest_revision"}
-DATE_FIELDS = ("date", "publication_date", "start")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -47,13 +46,11 @@ def page_text(page):
 
 
 def page_date(page):
-    for name in DATE_FIELDS:
-        value = getattr(page, name, None)
-        if value:
-            if isinstance(value, datetime.datetime):
-                return value
-            return datetime.datetime.combine(value, datetime.time(12), tzinfo=timezone.get_current_timezone())
-    return None
+    """The page's own date (BasePage.listing_date) as an aware datetime, or None."""
+    value = page.listing_date() if hasattr(page, "listing_date") else None
+    if value and not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time(12), tzinfo=timezone.get_current_timezone())
+    return value or None
 
 
 def index_page(page):

@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from .cache import fragments
 from .listing import public
+from .navigation import site_id
 
 
 def sitemap(request):
@@ -16,7 +17,7 @@ def sitemap(request):
     alias), with alternates between real translations and an x-default. Cached
     with the shell, so a publish or a new view restriction shows at once."""
     site = Site.find_for_request(request)
-    entries = fragments.cached("sitemap", site.pk if site else 0, lambda: _entries(request), timeout=60 * 15)
+    entries = fragments.cached("sitemap", site_id(site), lambda: _entries(request), timeout=60 * 15)
     return TemplateResponse(request, "sitemap.xml", {"entries": entries}, content_type="application/xml")
 
 

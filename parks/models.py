@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from pages.cache import fragments
 from pages.listing import ListingPage, linked_options, public
 from pages.models import BasePage
-from pages.navigation import site_for
+from pages.navigation import site_for, site_id
 
 from .charts import indicator_charts
 from .company_totals import totals_of
@@ -155,7 +155,7 @@ class ParkPage(RoutablePageMixin, BasePage):
         context["indicator_rows"] = rows
         context["charts"] = indicator_charts(rows)
         site = site_for(request)
-        context.update(fragments.cached(f"park-related:{self.pk}", site.pk if site else 0, self.related_content))
+        context.update(fragments.cached(f"park-related:{self.pk}", site_id(site), self.related_content))
         return context
 
     def related_content(self):

@@ -151,6 +151,12 @@ class PublicationPage(BasePage):
         verbose_name = _("publication")
         indexes = [models.Index(fields=["publication_date"])]
 
+    def share_image(self):
+        return self.cover_image
+
+    def listing_date(self):
+        return self.publication_date
+
     def clean(self):
         super().clean()
         self.external_link = normalise(self.external_link)
@@ -244,6 +250,12 @@ class PhotoAlbumPage(BasePage):
     class Meta:
         verbose_name = _("photo album")
 
+    def share_image(self):
+        return self.cover_image
+
+    def listing_date(self):
+        return self.date
+
 
 class VideoPage(BasePage):
     video_url = models.URLField(
@@ -282,6 +294,12 @@ class VideoPage(BasePage):
 
     class Meta:
         verbose_name = _("video")
+
+    def share_image(self):
+        return self.poster
+
+    def listing_date(self):
+        return self.date
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

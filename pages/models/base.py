@@ -52,6 +52,16 @@ class BasePage(SafeLinksMixin, Page):
     class Meta:
         abstract = True
 
+    def share_image(self):
+        """The picture shown where the page is shared (Open Graph, schema.org),
+        or None; a page type with a picture of its own names it."""
+        return None
+
+    def listing_date(self):
+        """The date (or date and time) site search shows and orders the page by,
+        or None; a dated page type names its date."""
+        return None
+
     def permissions_for_user(self, user):
         # Wagtail's page permissions, limited to the languages the user may edit.
         return LanguagePagePermissionTester(user, self)

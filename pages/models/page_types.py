@@ -55,6 +55,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def share_image(self):
+        return self.hero_image
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # One card per section; a section that does not exist yet simply has none.

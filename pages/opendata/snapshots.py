@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from pages.cache import fragments
-from pages.navigation import site_for
+from pages.navigation import site_for, site_id
 
 
 def _hash(value):
@@ -66,7 +66,7 @@ def snapshot(dataset, request):
 
     site = site_for(request)
     timeout = dataset.timeout or fragments.TIMEOUT
-    return fragments.cached(f"dataset:{dataset.name}", site.pk if site else 0, build, timeout=timeout)
+    return fragments.cached(f"dataset:{dataset.name}", site_id(site), build, timeout=timeout)
 
 
 def recent_changes(language, limit=10):

@@ -45,7 +45,7 @@ def main_menu(context):
         items = [{**item, "is_active": i == active} for i, item in enumerate(menu["items"])]
         return render_to_string("includes/main_menu.html", {"menu": {**menu, "items": items}, "current_path": current})
 
-    return mark_safe(fragments.cached(f"menu-html:{active}:{marked}", site.pk if site else 0, build))  # noqa: S308
+    return mark_safe(fragments.cached(f"menu-html:{active}:{marked}", navigation.site_id(site), build))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -90,7 +90,7 @@ def site_footer(context):
     kept with the shell's fragments (escaping its many links costs more than the data)."""
     request = context["request"]
     site = navigation.site_for(request)
-    site_id = site.pk if site else 0
+    site_id = navigation.site_id(site)
     year = timezone.localdate().year
 
     def build():
@@ -104,7 +104,7 @@ def site_footer(context):
 def notice_url(context, kind):
     """This language's notice of ``kind`` ("privacy", "accessibility", "terms"), or ""."""
     site = navigation.site_for(context.get("request"))
-    return _notice_url(site.pk if site else 0, kind)
+    return _notice_url(navigation.site_id(site), kind)
 
 
 @register.simple_tag(takes_context=True)
@@ -124,7 +124,7 @@ def card_list(context, items, template_name, name):
     # A listing may add the page's category (``category_page``); the same page
     # without it (e.g. under "More news") is another card.
     names = [f"card:{template_name}:{item.pk}:{int(bool(getattr(item, 'category_page', None)))}" for item in items]
-    return mark_safe("".join(fragments.cached_each(names, site.pk if site else 0, build)))  # noqa: S308
+    return mark_safe("".join(fragments.cached_each(names, navigation.site_id(site), build)))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -148,9 +148,6 @@ def safe_richtext(value):
 register.filter("localized_number", localized_number)
 
 
-SHARE_IMAGE_FIELDS = ("lead_image", "hero_image", "cover_image", "poster")
-
-
 @register.simple_tag(takes_context=True)
 def page_meta(context, page):
     """Description, share image and JSON-LD (BreadcrumbList everywhere,
@@ -160,7 +157,7 @@ def page_meta(context, page):
         return {}
     request = context["request"]
     site = navigation.site_for(request)
-    return fragments.cached(f"page-meta:{page.pk}", site.pk if site else 0, lambda: _page_meta(request, site, page))
+    return fragments.cached(f"page-meta:{page.pk}", navigation.site_id(site), lambda: _page_meta(request, site, page))
 
 
 def _list_item(position, crumb, root):
@@ -174,7 +171,7 @@ def _list_item(position, crumb, root):
 
 def _page_meta(request, site, page):
     meta = {"description": page.search_description or getattr(page, "intro", "")}
-    image = next((getattr(page, name) for name in SHARE_IMAGE_FIELDS if getattr(page, name, None)), None)
+    image = page.share_image() if hasattr(page, "share_image") else None  # BasePage's hook
     root = site.root_url if site else ""
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
@@ -214,7 +211,7 @@ class FragmentNode(template.Node):
         vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
         return fragments.cached(
             f"fragment:{self.name}:{vary}",
-            site.pk if site else 0,
+            navigation.site_id(site),
             lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308
         )
 
