@@ -3,8 +3,8 @@ language, past and upcoming, from the queryset the listings use."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from pages.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 from parks.models import public_parks
 
@@ -24,7 +24,7 @@ def _parks_by_event(events, locale_id):
 
 
 def _rows(request):
-    locale_id = Locale.get_active().pk
+    locale_id = active_locale().pk
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
     events = list(events_in(locale_id).defer_streamfields().order_by("start", "pk"))
     parks = _parks_by_event(events, locale_id)

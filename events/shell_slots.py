@@ -2,12 +2,12 @@
 "Highlighted events" in every page's footer (pages.slots)."""
 
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pages import slots
 from pages.cache import fragments
 from pages.listing import public
+from pages.localized import active_locale
 
 from .models import EventPage
 
@@ -24,7 +24,7 @@ def _cards(events):
 @slots.register("home", "events/includes/home_upcoming.html", order=10)
 def home_upcoming(request):
     def build():
-        events = public(EventPage.objects.live().filter(locale__language_code=get_language()))
+        events = public(EventPage.objects.live().filter(locale_id=active_locale().pk))
         return {"events": _cards(events.filter(end__gte=timezone.now()).order_by("start")[:3])}
 
     return fragments.cached("home-upcoming-events", 0, build, timeout=CLOCK_TIMEOUT)
@@ -33,7 +33,7 @@ def home_upcoming(request):
 @slots.register("footer", "events/includes/footer_highlighted.html", order=10)
 def footer_highlighted(request):
     def build():
-        events = public(EventPage.objects.live().filter(locale__language_code=get_language(), highlighted=True))
+        events = public(EventPage.objects.live().filter(locale_id=active_locale().pk, highlighted=True))
         return {"events": _cards(events.order_by("-start")[:3])}
 
     return fragments.cached("footer-highlighted-events", 0, build)

@@ -2,9 +2,8 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
-from pages.localized import in_locale_with_fallback
+from pages.localized import active_locale, in_locale_with_fallback
 from pages.opendata.registry import Dataset, columns, register
 
 from .listing import filter_options
@@ -30,7 +29,7 @@ def _topics_by_article(articles, locale):
 
 
 def _rows(request):
-    locale = Locale.get_active()
+    locale = active_locale()
     categories = {category["path"]: category["title"] for category in filter_options(locale.pk)["categories"]}
     articles = list(articles_in(locale.pk).order_by("-date", "-pk"))
     topics = _topics_by_article(articles, locale)

@@ -2,26 +2,20 @@
 page and the feed links in every page's head."""
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from pages import slots
 from pages.cache import fragments
+from pages.localized import active_locale
 
 from .listing import filter_options
 from .models import NewsIndexPage, articles_in
 
 
-def _locale():
-    return Locale.objects.filter(language_code=get_language()).first()
-
-
 @slots.register("home", "news/includes/home_latest.html", order=5)
 def home_latest(request):
     def build():
-        locale = _locale()
-        latest = articles_in(locale.pk).order_by("-date")[:3] if locale else []
+        latest = articles_in(active_locale().pk).order_by("-date")[:3]
         return {
             "articles": [
                 {"title": a.title, "url": a.url, "date": a.date, "summary": a.search_description} for a in latest
@@ -35,8 +29,8 @@ def home_latest(request):
 @slots.register("head", "news/includes/feed_links.html")
 def feed_links(request):
     def build():
-        locale = _locale()
-        index = NewsIndexPage.objects.live().filter(locale=locale).first() if locale else None
+        locale = active_locale()
+        index = NewsIndexPage.objects.live().filter(locale_id=locale.pk).first()
         if index is None:
             return {"feeds": {}}
         return {"feeds": filter_options(locale.pk)["feeds"], "title": index.title}

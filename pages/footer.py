@@ -2,23 +2,15 @@
 site's notices (privacy, accessibility, terms of use)."""
 
 from django.utils import translation
-from wagtail.models import Locale
 
 from .cache import fragments
 from .listing import public
-from .localized import in_locale_with_fallback
+from .localized import active_locale, in_locale_with_fallback
 from .models import DataPage, NoticePage, Partner, RelatedAgency
 
 
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 def _build_footer():
-    locale = _active_locale()
+    locale = active_locale()
     partners = in_locale_with_fallback(Partner.objects.select_related("logo"), locale)
     groups = []
     for role, label in Partner.Role.choices:

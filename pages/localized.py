@@ -1,6 +1,28 @@
+"""The active language's Locale, translatable snippets in a language with a
+fallback to English, and a page's twins in the other languages."""
+
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from .cache import fragments
+
+
+def _active_locale_row():
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:  # a language the content has no tree for
+        locale = Locale.get_default()
+    return {"pk": locale.pk, "language_code": locale.language_code}
+
+
+def active_locale():
+    """The Locale of the language being served (the default one where that
+    language has none), kept with the fragments: the one lookup of the active
+    locale for listings, slots, datasets and the footer. Filter by it
+    (``locale=``) or by its ``pk``."""
+    row = fragments.cached("active-locale", 0, _active_locale_row)
+    return Locale(pk=row["pk"], language_code=row["language_code"])
 
 
 def in_locale_with_fallback(queryset, locale):

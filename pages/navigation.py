@@ -16,7 +16,7 @@ def site_for(request):
 
 def site_id(site):
     """The scope of what is cached per site: the Wagtail Site's id, 0 for none."""
-    return site_id(site)
+    return site.pk if site else 0
 
 
 def home_for(request):

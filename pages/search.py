@@ -12,13 +12,14 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from . import navigation
 from .cache import fragments
 from .folding import fold, prepare, query_words
 from .listing import ShownPages, choice_param, paginate, public, querystring_without, search_words
+from .localized import active_locale
 from .models import SearchEntry
 
 MAX_LENGTH = 200
@@ -55,12 +56,6 @@ def _whole_words(words):
     return re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
 
 
-def _locale_id(language):
-    return fragments.cached(
-        "locale-id", 0, lambda: Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
-    )
-
-
 def _dated_kinds():
     """Page types found only from their date on (BasePage.listed_from_its_date)."""
     return [model._meta.label_lower for model in get_page_models() if getattr(model, "listed_from_its_date", False)]
@@ -95,7 +90,7 @@ def search(request):
     if not words:
         context["results"] = paginate(request, [], PER_PAGE)
         return TemplateResponse(request, "search/results.html", context)
-    locale_id = _locale_id(get_language())
+    locale_id = active_locale().pk
     # Private pages (a view restriction on them or above) never show in results.
     entries = public(SearchEntry.objects.filter(locale_id=locale_id), path_field="page__path")
     # Nor does news dated in the future, which the listings hide until its date.

@@ -2,8 +2,8 @@
 read from the querysets the park pages and the company results table show."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from pages.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 
 from .company_results import public_company_results
@@ -17,7 +17,7 @@ def status_and_source(row):
 
 
 def _indicator_rows(request):
-    parks = list(public_parks(Locale.get_active().pk).only("title", "path", "url_path", "locale_id"))
+    parks = list(public_parks(active_locale().pk).only("title", "path", "url_path", "locale_id"))
     by_page = {park.pk: [] for park in parks}
     for row in ParkIndicator.objects.filter(page_id__in=by_page):
         by_page[row.page_id].append(row)
@@ -57,7 +57,7 @@ register(
 
 
 def _company_rows(request):
-    locale_id = Locale.get_active().pk
+    locale_id = active_locale().pk
     parks = {park.translation_key: park for park in public_parks(locale_id).only("title", "path", "url_path")}
     for result in public_company_results(locale_id):
         # The park is synchronised (it points at the English park); name its twin, as the table does.

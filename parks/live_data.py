@@ -1,11 +1,11 @@
 """Figures the parks app offers to any page body (see pages.live_data)."""
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pages import live_data
 from pages.cache import fragments
 from pages.listing import public
+from pages.localized import active_locale
 
 from .indicators import Figure, comparable_totals
 from .models import ParkIndicator
@@ -14,7 +14,7 @@ from .models import ParkIndicator
 def _totals():
     # Figures of a private park (a view restriction on it or above) count nowhere.
     indicators = public(
-        ParkIndicator.objects.filter(locale__language_code=get_language(), page__live=True), path_field="page__path"
+        ParkIndicator.objects.filter(locale_id=active_locale().pk, page__live=True), path_field="page__path"
     ).select_related("page")
     figures = [
         Figure(row.page.title, row.kind, row.value, row.currency, row.first_year, row.year, row.status, row.source)

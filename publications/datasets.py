@@ -2,9 +2,9 @@
 the language with its files, from the queryset the library lists."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from pages.listing import public
+from pages.localized import active_locale
 from pages.navigation import site_for
 from pages.opendata.registry import Dataset, columns, register
 
@@ -19,7 +19,7 @@ def _file(root_url, document):
 
 
 def _rows(request):
-    locale_id = Locale.get_active().pk
+    locale_id = active_locale().pk
     # The Site's address, as pages' full URLs use: rows do not vary with the Host a visitor sent.
     root_url = site_for(request).root_url
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}

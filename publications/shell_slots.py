@@ -1,12 +1,12 @@
 """Latest publications on the home page (pages.slots)."""
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pages import slots
 from pages.cache import fragments
 from pages.listing import public
+from pages.localized import active_locale
 
 from .models import PublicationPage
 
@@ -14,7 +14,7 @@ from .models import PublicationPage
 @slots.register("home", "publications/includes/home_latest.html", order=20)
 def home_latest(request):
     def build():
-        latest = public(PublicationPage.objects.live().filter(locale__language_code=get_language())).order_by(
+        latest = public(PublicationPage.objects.live().filter(locale_id=active_locale().pk)).order_by(
             "-publication_date", "-pk"
         )[:3]
         return {
