@@ -9,8 +9,8 @@ from wagtail.models import Locale, Page
 from pages.demo import ensure_page, media, translate_once
 from pages.demo.translate import Glossary
 from pages.demo_registry import register
+from pages.folding import transliterate_slug
 from pages.models import HomePage
-from pages.slugs import transliterate_slug
 
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsRelatedPage, NewsTopic
 

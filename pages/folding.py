@@ -1,12 +1,22 @@
-"""Accent- and case-folding for search: "Đà Nẵng" and "da nang" meet at "da nang".
+"""Vietnamese without its accents, the one place for it: "Đà Nẵng" becomes
+"da-nang" in a slug and meets "da nang" in search.
 
-Text is normalised to NFC, then each character is folded on its own (NFD,
-combining marks dropped, đ → d, lower case), so a position in the folded text
-is the same position in the original: highlighting can mark the original words.
+- Slugs: Django's slugify drops "đ"/"Đ" (Unicode does not decompose them), and
+  wagtail-localize runs every translated slug through it; anyascii (a Wagtail
+  dependency) transliterates first, whole words at a time ("æ" → "ae").
+- Search: text is normalised to NFC, then each character is folded on its own
+  (NFD, combining marks dropped, đ → d, lower case) to exactly one character, so
+  a position in the folded text is the same position in the original and
+  highlighting can mark the original words.
+
+Both give the same letters for every Vietnamese letter (tests/test_slugs.py).
 """
 
 import re
 import unicodedata
+
+from anyascii import anyascii
+from django.utils.text import slugify
 
 _SPECIAL = {"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "s"}
 
@@ -17,6 +27,11 @@ def _fold_char(char):
     base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
     base = base.lower()
     return base if len(base) == 1 else (base[:1] or " ")
+
+
+def transliterate_slug(value):
+    """An ASCII slug: "Đà Nẵng" → "da-nang"."""
+    return slugify(anyascii(str(value)))
 
 
 def prepare(text):

@@ -9,7 +9,7 @@ from wagtail_localize.models import StringTranslation
 
 from . import search_index
 from .editorial import tree_sync
-from .slugs import transliterate_slug
+from .folding import transliterate_slug
 
 
 @receiver(page_published)

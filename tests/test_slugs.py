@@ -3,8 +3,8 @@
 import pytest
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from pages.folding import fold, transliterate_slug
 from pages.models import StandardPage
-from pages.slugs import transliterate_slug
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,13 @@ def test_translated_slug_keeps_d_through_wagtail_localize(english, vietnamese, d
     translated = page.get_translation(vietnamese)
     assert translated.slug == "da-nang"
     assert translated.url == "/vi/gioi-thieu/da-nang/"
+
+
+VIETNAMESE_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
+
+
+@pytest.mark.parametrize("letter", [*VIETNAMESE_LETTERS, *VIETNAMESE_LETTERS.upper()])
+def test_slugs_and_search_fold_every_vietnamese_letter_alike(letter):
+    """One behaviour: the slug's letter is the letter search folds it to."""
+    assert transliterate_slug(letter) == fold(letter)
+    assert fold(letter) in "aeiouyd"

@@ -371,7 +371,7 @@ if TRUSTED_PROXIES < 0:
 
 WAGTAIL_SITE_NAME = "EIP Viet Nam"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# ASCII slugs everywhere; Vietnamese ones are transliterated (pages.slugs).
+# ASCII slugs everywhere; Vietnamese ones are transliterated (pages.folding).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The read-only API (pages.opendata.api): at most this many items per answer.
 WAGTAILAPI_LIMIT_MAX = 50

@@ -9,9 +9,9 @@ from wagtail.search import index
 
 from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
+from pages.folding import transliterate_slug
 from pages.links import SafeLinksMixin
 from pages.listing import restricted_paths
-from pages.slugs import transliterate_slug
 
 
 class BasePage(SafeLinksMixin, Page):
