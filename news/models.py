@@ -1,11 +1,8 @@
 """News: an index, category pages (Project news, Country's news) holding
 articles, topics as translatable tags, and RSS/Atom feeds per language."""
 
-import json
-
 from django.db import models
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -18,6 +15,7 @@ from wagtail.search import index
 from pages import navigation
 from pages.cache import fragments
 from pages.folding import transliterate_slug
+from pages.json_ld import as_script
 from pages.listing import ListingPage, public
 from pages.localized import in_locale_with_fallback
 from pages.models import BasePage
@@ -167,7 +165,7 @@ class NewsPage(BasePage):
             data["description"] = self.search_description or self.intro
         if image_url:
             data["image"] = [image_url]
-        return mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+        return as_script(data)
 
     def article_extras(self):
         """What surrounds the article, cached with the shell: its category,

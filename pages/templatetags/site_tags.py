@@ -1,5 +1,3 @@
-import json
-
 from django import template
 from django.conf import settings
 from django.template import Context
@@ -15,6 +13,7 @@ from pages import links, navigation, slots
 from pages.cache import fragments
 from pages.footer import footer_data
 from pages.footer import notice_url as _notice_url
+from pages.json_ld import as_script
 from pages.listing import resolve
 from pages.numbers import localized_number
 
@@ -197,7 +196,7 @@ def _page_meta(request, site, page):
                 "parentOrganization": {"@type": "Organization", "name": "UNIDO"},
             }
         )
-    meta["json_ld"] = mark_safe(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))  # noqa: S308
+    meta["json_ld"] = as_script(data)
     return meta
 
 
