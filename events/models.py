@@ -18,14 +18,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 
 from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
 from pages.cache import fragments
 from pages.json_ld import as_script
 from pages.listing import ListingPage, public
 from pages.models import BasePage
-from parks.models import public_parks
+from parks.models import ParkLink, public_parks
 
 from .calendar import event_calendar_response, upcoming_calendar_response
 from .dates import format_event_dates
@@ -349,17 +349,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return context
 
 
-class EventPark(Orderable):
+class EventPark(ParkLink):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="park_links")
-    park = models.ForeignKey(
-        "parks.ParkPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("park"),
-        help_text=_("A demonstration park the event is about or takes place in."),
-    )
-
-    panels = [FieldPanel("park")]
 
 
 def events_in(locale_id):

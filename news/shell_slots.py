@@ -2,11 +2,12 @@
 page and the feed links in every page's head."""
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from pages import slots
 from pages.cache import fragments
 from pages.localized import active_locale
+from parks.related import register_park_list
 
 from .listing import filter_options
 from .models import NewsIndexPage, articles_in
@@ -38,14 +39,14 @@ def feed_links(request):
     return fragments.cached("news-feed-links", 0, build)
 
 
-@slots.register("park", "includes/related_list.html", order=30)
-def park_news(request, park):
-    def build():
-        articles = articles_in(park.locale_id).filter(related_links__related__translation_key=park.translation_key)
-        items = [
-            {"title": a.title, "url": a.url, "meta": date_format(a.date)}
-            for a in articles.distinct().order_by("-date")[:6]
-        ]
-        return {"key": "news", "heading": _("News about this park"), "items": items}
-
-    return fragments.cached(f"park-news:{park.pk}", 0, build, timeout=120)
+# Scheduled articles appear at their time; a short timeout keeps the park's list in step.
+park_news = register_park_list(
+    "news",
+    _("News about this park"),
+    articles_in,
+    via="related_links__related",
+    newest_first="-date",
+    meta=lambda article: date_format(article.date),
+    order=30,
+    timeout=120,
+)

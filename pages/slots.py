@@ -21,14 +21,18 @@ class SlotItem:
     template: str
     get_context: Callable
     order: int
+    name: str
 
 
-def register(slot, template, order=50):
+def register(slot, template, order=50, name=None):
+    """Show ``get_context``'s answer in ``slot``; registering the same ``name``
+    (by default the function's dotted name) twice keeps one."""
+
     def decorator(get_context):
         items = _slots.setdefault(slot, [])
-        name = f"{get_context.__module__}.{get_context.__qualname__}"
-        if not any(f"{item.get_context.__module__}.{item.get_context.__qualname__}" == name for item in items):
-            items.append(SlotItem(template, get_context, order))
+        key = name or f"{get_context.__module__}.{get_context.__qualname__}"
+        if not any(item.name == key for item in items):
+            items.append(SlotItem(template, get_context, order, key))
             items.sort(key=lambda item: item.order)
         return get_context
 

@@ -185,6 +185,26 @@ class ParkPage(RoutablePageMixin, BasePage):
         return fact_sheet_response(self, request)
 
 
+class ParkLink(Orderable):
+    """A page's link to a demonstration park (an event's, a publication's, a case
+    study's ``park_links``): subclasses add the ``page`` it belongs to. Links are
+    synchronised between languages, so they point at the English park; pages are
+    found by the park's translation key."""
+
+    park = models.ForeignKey(
+        ParkPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("park"),
+        help_text=_("A demonstration park this page is about or that it takes place in."),
+    )
+
+    panels = [FieldPanel("park")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
 class ParkIndicator(TranslatableMixin, Orderable):
     """A yearly figure for one park. The unit follows from the kind (and the
     currency, for cost), so it cannot disagree with what is measured."""
@@ -338,17 +358,8 @@ class CaseStudyPage(BasePage):
         return context
 
 
-class CaseStudyPark(Orderable):
+class CaseStudyPark(ParkLink):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="park_links")
-    park = models.ForeignKey(
-        ParkPage,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("park"),
-        help_text=_("A demonstration park where this exchange takes place."),
-    )
-
-    panels = [FieldPanel("park")]
 
 
 class CaseStudyFlow(TranslatableMixin, Orderable):

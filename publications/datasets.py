@@ -3,13 +3,12 @@ the language with its files, from the queryset the library lists."""
 
 from django.utils.translation import gettext_lazy as _
 
-from pages.listing import public
 from pages.localized import active_locale
 from pages.navigation import site_for
 from pages.opendata.registry import Dataset, columns, register
 
 from .library import filter_options
-from .models import PublicationPage
+from .models import PublicationPage, publications_in
 
 
 def _file(root_url, document):
@@ -23,9 +22,7 @@ def _rows(request):
     # The Site's address, as pages' full URLs use: rows do not vary with the Host a visitor sent.
     root_url = site_for(request).root_url
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
-    publications = public(
-        PublicationPage.objects.live().filter(locale_id=locale_id).select_related("file_en", "file_vi")
-    ).defer_streamfields()
+    publications = publications_in(locale_id).defer_streamfields()
     for publication in publications.order_by("-publication_date", "-pk"):
         file_en, size_en = _file(root_url, publication.file_en)
         file_vi, size_vi = _file(root_url, publication.file_vi)

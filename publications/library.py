@@ -18,7 +18,7 @@ from pages.listing import (
 )
 from parks.models import park_options
 
-from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage
+from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage, publications_in
 
 PER_PAGE = 10
 MAX_QUERY = 200
@@ -31,7 +31,7 @@ def filter_options(locale_id):
     def build():
         index = PublicationIndexPage.objects.live().filter(locale_id=locale_id).first()
         categories = public(PublicationCategoryPage.objects.child_of(index).live()) if index else []
-        publications = public(PublicationPage.objects.live().filter(locale_id=locale_id))
+        publications = publications_in(locale_id)
         sections = index.get_children().live().public().in_menu() if index else []
         return {
             "sections": [{"title": s.title, "url": s.url, "summary": s.search_description} for s in sections],
@@ -53,7 +53,7 @@ def library_context(request, page):
     options = filter_options(page.locale_id)
     filters = Filters(
         request,
-        public(PublicationPage.objects.live().filter(locale_id=page.locale_id).select_related("file_en", "file_vi")),
+        publications_in(page.locale_id),
     )
     filters.category(options["categories"], page if isinstance(page, PublicationCategoryPage) else None)
     filters.year(options["years"], "publication_date")

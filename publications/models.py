@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -26,6 +26,7 @@ from pages.cache import fragments
 from pages.embeds import allowed_embed_html
 from pages.listing import ListingPage, public
 from pages.models import BasePage
+from parks.models import ParkLink
 
 from .external_links import doi_of, normalise, validate_external_link
 from .validators import validate_video_size
@@ -192,17 +193,8 @@ class PublicationPage(BasePage):
         return context
 
 
-class PublicationPark(Orderable):
+class PublicationPark(ParkLink):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="park_links")
-    park = models.ForeignKey(
-        "parks.ParkPage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("park"),
-        help_text=_("A demonstration park the publication is about."),
-    )
-
-    panels = [FieldPanel("park")]
 
 
 class MediaGalleryPage(BasePage):
@@ -337,3 +329,10 @@ class DocumentDownloads(models.Model):
 
     def __str__(self):
         return f"{self.document}: {self.count}"
+
+
+def publications_in(locale_id):
+    """The language's live publications that anonymous visitors may see, with
+    their files: what the library, the home page, a park's page and the dataset
+    start from."""
+    return public(PublicationPage.objects.live().filter(locale_id=locale_id)).select_related("file_en", "file_vi")
