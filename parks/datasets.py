@@ -58,7 +58,10 @@ register(
 
 def _company_rows(request):
     locale_id = active_locale().pk
-    parks = {park.translation_key: park for park in public_parks(locale_id).only("title", "path", "url_path")}
+    parks = {
+        park.translation_key: park
+        for park in public_parks(locale_id).only("title", "path", "url_path", "translation_key")
+    }
     for result in public_company_results(locale_id):
         # The park is synchronised (it points at the English park); name its twin, as the table does.
         park = parks.get(result.park.translation_key, result.park)

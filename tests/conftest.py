@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
@@ -102,21 +102,6 @@ def json_ld(html, kind):
             if item.get("@type") == kind:
                 return item
     raise AssertionError(f"no {kind} JSON-LD on the page")
-
-
-def warm_queries(client, url):
-    """How many queries a page costs once its caches are warm (not counting the
-    once-a-minute scheduled publishing a request may run)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from pages.scheduling import INTERVAL, LOCK_KEY
-
-    client.get(url)
-    cache.set(LOCK_KEY, True, INTERVAL)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def one_page_per_type_and_language():

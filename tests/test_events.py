@@ -14,7 +14,8 @@ from django.utils import translation
 from events.dates import format_event_dates
 from events.models import EventCategoryPage, EventIndexPage, EventPage
 
-from .conftest import get_page, json_ld, warm_queries
+from .conftest import get_page, json_ld
+from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
@@ -254,8 +255,8 @@ def test_listing_query_count_does_not_grow_with_events(client, english):
     index = EventIndexPage.objects.get(locale=english)
     training = category("en", "training")
     urls = [index.url, training.url, "/en/events/upcoming-events/"]
-    before = {url: warm_queries(client, url) for url in urls}
-    assert all(count <= 12 for count in before.values()), before
+    before = {url: cold_and_warm(client, url) for url in urls}
+    assert all(warm <= 12 for _cold, warm in before.values()), before
     for number in range(45):
         add_event(
             training,
@@ -263,5 +264,6 @@ def test_listing_query_count_does_not_grow_with_events(client, english):
             at(2035, 1, 1 + number % 28, 9) + datetime.timedelta(days=number),
             at(2035, 1, 1 + number % 28, 17) + datetime.timedelta(days=number),
         )
-    after = {url: warm_queries(client, url) for url in urls}
+    after = {url: cold_and_warm(client, url) for url in urls}
+    # Cold as well as warm: an N+1 must show while the caches refill.
     assert after == before

@@ -13,7 +13,8 @@ from wagtail.models import Page
 
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 
-from .conftest import get_page, json_ld, warm_queries
+from .conftest import get_page, json_ld
+from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
@@ -170,8 +171,8 @@ def test_home_shows_latest_news(client):
 def test_listing_costs_the_same_with_10_and_100_articles(client, english):
     project = NewsCategoryPage.objects.get(locale=english, slug="project-news")
     urls = [NEWS["en"], project.url, NEWS["en"] + "?topic=policy&year=2022"]
-    before = {url: warm_queries(client, url) for url in urls}
-    assert all(count <= 12 for count in before.values()), before
+    before = {url: cold_and_warm(client, url) for url in urls}
+    assert all(warm <= 12 for _cold, warm in before.values()), before
     for number in range(80):
         article = NewsPage(
             title=f"Extra article {number}",
@@ -180,5 +181,6 @@ def test_listing_costs_the_same_with_10_and_100_articles(client, english):
         )
         project.add_child(instance=article)
         article.save_revision().publish()
-    after = {url: warm_queries(client, url) for url in urls}
+    after = {url: cold_and_warm(client, url) for url in urls}
+    # Cold as well as warm: an N+1 must show while the caches refill.
     assert after == before

@@ -8,8 +8,6 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
@@ -18,7 +16,7 @@ from pages.models import DatasetChange
 from pages.opendata.registry import all_datasets
 from parks.models import CompanyResult, ParkPage
 
-from .conftest import warm_queries
+from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
@@ -151,15 +149,6 @@ def test_an_unknown_dataset_or_format_is_a_clear_404_in_the_visitors_language(cl
     assert words in response.content.decode()
 
 
-def _cold_and_warm(client, url):
-    from django.core.cache import cache
-
-    cache.clear()
-    with CaptureQueriesContext(connection) as cold:
-        assert client.get(url).status_code == 200
-    return len(cold), warm_queries(client, url)
-
-
 def _more_content(english):
     from events.models import EventCategoryPage
     from news.models import NewsCategoryPage, NewsPage
@@ -176,9 +165,9 @@ def _more_content(english):
 
 def test_query_counts_do_not_grow_with_the_content(client, english):
     urls = [f"/{language}/data/{name}.json" for name in NAMES for language in LANGUAGES]
-    before = {url: _cold_and_warm(client, url) for url in urls}
+    before = {url: cold_and_warm(client, url) for url in urls}
     _more_content(english)
-    after = {url: _cold_and_warm(client, url) for url in urls}
+    after = {url: cold_and_warm(client, url) for url in urls}
     assert all(warm <= 2 for _cold, warm in after.values()), after
     grown = {url: (before[url], after[url]) for url in urls if after[url][0] > before[url][0]}
     assert not grown, grown

@@ -13,7 +13,8 @@ from parks.indicators import Kind
 from parks.map import project
 from parks.models import CompanyResult, ParkIndexPage, ParkIndicator, ParkPage, Sector
 
-from .conftest import get_page, warm_queries
+from .conftest import get_page
+from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
@@ -225,8 +226,8 @@ def test_indicator_refuses_negative_figures_and_wrong_units(fields, field):
 
 def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english):
     urls = [INDEX["en"], COMPANIES["en"], park("en", "hiep-phuoc-industrial-park").url]
-    before = {url: warm_queries(client, url) for url in urls}
-    assert all(count <= 12 for count in before.values()), before
+    before = {url: cold_and_warm(client, url) for url in urls}
+    assert all(warm <= 12 for _cold, warm in before.values()), before
     index = ParkIndexPage.objects.get(locale=english)
     template = park("en", "hiep-phuoc-industrial-park")
     for number in range(4):
@@ -247,7 +248,8 @@ def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english
         ParkIndicator.objects.create(
             page=template, locale=english, kind=Kind.ENERGY, year=2010 + number, value=Decimal(number), source="test"
         )
-    after = {url: warm_queries(client, url) for url in urls}
+    after = {url: cold_and_warm(client, url) for url in urls}
+    # Cold as well as warm: an N+1 must show while the caches refill.
     assert after == before
 
 

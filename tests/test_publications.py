@@ -14,7 +14,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from publications.models import DocumentDownloads, PublicationCategoryPage, PublicationIndexPage, PublicationPage
 
-from .conftest import get_page, warm_queries
+from .conftest import get_page
+from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
@@ -240,10 +241,11 @@ def test_library_costs_the_same_queries_with_more_publications(client, english):
     # Every listing has more than one page before and after (a single page
     # needs no count query), so only the number of publications differs.
     add_reports(range(15))
-    before = {url: warm_queries(client, url) for url in urls}
-    assert all(count <= 12 for count in before.values()), before
+    before = {url: cold_and_warm(client, url) for url in urls}
+    assert all(warm <= 12 for _cold, warm in before.values()), before
     add_reports(range(15, 60))
-    after = {url: warm_queries(client, url) for url in urls}
+    after = {url: cold_and_warm(client, url) for url in urls}
+    # Cold as well as warm: an N+1 must show while the caches refill.
     assert after == before
 
 
