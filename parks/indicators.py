@@ -7,8 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# Every figure of a park or a company is a quantity: none is below zero.
+NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
 
 
 class Kind(models.TextChoices):
