@@ -13,7 +13,7 @@ from eipvn import two_factor
 from pages import seo
 from pages.editorial import localize_views
 from pages.opendata import views as opendata_views
-from pages.search import search as search_view
+from pages.search.views import search as search_view
 from pages.views import authenticate_with_password, healthz
 
 # Outside the language prefix: admin, documents, health check.

@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: they need the models, which Django loads
         # only after every app config; importing them registers what they offer.
-        from pages import retention
+        from pages.operations import retention
 
         from . import datasets, listing, shell_slots  # noqa: F401
         from .registration.models import Registration

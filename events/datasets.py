@@ -4,7 +4,7 @@ language, past and upcoming, from the queryset the listings use."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pages.localized import active_locale
+from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 from parks.models import public_parks
 

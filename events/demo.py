@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from pages.demo import ensure_page, translate_once
+from pages.demo.registry import register
 from pages.demo.translate import Glossary
-from pages.demo_registry import register
 from pages.models import HomePage, StandardPage
 from parks.models import ParkPage
 

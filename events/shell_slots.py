@@ -1,12 +1,12 @@
 """What events show in the shell: upcoming events on the home page and
-"Highlighted events" in every page's footer (pages.slots)."""
+"Highlighted events" in every page's footer (pages.navigation.slots)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pages import slots
 from pages.cache import fragments
-from pages.localized import active_locale
+from pages.navigation import slots
+from pages.navigation.localized import active_locale
 from parks.related import register_park_list
 
 from .models import events_in

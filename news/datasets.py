@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pages.localized import active_locale, in_locale_with_fallback
+from pages.navigation.localized import active_locale, in_locale_with_fallback
 from pages.opendata.registry import Dataset, columns, register
 
 from .listing import filter_options

@@ -7,10 +7,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from pages.demo import ensure_page, media, translate_once
+from pages.demo.registry import register
 from pages.demo.translate import Glossary
-from pages.demo_registry import register
-from pages.folding import transliterate_slug
 from pages.models import HomePage
+from pages.search.folding import transliterate_slug
 
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsRelatedPage, NewsTopic
 

@@ -14,11 +14,11 @@ from wagtail.search import index
 
 from pages import navigation
 from pages.cache import fragments
-from pages.folding import transliterate_slug
 from pages.json_ld import as_script
 from pages.listing import ListingPage, public
-from pages.localized import in_locale_with_fallback
 from pages.models import BasePage
+from pages.navigation.localized import in_locale_with_fallback
+from pages.search.folding import transliterate_slug
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 

@@ -1,12 +1,12 @@
-"""What news shows in the shell (pages.slots): the latest articles on the home
+"""What news shows in the shell (pages.navigation.slots): the latest articles on the home
 page and the feed links in every page's head."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from pages import slots
 from pages.cache import fragments
-from pages.localized import active_locale
+from pages.navigation import slots
+from pages.navigation.localized import active_locale
 from parks.related import register_park_list
 
 from .listing import filter_options

@@ -11,10 +11,12 @@ class PagesConfig(AppConfig):
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
-        from . import privacy, renditions, signals  # noqa: F401
-        from .cache import receivers
-        from .editorial.languages import LanguageSnippetPermissionPolicy
-        from .models import Partner, RelatedAgency, TeamMember
+        from pages import signals  # noqa: F401
+        from pages.cache import receivers
+        from pages.editorial import view_restrictions  # noqa: F401
+        from pages.editorial.languages import LanguageSnippetPermissionPolicy
+        from pages.models import Partner, RelatedAgency, TeamMember
+        from pages.operations import renditions  # noqa: F401
 
         receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
         # Every translatable non-page model is edited per language (before

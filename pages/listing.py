@@ -9,7 +9,7 @@ values a page took as given (pages.cache.page_cache).
 from django.core.paginator import Paginator
 from wagtail.models import PageViewRestriction
 
-from .cache import fragments, page_cache
+from pages.cache import fragments, page_cache
 
 _builders = {}
 

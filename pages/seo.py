@@ -7,9 +7,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from .cache import fragments
-from .listing import public
-from .navigation import site_id
+from pages.cache import fragments
+from pages.listing import public
+from pages.navigation import site_id
 
 
 def sitemap(request):

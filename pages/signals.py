@@ -7,9 +7,9 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import StringTranslation
 
-from . import search_index
-from .editorial import tree_sync
-from .folding import transliterate_slug
+from pages.editorial import tree_sync
+from pages.search import index as search_index
+from pages.search.folding import transliterate_slug
 
 
 @receiver(page_published)

@@ -12,8 +12,7 @@ from django.views.defaults import page_not_found as django_page_not_found
 from wagtail import views as wagtail_views
 
 from eipvn.client_address import client_address
-
-from . import rate_limit
+from pages.operations import rate_limit
 
 # What a lost or refused database connection raises (not a bad query).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)

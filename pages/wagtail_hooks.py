@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Partner, RelatedAgency, TeamMember
+from pages.models import Partner, RelatedAgency, TeamMember
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -50,4 +50,4 @@ def two_step_verification(request):
 
 
 # Roles by language, review, tree sync and the translation report.
-from .editorial import hooks as editorial_hooks  # noqa: E402, F401
+from pages.editorial import hooks as editorial_hooks  # noqa: E402, F401

@@ -3,7 +3,7 @@ read from the querysets the park pages and the company results table show."""
 
 from django.utils.translation import gettext_lazy as _
 
-from pages.localized import active_locale
+from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 
 from .company_results import public_company_results

@@ -9,8 +9,8 @@ from wagtail.models import Locale
 
 from pages.demo import ensure_page, translate_once
 from pages.demo.content import glossary as shell_glossary
+from pages.demo.registry import register
 from pages.demo.translate import Glossary, translate
-from pages.demo_registry import register
 from pages.models import HomePage, StandardPage
 
 from .indicators import Kind, Status

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from pages import live_data
 from pages.cache import fragments
 from pages.listing import public
-from pages.localized import active_locale
+from pages.navigation.localized import active_locale
 
 from .indicators import Figure, comparable_totals
 from .models import ParkIndicator

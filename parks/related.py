@@ -1,8 +1,8 @@
 """What a park's page lists of the pages linked to it (events, publications,
 news): one helper, so every section's list is found, ordered and cached alike."""
 
-from pages import slots
 from pages.cache import fragments
+from pages.navigation import slots
 
 SHOWN = 6
 

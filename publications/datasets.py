@@ -3,8 +3,8 @@ the language with its files, from the queryset the library lists."""
 
 from django.utils.translation import gettext_lazy as _
 
-from pages.localized import active_locale
 from pages.navigation import site_for
+from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 
 from .library import filter_options

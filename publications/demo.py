@@ -8,8 +8,8 @@ import datetime
 from wagtail.models import Locale
 
 from pages.demo import ensure_page, media, translate_once
+from pages.demo.registry import register
 from pages.demo.translate import Glossary
-from pages.demo_registry import register
 from pages.models import HomePage
 from parks.models import ParkPage
 

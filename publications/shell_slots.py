@@ -1,11 +1,11 @@
-"""Latest publications on the home page (pages.slots)."""
+"""Latest publications on the home page (pages.navigation.slots)."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from pages import slots
 from pages.cache import fragments
-from pages.localized import active_locale
+from pages.navigation import slots
+from pages.navigation.localized import active_locale
 from parks.related import register_park_list
 
 from .models import publications_in

@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.scheduling import INTERVAL, LOCK_KEY
+from pages.operations.scheduling import INTERVAL, LOCK_KEY
 
 
 def _counted(client, url, **params):

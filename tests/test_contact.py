@@ -66,7 +66,7 @@ def test_mail_failure_still_stores_the_message_and_thanks_the_visitor(client, mo
         raise ConnectionRefusedError("mail server down")
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
-    with caplog.at_level(logging.ERROR, logger="pages.contact"):
+    with caplog.at_level(logging.ERROR, logger="pages.forms.contact"):
         response = post(client, "en")
     assert response.status_code == 200 and "Thank you for writing" in response.content.decode()
     assert FormSubmission.objects.count() == 1

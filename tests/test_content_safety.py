@@ -428,7 +428,7 @@ def test_backups_are_readable_by_their_owner_only(tmp_path, settings, monkeypatc
     import sqlite3
     import stat
 
-    from pages import backups
+    from pages.operations import backups
 
     database = tmp_path / "site.sqlite3"
     sqlite3.connect(database).close()

@@ -101,7 +101,7 @@ def test_a_page_made_private_asks_for_a_login_at_once(client, english, vietnames
     response = client.get(page.url)
     assert response.status_code == 302
     assert "/login/" in response["Location"]
-    # Restrictions are mirrored to translations (pages.privacy).
+    # Restrictions are mirrored to translations (pages.editorial.view_restrictions).
     assert client.get(translation.url).status_code == 302
     restriction.delete()
     assert client.get(page.url).status_code == 200

@@ -18,7 +18,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
 
 from pages.models import ContactPage, NoticePage, RateLimitHit
-from pages.scheduling import PURGE_LOCK_KEY
+from pages.operations.scheduling import PURGE_LOCK_KEY
 
 from .conftest import get_page, one_page_per_type_and_language
 

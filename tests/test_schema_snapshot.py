@@ -1,5 +1,5 @@
 """A fresh SQLite database is made from the schema snapshot, and the snapshot
-is what replaying every migration makes (pages/schema_snapshot.py)."""
+is what replaying every migration makes (pages/operations/schema_snapshot.py)."""
 
 import copy
 import os
@@ -12,8 +12,8 @@ from django.db import connection
 from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.db.migrations.loader import MigrationLoader
 
-from pages import schema_snapshot
 from pages.management.commands.schema_snapshot import migrated_database
+from pages.operations import schema_snapshot
 from tests.servers import ROOT
 
 pytestmark = pytest.mark.django_db

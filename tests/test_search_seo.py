@@ -9,8 +9,8 @@ from defusedxml import ElementTree as ET
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from pages.folding import fold
-from pages.search import highlight
+from pages.search.folding import fold
+from pages.search.views import highlight
 from parks.models import ParkPage
 
 from .conftest import get_page, json_ld

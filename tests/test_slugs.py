@@ -3,8 +3,8 @@
 import pytest
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from pages.folding import fold, transliterate_slug
 from pages.models import StandardPage
+from pages.search.folding import fold, transliterate_slug
 
 
 @pytest.mark.parametrize(

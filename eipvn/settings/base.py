@@ -65,7 +65,7 @@ MIDDLEWARE = [
     # Generations read once per request, previews kept out of the fragments.
     "pages.cache.middleware.CacheScopeMiddleware",
     # Before the page cache, so that scheduled pages go live while pages are served from it.
-    "pages.scheduling.ScheduledPublishingMiddleware",
+    "pages.operations.scheduling.ScheduledPublishingMiddleware",
     "pages.cache.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps gzipped and plain answers apart; Django
     # pads gzipped pages with random bytes against BREACH.
@@ -178,7 +178,7 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
-# Scheduled publishing from visitors' requests (pages.scheduling); turn it off
+# Scheduled publishing from visitors' requests (pages.operations.scheduling); turn it off
 # when a cron job or timer runs `manage.py publish_scheduled`.
 PUBLISH_SCHEDULED_ON_REQUEST = env_bool("PUBLISH_SCHEDULED_ON_REQUEST", True)
 # Contact messages are deleted this many months after they came (the privacy
@@ -187,7 +187,7 @@ PERSONAL_DATA_MONTHS = env_int("PERSONAL_DATA_MONTHS", 12)
 # Event registrations one client address may make in an hour (events.registration).
 REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)
 # Render a page and its parent once after it is published, so that its image
-# renditions exist before the first visitor comes (pages.renditions).
+# renditions exist before the first visitor comes (pages.operations.renditions).
 PREPARE_RENDITIONS_ON_PUBLISH = True
 
 AUTHENTICATION_BACKENDS = [
@@ -371,7 +371,7 @@ if TRUSTED_PROXIES < 0:
 
 WAGTAIL_SITE_NAME = "EIP Viet Nam"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# ASCII slugs everywhere; Vietnamese ones are transliterated (pages.folding).
+# ASCII slugs everywhere; Vietnamese ones are transliterated (pages.search.folding).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The read-only API (pages.opendata.api): at most this many items per answer.
 WAGTAILAPI_LIMIT_MAX = 50

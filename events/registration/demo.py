@@ -8,7 +8,7 @@ are added afterwards."""
 
 from wagtail.models import Locale
 
-from pages.demo_registry import register
+from pages.demo.registry import register
 
 from ..models import EventPage
 from . import seats

@@ -4,7 +4,7 @@ as the editor chose them on the event page."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pages.contact import HONEYPOT
+from pages.forms.contact import HONEYPOT
 
 from .models import Registration
 

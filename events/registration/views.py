@@ -13,8 +13,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from eipvn.client_address import client_address
-from pages import rate_limit
 from pages.forms import mark_invalid_fields
+from pages.operations import rate_limit
 
 from . import links, mail, seats
 from .forms import RegistrationForm

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from . import generations
+from pages.cache import generations
 
 TIMEOUT = 60 * 60 * 24
 _bypassed = ContextVar("fragments_bypassed", default=False)

@@ -1,6 +1,6 @@
 """One request, one consistent view of what is current."""
 
-from . import fragments, generations, page_cache
+from pages.cache import fragments, generations, page_cache
 
 
 class CacheScopeMiddleware:

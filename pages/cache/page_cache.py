@@ -50,7 +50,7 @@ from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import parse_etags, quote_etag
 
-from . import generations
+from pages.cache import generations
 
 PREFIX = "eipvn:page"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")

@@ -16,9 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from pages.localized import twins
-
-from . import fragments, page_cache, purge
+from pages.cache import fragments, page_cache, purge
+from pages.navigation.localized import twins
 
 
 def _twin_paths(page):

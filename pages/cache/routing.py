@@ -23,7 +23,7 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
-from . import fragments
+from pages.cache import fragments
 
 
 def cached_site(request):

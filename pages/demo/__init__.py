@@ -6,7 +6,9 @@ import uuid
 
 from wagtail.models import Locale, Page, Site
 
-from pages.demo_registry import register
+from pages.demo import content, media, notices
+from pages.demo.registry import register
+from pages.demo.translate import translate
 from pages.models import (
     ContactFormField,
     ContactPage,
@@ -17,9 +19,6 @@ from pages.models import (
     TeamMember,
     TeamPage,
 )
-
-from . import content, media, notices
-from .translate import translate
 
 __all__ = ["ensure_page", "translate_once"]
 
@@ -212,4 +211,4 @@ def seed_notices():
     notices.seed(ensure_page, translate_once)
 
 
-from . import open_data  # noqa: E402, F401 - registers the Data page seeder (needs the helpers above)
+from pages.demo import open_data  # noqa: E402, F401 - registers the Data page seeder (needs the helpers above)

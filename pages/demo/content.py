@@ -1,7 +1,7 @@
 """The shell's demo content, English beside Vietnamese, written from
 shared/reference/facts.md. Figures say whether they are reported and by whom."""
 
-from .translate import Glossary
+from pages.demo.translate import Glossary
 
 glossary = Glossary()
 t = glossary.t

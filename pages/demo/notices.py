@@ -9,9 +9,8 @@ import datetime
 
 from wagtail.models import Locale
 
+from pages.demo.translate import Glossary
 from pages.models import HomePage, NoticePage
-
-from .translate import Glossary
 
 glossary = Glossary()
 t = glossary.t

@@ -3,12 +3,11 @@ About → Project results. Like the rest of the demo, it only adds what is missi
 
 from wagtail.models import Locale
 
-from pages.demo_registry import register
+from pages.demo import ensure_page, translate_once
+from pages.demo.content import glossary, t
+from pages.demo.registry import register
+from pages.demo.translate import translate
 from pages.models import DataPage, HomePage, StandardPage
-
-from . import ensure_page, translate_once
-from .content import glossary, t
-from .translate import translate
 
 DATA = {
     "title": t("Data", "Dữ liệu"),

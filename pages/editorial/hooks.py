@@ -16,10 +16,10 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
-from . import publish_sync, tree_sync
-from .languages import can_edit_language, can_publish
-from .localize_views import submit_translation_for_review
-from .report import TranslationReportView, TranslationsPanel
+from pages.editorial import publish_sync, tree_sync
+from pages.editorial.languages import can_edit_language, can_publish
+from pages.editorial.localize_views import submit_translation_for_review
+from pages.editorial.report import TranslationReportView, TranslationsPanel
 
 
 @hooks.register("register_admin_urls")

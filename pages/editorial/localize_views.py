@@ -26,7 +26,7 @@ from wagtail_localize.views import convert, edit_translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .languages import can_edit_language, can_publish, editable_locales
+from pages.editorial.languages import can_edit_language, can_publish, editable_locales
 
 
 class LanguageCheckedSubmitMixin:

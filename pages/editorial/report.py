@@ -12,9 +12,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pages.editorial.translation_status import ALIAS, MISSING, STATES, TranslationStatus
 from pages.spreadsheets import safe_row
-
-from .translation_status import ALIAS, MISSING, STATES, TranslationStatus
 
 
 class ReportFilterForm(forms.Form):

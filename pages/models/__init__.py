@@ -1,12 +1,12 @@
-from .base import BasePage
-from .contact_page import ContactFormField, ContactPage
-from .data_page import DataPage
-from .editing_language import EditingLanguage
-from .opendata import DatasetChange
-from .operations import Generation, RateLimitHit
-from .page_types import HomePage, NoticePage, StandardPage, TeamPage
-from .search_entry import SearchEntry
-from .snippets import Partner, RelatedAgency, TeamMember
+from pages.models.base import BasePage
+from pages.models.contact_page import ContactFormField, ContactPage
+from pages.models.data_page import DataPage
+from pages.models.editing_language import EditingLanguage
+from pages.models.opendata import DatasetChange
+from pages.models.operations import Generation, RateLimitHit
+from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
+from pages.models.search_entry import SearchEntry
+from pages.models.snippets import Partner, RelatedAgency, TeamMember
 
 __all__ = [
     "BasePage",

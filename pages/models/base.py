@@ -9,9 +9,9 @@ from wagtail.search import index
 
 from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
-from pages.folding import transliterate_slug
 from pages.links import SafeLinksMixin
 from pages.listing import restricted_paths
+from pages.search.folding import transliterate_slug
 
 
 class BasePage(SafeLinksMixin, Page):
@@ -46,7 +46,7 @@ class BasePage(SafeLinksMixin, Page):
     ]
     # True for a type that listings show only from its date on (news dated in
     # the future): site search then hides its pages until the date of their
-    # search entry (pages.search_index.page_date) comes, without reindexing.
+    # search entry (pages.search.index.page_date) comes, without reindexing.
     listed_from_its_date = False
 
     class Meta:

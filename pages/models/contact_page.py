@@ -9,10 +9,9 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from pages.contact import HONEYPOT, ContactFormBuilder, is_spam, over_rate_limit, send_to_office
 from pages.forms import mark_invalid_fields
-
-from .base import BasePage
+from pages.forms.contact import HONEYPOT, ContactFormBuilder, is_spam, over_rate_limit, send_to_office
+from pages.models.base import BasePage
 
 
 class ContactFormField(TranslatableMixin, AbstractFormField):
@@ -100,7 +99,7 @@ class ContactPage(FormMixin, BasePage):
     def get_submissions_list_view_class(self):
         # Admin views import the page models, so they are loaded when the admin
         # asks, as Wagtail's FormMixin loads its own.
-        from pages.submissions import ContactSubmissionsListView
+        from pages.forms.submissions import ContactSubmissionsListView
 
         return ContactSubmissionsListView
 

@@ -1,9 +1,8 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from pages.models.base import BasePage
 from pages.opendata.page import datasets_context
-
-from .base import BasePage
 
 
 class DataPage(BasePage):

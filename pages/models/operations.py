@@ -26,7 +26,7 @@ class Generation(models.Model):
 
 
 class RateLimitHit(models.Model):
-    """One attempt counted against a limit (pages.rate_limit). ``client`` is a
+    """One attempt counted against a limit (pages.operations.rate_limit). ``client`` is a
     keyed hash of the visitor's address: the address itself is never stored."""
 
     scope = models.CharField(max_length=40)

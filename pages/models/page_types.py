@@ -8,10 +8,9 @@ from wagtail.models import Page
 
 from pages.blocks import KeyFiguresBlock
 from pages.listing import public
-from pages.localized import in_locale_with_fallback
-
-from .base import BasePage
-from .snippets import TeamMember
+from pages.models.base import BasePage
+from pages.models.snippets import TeamMember
+from pages.navigation.localized import in_locale_with_fallback
 
 
 class HomePage(BasePage):

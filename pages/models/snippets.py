@@ -1,7 +1,7 @@
 """Translatable snippets that carry words: footer partners, related agencies, team.
 
 Each is looked up in the page's language with a fallback to English
-(pages.localized), and translated in wagtail-localize like a page.
+(pages.navigation.localized), and translated in wagtail-localize like a page.
 """
 
 from django.db import models

@@ -11,7 +11,7 @@ What it adds to Wagtail's viewsets, and why:
 - Anonymous only: no authentication classes, so no password can be tried here
   and every caller sees the same thing; GET only (Wagtail's v2 has no writes).
 - JSON only (no browsable HTML API, whose inline scripts the CSP forbids).
-- A limit per visitor's address (pages.rate_limit, counted in the database so
+- A limit per visitor's address (pages.operations.rate_limit, counted in the database so
   every worker and server count together), and ``limit``/``offset``/``locale``
   checked first, with messages in the visitor's language (cookie or
   Accept-Language; the API has no language prefix).
@@ -31,13 +31,12 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction, Page
 
 from eipvn.client_address import client_address
-from pages import rate_limit
 from pages.cache import fragments
 from pages.listing import public
-from pages.localized import twins
 from pages.navigation import site_for
-
-from . import limits
+from pages.navigation.localized import twins
+from pages.opendata import limits
+from pages.operations import rate_limit
 
 
 class _Refused(Exception):

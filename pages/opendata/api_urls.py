@@ -4,7 +4,7 @@ judged against, see pages.opendata.api.ReadOnlyPublicAPI.finalize_response)."""
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from pages.opendata.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 
 router = WagtailAPIRouter("wagtailapi")
 router.register_endpoint("pages", PublicPagesAPIViewSet)

@@ -15,9 +15,8 @@ from decimal import Decimal
 
 from django.utils.translation import get_language
 
+from pages.opendata.registry import LICENCE, VERSION
 from pages.spreadsheets import safe_row
-
-from .registry import LICENCE, VERSION
 
 LIST_SEPARATOR = "; "
 CONTENT_TYPES = {

@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.cache import fragments
 from pages.navigation import site_for
-
-from . import limits, registry
-from .snapshots import recent_changes, snapshot
+from pages.opendata import limits, registry
+from pages.opendata.snapshots import recent_changes, snapshot
 
 # Two examples on the Data page (tests/test_open_api.py checks that both answer).
 API_EXAMPLES = [

@@ -13,8 +13,8 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import formats, registry
-from .snapshots import snapshot
+from pages.opendata import formats, registry
+from pages.opendata.snapshots import snapshot
 
 
 def not_found(message):

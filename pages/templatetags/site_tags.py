@@ -9,12 +9,13 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from pages import links, navigation, slots
+from pages import links, navigation
 from pages.cache import fragments
-from pages.footer import footer_data
-from pages.footer import notice_url as _notice_url
 from pages.json_ld import as_script
 from pages.listing import resolve
+from pages.navigation import slots
+from pages.navigation.footer import footer_data
+from pages.navigation.footer import notice_url as _notice_url
 from pages.numbers import localized_number
 
 register = template.Library()

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from pages import backups
+from pages.operations import backups
 
 
 class Command(BaseCommand):
-    """See pages.backups: owner-only files, and checksums that are no signature."""
+    """See pages.operations.backups: owner-only files, and checksums that are no signature."""
 
     help = (
         "Back up the database and the uploads into var/backups/<timestamp>/ (or --into). The backup holds "

@@ -1,5 +1,5 @@
 """Django's ``migrate``, which on an empty SQLite database first loads the
-schema snapshot (pages/schema_snapshot.py) when it was made from the same
+schema snapshot (pages/operations/schema_snapshot.py) when it was made from the same
 migrations; Django's command then finds nothing left to apply and runs its
 post-migrate steps as always. ``--no-snapshot`` replays every migration.
 """
@@ -7,7 +7,7 @@ post-migrate steps as always. ``--no-snapshot`` replays every migration.
 from django.core.management.commands.migrate import Command as DjangoMigrate
 from django.db import connections
 
-from pages import schema_snapshot
+from pages.operations import schema_snapshot
 
 
 class Command(DjangoMigrate):

@@ -3,9 +3,9 @@
 Contact-form messages and the records of sign-ins to the admin (with the
 device's address) older than PERSONAL_DATA_MONTHS (default 12) are deleted;
 rate-limit entries (keyed hashes of addresses) and sign-in failure counters
-older than a day; and what the section apps register (pages.retention), such
+older than a day; and what the section apps register (pages.operations.retention), such
 as event registrations PERSONAL_DATA_MONTHS after the event.
-Runs once a day by itself (pages.scheduling) unless PUBLISH_SCHEDULED_ON_REQUEST
+Runs once a day by itself (pages.operations.scheduling) unless PUBLISH_SCHEDULED_ON_REQUEST
 is false; then a daily cron job or timer runs this command.
 """
 
@@ -17,8 +17,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from pages import retention
 from pages.models import RateLimitHit
+from pages.operations import retention
 
 
 def purge(now=None):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pages.search_index import rebuild
+from pages.search.index import rebuild
 
 
 class Command(BaseCommand):

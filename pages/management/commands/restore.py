@@ -2,8 +2,8 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from pages import backups
 from pages.cache import receivers
+from pages.operations import backups
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from pages import schema_snapshot
+from pages.operations import schema_snapshot
 
 
 def migrated_database(folder):

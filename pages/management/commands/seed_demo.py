@@ -2,9 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from pages import bulk_load, renditions
-from pages.demo_registry import seeders
-from pages.search_index import rebuild as rebuild_search_entries
+from pages.demo.registry import seeders
+from pages.operations import bulk_load, renditions
+from pages.search.index import rebuild as rebuild_search_entries
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from .cache import fragments
+from pages.cache import fragments
 
 
 def _active_locale_row():

@@ -15,12 +15,12 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from . import navigation
-from .cache import fragments
-from .folding import fold, prepare, query_words
-from .listing import ShownPages, choice_param, paginate, public, querystring_without, search_words
-from .localized import active_locale
-from .models import SearchEntry
+from pages import navigation
+from pages.cache import fragments
+from pages.listing import ShownPages, choice_param, paginate, public, querystring_without, search_words
+from pages.models import SearchEntry
+from pages.navigation.localized import active_locale
+from pages.search.folding import fold, prepare, query_words
 
 MAX_LENGTH = 200
 PER_PAGE = 10

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from .folding import prepare, search_form
-from .models import SearchEntry
+from pages.models import SearchEntry
+from pages.search.folding import prepare, search_form
 
 SKIP_FIELDS = {"slug", "seo_title", "url_path", "draft_title", "path", "translation_key", "latest_revision"}
 TAG = re.compile(r"<[^>]+>")

@@ -3,10 +3,10 @@ site's notices (privacy, accessibility, terms of use)."""
 
 from django.utils import translation
 
-from .cache import fragments
-from .listing import public
-from .localized import active_locale, in_locale_with_fallback
-from .models import DataPage, NoticePage, Partner, RelatedAgency
+from pages.cache import fragments
+from pages.listing import public
+from pages.models import DataPage, NoticePage, Partner, RelatedAgency
+from pages.navigation.localized import active_locale, in_locale_with_fallback
 
 
 def _build_footer():

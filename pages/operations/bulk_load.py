@@ -2,7 +2,7 @@
 
 After every save Wagtail updates its reference index and its search index, and
 the site renders the page and its listing to make image renditions
-(pages.renditions). Over the ~1,900 saves of seed_demo that was most of the
+(pages.operations.renditions). Over the ~1,900 saves of seed_demo that was most of the
 first run; inside ``deferred()`` none of it happens, and ``rebuild_indexes()``
 then builds both indexes once, from what is in the database. On SQLite, the
 ~1,000 commits of a seed also stop waiting for the disk (see _fast_commits).
@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from pages import renditions
+from pages.operations import renditions
 
 
 @contextmanager

@@ -6,8 +6,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from .cache import fragments, routing
-from .localized import twins
+from pages.cache import fragments, routing
+from pages.navigation.localized import twins
 
 
 def site_for(request):

@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from eipvn.client_address import client_address
-
-from . import rate_limit
+from pages.operations import rate_limit
 
 logger = logging.getLogger(__name__)
 
