@@ -65,7 +65,7 @@ def as_json(dataset, snapshot, absolute_url):
 
 
 def as_xlsx(dataset, snapshot):
-    from openpyxl import Workbook  # Wagtail's own dependency (its admin exports)
+    from openpyxl import Workbook  # loaded at the first XLSX download only (a Wagtail dependency)
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(dataset.name[:31])
