@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from pages.demo import ensure_page, translate_once
+from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, translate_once
 from pages.demo.registry import register
 from pages.demo.translate import Glossary
 from pages.models import HomePage, StandardPage
@@ -472,16 +472,11 @@ def seed_events():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
     created = not home.get_children().filter(slug=INDEX["slug"]).exists()
-    index = ensure_page(home, EventIndexPage, **INDEX)
-    translate_once(index, glossary)
+    index = ensure_translated_page(home, EventIndexPage, glossary, **INDEX)
     if created:
         _place_after_about(index, home)
-    upcoming_page = ensure_page(index, UpcomingEventsPage, **UPCOMING)
-    translate_once(upcoming_page, glossary)
-    categories = {}
-    for key, spec in CATEGORIES.items():
-        categories[key] = ensure_page(index, EventCategoryPage, **spec)
-        translate_once(categories[key], glossary)
+    ensure_translated_page(index, UpcomingEventsPage, glossary, **UPCOMING)
+    categories = ensure_translated_pages(index, EventCategoryPage, CATEGORIES, glossary)
 
     for category, slug, title, summary, start, end, venue, parks, options in PAST_EVENTS:
         event = _event(

@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from pages.demo import ensure_page, media, translate_once
+from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, media, translate_once
 from pages.demo.registry import register
 from pages.demo.translate import Glossary
 from pages.models import HomePage
@@ -476,12 +476,8 @@ def _topics(english):
 def seed_news():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
-    index = ensure_page(home, NewsIndexPage, **INDEX)
-    translate_once(index, glossary)
-    categories = {}
-    for key, spec in CATEGORIES.items():
-        categories[key] = ensure_page(index, NewsCategoryPage, **spec)
-        translate_once(categories[key], glossary)
+    index = ensure_translated_page(home, NewsIndexPage, glossary, **INDEX)
+    categories = ensure_translated_pages(index, NewsCategoryPage, CATEGORIES, glossary)
     topics = _topics(english)
     images = [media.park_landscape(f"News illustration {n + 1}", CREDIT, seed=n) for n in range(4)]
     zone = timezone.get_current_timezone()

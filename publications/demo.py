@@ -7,7 +7,7 @@ import datetime
 
 from wagtail.models import Locale
 
-from pages.demo import ensure_page, media, translate_once
+from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, media, translate_once
 from pages.demo.registry import register
 from pages.demo.translate import Glossary
 from pages.models import HomePage
@@ -384,12 +384,8 @@ def _parks(slugs, english):
 def seed_publications():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
-    index = ensure_page(home, PublicationIndexPage, **INDEX)
-    translate_once(index, glossary)
-    categories = {}
-    for key, spec in CATEGORIES.items():
-        categories[key] = ensure_page(index, PublicationCategoryPage, **spec)
-        translate_once(categories[key], glossary)
+    index = ensure_translated_page(home, PublicationIndexPage, glossary, **INDEX)
+    categories = ensure_translated_pages(index, PublicationCategoryPage, CATEGORIES, glossary)
 
     for category, slug, title, summary, kind, date, reference, publisher, editions, parks in PUBLICATIONS:
         vi_title = glossary.pairs[title]

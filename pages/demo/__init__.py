@@ -43,6 +43,18 @@ def ensure_page(parent, model, *, slug, **fields):
     return page
 
 
+def ensure_translated_page(parent, model, glossary, **spec):
+    """``ensure_page``, then its Vietnamese translation (once)."""
+    page = ensure_page(parent, model, **spec)
+    translate_once(page, glossary)
+    return page
+
+
+def ensure_translated_pages(parent, model, specs, glossary):
+    """``{key: page}`` for each of ``specs``, made under ``parent`` in this order and translated."""
+    return {key: ensure_translated_page(parent, model, glossary, **spec) for key, spec in specs.items()}
+
+
 def _key_figures(heading, figures):
     # List items carry ids, so wagtail-localize can match each translated item.
     return {
