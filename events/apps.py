@@ -8,7 +8,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from pages import retention
 
-        from . import datasets, shell_slots  # noqa: F401
+        from . import datasets, shell_slots, updates  # noqa: F401
         from .registration.models import Registration
 
         # The privacy notice: registrations are deleted a year after the event.

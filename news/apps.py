@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from pages.cache.receivers import invalidate_on_change
 
-        from . import datasets, shell_slots  # noqa: F401
+        from . import datasets, shell_slots, updates  # noqa: F401
         from .models import NewsTopic
 
         invalidate_on_change(NewsTopic)

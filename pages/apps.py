@@ -13,6 +13,7 @@ class PagesConfig(AppConfig):
         from .cache import receivers
         from .editorial.languages import LanguageSnippetPermissionPolicy
         from .models import Partner, RelatedAgency, TeamMember
+        from .updates import retention  # noqa: F401
 
         receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
         # Every translatable non-page model is edited per language (before

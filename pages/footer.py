@@ -1,5 +1,5 @@
-"""Data for the shared footer: partners by role, the related agencies and the
-site's notices (privacy, accessibility, terms of use)."""
+"""Data for the shared footer: partners by role, the related agencies, the
+site's notices (privacy, accessibility, terms of use) and the e-mail updates page."""
 
 from django.utils import translation
 from wagtail.models import Locale
@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from .cache import fragments
 from .listing import public
 from .localized import in_locale_with_fallback
-from .models import DataPage, NoticePage, Partner, RelatedAgency
+from .models import DataPage, NoticePage, Partner, RelatedAgency, SubscribePage
 
 
 def _active_locale():
@@ -38,11 +38,13 @@ def _build_footer():
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
     data_page = public(DataPage.objects.live().filter(locale=locale)).first()
+    subscribe_page = public(SubscribePage.objects.live().filter(locale=locale)).first()
     return {
         "partner_groups": groups,
         "agencies": agencies,
         "notices": _notices(locale),
         "data_url": data_page.get_url() if data_page else "",
+        "subscribe_url": subscribe_page.get_url() if subscribe_page else "",
         "language": translation.get_language(),
     }
 
@@ -60,6 +62,11 @@ def _notices(locale):
 def notice_url(site_id, kind):
     """The address of this language's notice of ``kind`` ("privacy", …), or ""."""
     return next((notice["url"] for notice in footer_data(site_id)["notices"] if notice["kind"] == kind), "")
+
+
+def subscribe_url(site_id):
+    """The address of this language's e-mail updates page, or ""."""
+    return footer_data(site_id)["subscribe_url"]
 
 
 def footer_data(site_id):

@@ -7,6 +7,8 @@ from .operations import Generation, RateLimitHit
 from .page_types import HomePage, NoticePage, StandardPage, TeamPage
 from .search_entry import SearchEntry
 from .snippets import Partner, RelatedAgency, TeamMember
+from .subscribe_page import SubscribePage
+from .updates import Announcement, Delivery, Subscriber, SubscriberTopic, SuppressedAddress
 
 __all__ = [
     "BasePage",
@@ -21,6 +23,12 @@ __all__ = [
     "RateLimitHit",
     "SearchEntry",
     "StandardPage",
+    "Announcement",
+    "Delivery",
+    "SubscribePage",
+    "Subscriber",
+    "SubscriberTopic",
+    "SuppressedAddress",
     "TeamPage",
     "Partner",
     "RelatedAgency",
