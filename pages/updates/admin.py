@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -64,7 +63,7 @@ class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
         return context
 
     def get_add_url(self):
-        return None  # people subscribe themselves (double opt-in)
+        return None  # no add view (SubscriberViewSet.get_urlpatterns)
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -85,10 +84,6 @@ def suppress_view(request, pk):
     return TemplateResponse(request, "pages/admin/subscriber_suppress.html", {"subscriber": subscriber})
 
 
-def _no_add_view(request):
-    raise Http404  # people subscribe themselves (double opt-in), even a superuser's list
-
-
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
     icon = "mail"
@@ -105,9 +100,7 @@ class SubscriberViewSet(ModelViewSet):
     form_fields = ["language", "frequency"]
     inspect_view_enabled = True
 
-    @property
-    def add_view(self):
-        return _no_add_view
-
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("suppress/<int:pk>/", suppress_view, name="suppress")]
+        # No "add": people subscribe themselves (double opt-in), even into a superuser's list.
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+        return [*patterns, path("suppress/<int:pk>/", suppress_view, name="suppress")]

@@ -1,5 +1,5 @@
 """What the e-mail updates keep, and for how long (pages.retention, stated in
-the privacy notice): an unconfirmed subscription a week; the record of each
+the privacy notice): an unconfirmed subscription a day after its link expired (8 days); the record of each
 message sent and the announcements PERSONAL_DATA_MONTHS; a confirmed
 subscription while it lasts; an unsubscribed address only as a keyed hash."""
 
@@ -13,7 +13,7 @@ from .links import CONFIRM_DAYS
 retention.register(
     "unconfirmed subscriptions",
     lambda months_ago, day_ago: Subscriber.objects.filter(
-        status=Subscriber.Status.PENDING, created_at__lt=day_ago - datetime.timedelta(days=CONFIRM_DAYS - 1)
+        status=Subscriber.Status.PENDING, created_at__lt=day_ago - datetime.timedelta(days=CONFIRM_DAYS)
     ),
 )
 retention.register(
