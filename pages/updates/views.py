@@ -60,25 +60,29 @@ def subscribe(request, page):
         form = SubscribeForm(initial=_initial(request, page))
     else:
         form = SubscribeForm(request.POST)
-        if rate_limit.over_limit("updates", client_address(request), RATE_LIMIT, RATE_WINDOW):
-            context["notice"] = _("You have asked several times in a short time. Please wait an hour and try again.")
-            status = 429
-        elif form.is_spam():
+        if form.is_spam():
             context["notice"] = _(
                 "Your request could not be accepted. If you are a person, please leave the last field empty."
             )
         elif form.is_valid():
-            data = form.cleaned_data
-            subscriber, answer = subscriptions.subscribe(
-                data["email"], data["language"], data["topics"], data["frequency"]
-            )
-            if answer == "confirm":
-                _send(mail.confirmation(subscriber))
-            elif answer == "manage":
-                _send(mail.already_subscribed(subscriber))
-            # The same answer whether the address was new, waiting or subscribed.
-            context.update({"sent": True, "email": data["email"]})
-            return TemplateResponse(request, page.get_template(request), context)
+            # Counted only for requests that would send an e-mail: a mistake to correct costs nothing.
+            if rate_limit.over_limit("updates", client_address(request), RATE_LIMIT, RATE_WINDOW):
+                context["notice"] = _(
+                    "You have asked several times in a short time. Please wait an hour and try again."
+                )
+                status = 429
+            else:
+                data = form.cleaned_data
+                subscriber, answer = subscriptions.subscribe(
+                    data["email"], data["language"], data["topics"], data["frequency"]
+                )
+                if answer == "confirm":
+                    _send(mail.confirmation(subscriber))
+                elif answer == "manage":
+                    _send(mail.already_subscribed(subscriber))
+                # The same answer whether the address was new, waiting or subscribed.
+                context.update({"sent": True, "email": data["email"]})
+                return TemplateResponse(request, page.get_template(request), context)
     mark_invalid_fields(form)
     context.update({"form": form, "honeypot": form["website"]})
     return TemplateResponse(request, page.get_template(request), context, status=status)
