@@ -5,6 +5,7 @@ twice (even after a crash), one-click unsubscribe, suppression, the admin's
 list for Moderators only, and what is deleted when."""
 
 import datetime
+import io
 import re
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -472,3 +474,21 @@ def test_unconfirmed_subscriptions_go_after_a_week_and_sent_messages_after_the_m
     purge()
     assert list(Subscriber.objects.all()) == [subscriber]  # kept while the subscription lasts
     assert not Delivery.objects.exists() and not Announcement.objects.exists()
+
+
+def test_a_mail_failure_at_subscribing_loses_nothing(client, settings):
+    settings.EMAIL_BACKEND = "tests.test_updates.RefusingBackend"
+    response = subscribe(client)
+    assert response.status_code == 200 and CHECK_INBOX["en"] in response.content.decode()
+    assert Subscriber.objects.get().status == "pending"  # stored; asking again sends a new link
+
+
+def test_the_command_lists_what_is_due_on_a_dry_run_and_sends_nothing():
+    subscribed("reader@example.org")
+    article = publish_article()
+    output = io.StringIO()
+    call_command("send_updates", "--dry-run", stdout=output)
+    assert f"Would send to reader@example.org: New on EIP Viet Nam: {article.title}" in output.getvalue()
+    assert mail.outbox == [] and not Delivery.objects.exists()
+    call_command("send_updates", "--batch-size", "10", stdout=output)
+    assert "Sent 1 message(s)" in output.getvalue() and len(mail.outbox) == 1

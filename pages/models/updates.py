@@ -23,9 +23,25 @@ class Subscriber(models.Model):
         DAILY = "daily", _("A daily digest")
         WEEKLY = "weekly", _("A weekly digest")
 
-    email = models.EmailField(_("e-mail"), max_length=254, unique=True)
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
-    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices, default="immediate")
+    email = models.EmailField(
+        _("e-mail"),
+        max_length=254,
+        unique=True,
+        help_text=_("Given and confirmed by the subscriber; not changed here."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the e-mails, and of the pages they announce."),
+    )
+    frequency = models.CharField(
+        _("frequency"),
+        max_length=10,
+        choices=Frequency.choices,
+        default="immediate",
+        help_text=_("One e-mail for each publication, or a digest once a day or once a week."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="pending", editable=False)
     # Signs the subscriber's links; a new one (on subscribing again) voids every old link.
     key = models.CharField(max_length=32, default=new_key, editable=False)
@@ -52,8 +68,8 @@ class Subscriber(models.Model):
 
 
 class SubscriberTopic(models.Model):
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="topics")
-    topic = models.CharField(_("topic"), max_length=30)
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="topics", editable=False)
+    topic = models.CharField(_("topic"), max_length=30, help_text=_("News, events or publications."))
 
     class Meta:
         verbose_name = _("topic")

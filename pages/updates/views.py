@@ -8,6 +8,8 @@ forged link answers 404, an expired confirmation 400, each with a page in the
 address's language.
 """
 
+import logging
+
 from django.apps import apps
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -23,6 +25,8 @@ from pages.listing import public
 
 from . import links, mail, subscriptions, topics
 from .forms import PreferencesForm, SubscribeForm
+
+logger = logging.getLogger(__name__)
 
 RATE_LIMIT = 5  # subscribe requests per client address
 RATE_WINDOW = 60 * 60  # seconds
@@ -50,7 +54,7 @@ def _send(message):
     try:
         message.send()
     except Exception:  # stored first; the visitor may ask again
-        mail.logger.exception("Updates: an e-mail to a subscriber failed")
+        logger.exception("Updates: an e-mail to a subscriber failed; the request is stored")
 
 
 def subscribe(request, page):
