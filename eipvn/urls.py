@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve as serve_static_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +15,7 @@ from pages import seo
 from pages.editorial import localize_views
 from pages.opendata import views as opendata_views
 from pages.search.views import search as search_view
+from pages.updates import views as updates_views
 from pages.views import authenticate_with_password, healthz
 
 # Outside the language prefix: admin, documents, health check.
@@ -75,6 +77,11 @@ urlpatterns += i18n_patterns(
         authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
+    # The links in e-mail updates (pages.updates.links), in the subscriber's
+    # language; the subscribe form itself is a page (pages.SubscribePage).
+    path(_("updates/confirm/<str:token>/"), updates_views.confirm, name="updates-confirm"),
+    path(_("updates/preferences/<str:token>/"), updates_views.manage, name="updates-manage"),
+    path(_("updates/unsubscribe/<str:token>/"), updates_views.unsubscribe, name="updates-unsubscribe"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

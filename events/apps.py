@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
         # only after every app config; importing them registers what they offer.
         from pages.operations import retention
 
-        from . import datasets, listing, shell_slots  # noqa: F401
+        from . import datasets, listing, shell_slots, updates  # noqa: F401
         from .registration.models import Registration
 
         # The privacy notice: registrations are deleted a year after the event.

@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
         # only after every app config; importing them registers what they offer.
         from pages.cache.receivers import invalidate_on_change
 
-        from . import datasets, listing, shell_slots  # noqa: F401
+        from . import datasets, listing, shell_slots, updates  # noqa: F401
         from .models import NewsTopic
 
         invalidate_on_change(NewsTopic)

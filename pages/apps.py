@@ -17,6 +17,7 @@ class PagesConfig(AppConfig):
         from pages.editorial.languages import LanguageSnippetPermissionPolicy
         from pages.models import Partner, RelatedAgency, TeamMember
         from pages.operations import renditions  # noqa: F401
+        from pages.updates import retention  # noqa: F401
 
         receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
         # Every translatable non-page model is edited per language (before

@@ -1,5 +1,6 @@
 """Receivers that keep the site's own data in step with Wagtail's: the search
-index, transliterated Vietnamese slugs and the order of translated siblings.
+index, the e-mail updates' outbox, transliterated Vietnamese slugs and the
+order of translated siblings.
 (What changes make caches drop lives in pages.cache.receivers.)"""
 
 from django.db.models.signals import pre_save
@@ -10,11 +11,18 @@ from wagtail_localize.models import StringTranslation
 from pages.editorial import tree_sync
 from pages.search import index as search_index
 from pages.search.folding import transliterate_slug
+from pages.updates import announcements
 
 
 @receiver(page_published)
 def _index_published(sender, instance, **kwargs):
     search_index.index_page(instance)
+
+
+@receiver(page_published)
+def _announce_published(sender, instance, alias=False, **kwargs):
+    # Recorded now, in the publish's transaction; sent by `manage.py send_updates`.
+    announcements.record(instance, alias=alias)
 
 
 @receiver(page_unpublished)

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages.models import Partner, RelatedAgency, TeamMember
+from pages.updates.admin import SubscriberViewSet
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -51,3 +52,8 @@ def two_step_verification(request):
 
 # Roles by language, review, tree sync and the translation report.
 from pages.editorial import hooks as editorial_hooks  # noqa: E402, F401
+
+
+@hooks.register("register_admin_viewset")
+def register_subscriber_viewset():
+    return SubscriberViewSet("subscribers")

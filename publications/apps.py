@@ -12,7 +12,7 @@ class PublicationsConfig(AppConfig):
 
         from pages.cache.receivers import invalidate_on_change
 
-        from . import datasets, downloads, library, shell_slots  # noqa: F401
+        from . import datasets, downloads, library, shell_slots, updates  # noqa: F401
 
         # File names and sizes are shown from the shell's cache.
         invalidate_on_change(get_document_model())

@@ -86,6 +86,10 @@ def test_every_field_an_editor_sees_has_help_text():
         "RateLimitHit",
         "DatasetChange",
         "EventSeats",
+        # E-mail updates: written by the site itself (pages.updates), never edited.
+        "SuppressedAddress",
+        "Announcement",
+        "Delivery",
     }
     skipped = {"locale", "translation_key", "sort_order", "page", "id"}
     # Filled in by visitors on an event's page; in the admin, staff edit only the attendance.

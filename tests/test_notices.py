@@ -13,12 +13,15 @@ from axes.models import AccessAttempt, AccessLog
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
 
 from pages.models import ContactPage, NoticePage, RateLimitHit
+from pages.operations import retention
 from pages.operations.scheduling import PURGE_LOCK_KEY
+from pages.updates import links
 
 from .conftest import get_page, one_page_per_type_and_language
 
@@ -29,6 +32,7 @@ TITLES = {
     "vi": ["Thông báo về quyền riêng tư", "Tuyên bố về khả năng tiếp cận", "Điều khoản sử dụng"],
 }
 CONTACT = {"en": "/en/contact-us/", "vi": "/vi/lien-he/"}
+SUBSCRIBE = {"en": "/en/updates/", "vi": "/vi/nhan-tin/"}
 
 
 def footer_notices(html):
@@ -63,6 +67,21 @@ def test_the_privacy_notice_states_the_retention_the_site_applies(client, settin
         text = get_page(client, NoticePage.objects.get(locale__language_code=language, kind="privacy").url)
         assert phrase in text
     assert settings.PERSONAL_DATA_MONTHS == 12  # the notice's "12 months"
+
+
+def test_the_privacy_notice_states_what_the_e_mail_updates_keep():
+    """Its promises, held to the code: the week of a confirmation link (and the
+    day more the purge waits), the keyed hash, the months of the sent records."""
+    promises = {
+        "en": ["deleted automatically after 8 days", "a keyed hash", "12 months after it was sent"],
+        "vi": ["tự động bị xoá sau 8 ngày", "mã băm có khoá", "12 tháng sau khi gửi"],
+    }
+    for language, phrases in promises.items():
+        privacy = NoticePage.objects.get(locale__language_code=language, kind="privacy")
+        text = unescape(get_page(Client(), privacy.url))
+        assert all(phrase in text for phrase in phrases), language
+    assert links.CONFIRM_DAYS + 1 == 8
+    assert {"unconfirmed subscriptions", "update messages sent"} <= set(retention.selectors())
 
 
 def test_an_unpublished_notice_leaves_the_footer(client):
@@ -130,5 +149,5 @@ def test_an_anonymous_reader_gets_no_cookie_but_the_form_token(client):
         client.cookies.clear()
         response = client.get(url)
         assert response.status_code in (200, 404), url
-        expected = {"csrftoken"} if url in CONTACT.values() else set()
+        expected = {"csrftoken"} if url in {*CONTACT.values(), *SUBSCRIBE.values()} else set()
         assert set(response.cookies) == expected, url

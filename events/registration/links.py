@@ -5,26 +5,18 @@ cannot be guessed or changed; cancelling is a POST from the page it opens (mail
 scanners that follow links cancel nothing), and works once.
 """
 
-from django.utils.crypto import constant_time_compare, salted_hmac
+from pages import signed_tokens
 
 SALT = "events.registration"
 
 
-def _signature(pk):
-    return salted_hmac(SALT, str(pk), algorithm="sha256").hexdigest()[:32]
-
-
 def token_for(registration):
-    # Letters, digits and "-" only: Wagtail routes page addresses made of those.
-    return f"{registration.pk}-{_signature(registration.pk)}"
+    return signed_tokens.make(SALT, registration.pk)
 
 
 def registration_pk(token):
     """The registration's id, or None for a token that was not made here."""
-    pk, _, signature = token.partition("-")
-    if not pk.isdigit() or not constant_time_compare(signature, _signature(int(pk))):
-        return None
-    return int(pk)
+    return signed_tokens.pk_of(token) if signed_tokens.check(SALT, token) else None
 
 
 def path(request, registration, route):

@@ -16,6 +16,7 @@ from pages.models import (
     Partner,
     RelatedAgency,
     StandardPage,
+    SubscribePage,
     TeamMember,
     TeamPage,
 )
@@ -215,6 +216,14 @@ def seed_contact():
         **content.CONTACT,
     )
     translate_once(contact, content.glossary)
+
+
+@register(order=92)
+def seed_updates_page():
+    """E-mail updates: linked from every footer and the section listings, not the menu."""
+    home = HomePage.objects.get(locale=Locale.get_default())
+    page = ensure_page(home, SubscribePage, show_in_menus=False, **content.SUBSCRIBE)
+    translate_once(page, content.glossary)
 
 
 @register(order=95)

@@ -478,6 +478,21 @@ CONTACT = {
     ),
 }
 
+SUBSCRIBE = {
+    "title": t("E-mail updates", "Nhận tin qua thư điện tử"),
+    "slug": t("updates", "nhan-tin"),
+    "search_description": t(
+        "Hear by e-mail of new news articles, events and publications of the project, in English or Vietnamese.",
+        "Nhận thư điện tử khi dự án có tin tức, sự kiện và ấn phẩm mới, bằng tiếng Anh hoặc tiếng Việt.",
+    ),
+    "intro": t(
+        "Choose what you want to hear about and how often: one e-mail for each new item, or a daily or weekly "
+        "digest. You can change your choice or unsubscribe with the link in every e-mail.",
+        "Chọn nội dung bạn muốn nhận và tần suất: một thư cho mỗi nội dung mới, hoặc bản tin tổng hợp hằng ngày "
+        "hay hằng tuần. Bạn có thể thay đổi lựa chọn hoặc huỷ đăng ký bằng đường liên kết trong mỗi thư.",
+    ),
+}
+
 # (label, field type, required, choices)
 CONTACT_FIELDS = [
     (t("Name", "Họ và tên"), "singleline", True, ""),

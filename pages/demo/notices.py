@@ -93,6 +93,47 @@ PRIVACY = {
                 ],
             ),
         ),
+        ("heading", {"text": t("E-mail updates", "Nhận tin qua thư điện tử"), "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                (
+                    "If you subscribe to our e-mail updates, we keep your e-mail address, the language, the "
+                    "topics and how often you chose, and when you subscribed and confirmed. We use them only to "
+                    "send you those updates, through our own mail server; no mailing service receives them.",
+                    "Nếu bạn đăng ký nhận tin qua thư điện tử, chúng tôi lưu địa chỉ thư điện tử, ngôn ngữ, các "
+                    "chủ đề và tần suất bạn đã chọn, cùng thời điểm bạn đăng ký và xác nhận. Chúng tôi chỉ dùng "
+                    "các thông tin này để gửi bản tin cho bạn, qua máy chủ thư của chính chúng tôi; không có dịch "
+                    "vụ gửi thư nào nhận các thông tin này.",
+                ),
+                [
+                    (
+                        "Nothing is sent but a confirmation until you open its link; an unconfirmed "
+                        "subscription is deleted automatically after 8 days.",
+                        "Chúng tôi không gửi gì ngoài thư xác nhận cho đến khi bạn mở đường liên kết trong thư; "
+                        "đăng ký chưa được xác nhận tự động bị xoá sau 8 ngày.",
+                    ),
+                    (
+                        "Every e-mail has a link to change your choice and one to unsubscribe. When you "
+                        "unsubscribe, your address is deleted at once; we keep only a scrambled form of it "
+                        "(a keyed hash, from which the address cannot be read) so that we never write to it "
+                        "again.",
+                        "Mỗi thư đều có đường liên kết để đổi lựa chọn và để huỷ đăng ký. Khi bạn huỷ đăng ký, "
+                        "địa chỉ của bạn bị xoá ngay; chúng tôi chỉ lưu dạng đã mã hoá của địa chỉ (mã băm có "
+                        "khoá, không thể đọc ra địa chỉ) để không bao giờ gửi thư tới địa chỉ đó nữa.",
+                    ),
+                    (
+                        "The record of which e-mail was sent to you, and when, is deleted automatically "
+                        "12 months after it was sent.",
+                        "Bản ghi thư nào đã được gửi cho bạn và vào lúc nào tự động bị xoá 12 tháng sau khi gửi.",
+                    ),
+                    (
+                        "Who sees it: the project's moderators, in the website's editing tools.",
+                        "Ai được xem: những người kiểm duyệt của dự án, trong công cụ biên tập của trang web.",
+                    ),
+                ],
+            ),
+        ),
         ("heading", {"text": t("Your rights", "Quyền của bạn"), "level": "h2"}),
         (
             "paragraph",

@@ -7,6 +7,8 @@ from pages.models.operations import Generation, RateLimitHit
 from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
 from pages.models.search_entry import SearchEntry
 from pages.models.snippets import Partner, RelatedAgency, TeamMember
+from pages.models.subscribe_page import SubscribePage
+from pages.models.updates import Announcement, Delivery, Subscriber, SubscriberTopic, SuppressedAddress
 
 __all__ = [
     "BasePage",
@@ -21,6 +23,12 @@ __all__ = [
     "RateLimitHit",
     "SearchEntry",
     "StandardPage",
+    "Announcement",
+    "Delivery",
+    "SubscribePage",
+    "Subscriber",
+    "SubscriberTopic",
+    "SuppressedAddress",
     "TeamPage",
     "Partner",
     "RelatedAgency",

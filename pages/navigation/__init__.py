@@ -106,13 +106,13 @@ def _language_links(request, page):
                 "label": "VN" if code == "vi" else code.upper(),
                 "url": url,
                 "full_url": full_url,
-                "is_translation": twin is not None and twin.alias_of_id is None and not _awaiting_translation(twin),
+                "is_translation": twin is not None and twin.alias_of_id is None and not awaiting_translation(twin),
             }
         )
     return links
 
 
-def _awaiting_translation(page):
+def awaiting_translation(page):
     """A page wagtail-localize turned from an alias into a translation whose
     strings are all still untranslated: it shows the English text, so it is
     treated like the alias it was (note, canonical to English, no hreflang)."""

@@ -1,11 +1,11 @@
-"""Data for the shared footer: partners by role, the related agencies and the
-site's notices (privacy, accessibility, terms of use)."""
+"""Data for the shared footer: partners by role, the related agencies, the
+site's notices (privacy, accessibility, terms of use) and the e-mail updates page."""
 
 from django.utils import translation
 
 from pages.cache import fragments
 from pages.listing import public
-from pages.models import DataPage, NoticePage, Partner, RelatedAgency
+from pages.models import DataPage, NoticePage, Partner, RelatedAgency, SubscribePage
 from pages.navigation.localized import active_locale, in_locale_with_fallback
 
 
@@ -30,11 +30,13 @@ def _build_footer():
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
     data_page = public(DataPage.objects.live().filter(locale=locale)).first()
+    subscribe_page = public(SubscribePage.objects.live().filter(locale=locale)).first()
     return {
         "partner_groups": groups,
         "agencies": agencies,
         "notices": _notices(locale),
         "data_url": data_page.get_url() if data_page else "",
+        "subscribe_url": subscribe_page.get_url() if subscribe_page else "",
         "language": translation.get_language(),
     }
 
@@ -52,6 +54,11 @@ def _notices(locale):
 def notice_url(site_id, kind):
     """The address of this language's notice of ``kind`` ("privacy", …), or ""."""
     return next((notice["url"] for notice in footer_data(site_id)["notices"] if notice["kind"] == kind), "")
+
+
+def subscribe_url(site_id):
+    """The address of this language's e-mail updates page, or ""."""
+    return footer_data(site_id)["subscribe_url"]
 
 
 def footer_data(site_id):

@@ -16,6 +16,7 @@ from pages.listing import resolve
 from pages.navigation import slots
 from pages.navigation.footer import footer_data
 from pages.navigation.footer import notice_url as _notice_url
+from pages.navigation.footer import subscribe_url as _subscribe_url
 from pages.numbers import localized_number
 
 register = template.Library()
@@ -105,6 +106,14 @@ def notice_url(context, kind):
     """This language's notice of ``kind`` ("privacy", "accessibility", "terms"), or ""."""
     site = navigation.site_for(context.get("request"))
     return _notice_url(navigation.site_id(site), kind)
+
+
+@register.inclusion_tag("includes/subscribe_short.html", takes_context=True)
+def subscribe_form(context, topic, label):
+    """The short e-mail updates form of a section's listing, with its topic preset."""
+    site = navigation.site_for(context.get("request"))
+    url = _subscribe_url(site.pk if site else 0)
+    return {"subscribe_url": url, "topic": topic, "label": label, "where": topic}
 
 
 @register.simple_tag(takes_context=True)

@@ -48,6 +48,8 @@ PAGES = {
     "article-vi": "/vi/tin-tuc/tin-trong-nuoc/thong-tu-moi-huong-dan-phat-trien-khu-cong-nghiep-sinh-thai/",
     "contact-en": "/en/contact-us/",
     "contact-vi": "/vi/lien-he/",
+    "updates-en": "/en/updates/?email=reader%40example.org&topic=news",
+    "updates-vi": "/vi/nhan-tin/",
     "search-en": "/en/search/?q=industrial+park",
     "data-en": "/en/data/",
     "data-vi": "/vi/du-lieu/",
@@ -95,6 +97,35 @@ def test_contact_form_with_errors_has_no_accessibility_violations(browser, site_
         page.locator("form.contact-form button[type=submit]").click()  # every required field empty
         page.wait_for_load_state()
         assert page.locator(".field-error").count() > 0, "the form showed no errors"
+        found = violations(axe, page)
+        assert not found, "\n".join(found)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "consent"),
+    [("/en/updates/", "I agree that the project keeps"), ("/vi/nhan-tin/", "Tôi đồng ý để dự án lưu địa chỉ")],
+)
+def test_subscribe_form_with_errors_and_done_has_no_accessibility_violations(browser, site_url, axe, path, consent):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}{path}")
+        page.locator("#id_email").fill("not-an-address")
+        for box in page.locator("input[name=topics]").all():
+            box.uncheck()
+        page.locator("form.subscribe-form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".field-error").count() >= 3, "the form showed no errors"
+        found = violations(axe, page)
+        assert not found, "\n".join(found)
+        page.locator("#id_email").fill("axe.reader@example.org")
+        page.locator("input[name=topics]").first.check()
+        page.get_by_label(consent).check()
+        page.locator("form.subscribe-form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".form-success").count() == 1, "the request was not accepted"
         found = violations(axe, page)
         assert not found, "\n".join(found)
     finally:

@@ -1,0 +1,56 @@
+"""Signed tokens for links in e-mails (a registration's cancel link, a
+subscriber's confirm and unsubscribe links).
+
+A token names a row by its id and carries an HMAC of it made with the site's
+secret, so it cannot be guessed or changed. ``secrets`` (e.g. a random key
+stored on the row) bind it to the row's current state: change the key and every
+old link stops working. A timed token also carries when it was made and expires.
+Tokens are letters, digits and "-" only, which Wagtail routes in page addresses.
+"""
+
+import time
+
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.http import base36_to_int, int_to_base36
+
+
+class Expired(Exception):
+    """The token was made here, but longer ago than it may be used."""
+
+
+def _signature(salt, *parts):
+    return salted_hmac(salt, ":".join(str(part) for part in parts), algorithm="sha256").hexdigest()[:32]
+
+
+def make(salt, pk, *secrets, timed=False):
+    if timed:
+        issued = int_to_base36(int(time.time()))
+        return f"{pk}-{issued}-{_signature(salt, pk, issued, *secrets)}"
+    return f"{pk}-{_signature(salt, pk, *secrets)}"
+
+
+def pk_of(token):
+    """The id a token names (not yet checked), or None."""
+    pk = token.partition("-")[0]
+    return int(pk) if pk.isdigit() and len(pk) < 19 else None
+
+
+def check(salt, token, *secrets, max_age=None):
+    """True for a token made here for these secrets; raises Expired for a timed
+    one older than ``max_age`` seconds; False for anything else."""
+    pk = pk_of(token)
+    if pk is None:
+        return False
+    rest = token.partition("-")[2]
+    if max_age is None:
+        return constant_time_compare(rest, _signature(salt, pk, *secrets))
+    issued, _, signature = rest.partition("-")
+    try:
+        made = base36_to_int(issued)
+    except ValueError:
+        return False
+    if not constant_time_compare(signature, _signature(salt, pk, issued, *secrets)):
+        return False
+    if time.time() - made > max_age:
+        raise Expired
+    return True

@@ -1,0 +1,59 @@
+"""The outbox: a page of a registered topic first published, for everyone, in
+a language is recorded here, in the publish's own transaction when it has one;
+``manage.py send_updates`` sends it later, off the request path.
+
+Not announced: an untranslated wagtail-localize alias (or a translation whose
+strings are all still English), a page with a view restriction, a second
+publication of the same page in the same language (Wagtail logs every publish,
+and this runs before the current one is logged).
+"""
+
+import contextlib
+import contextvars
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry
+
+from pages.models.updates import Announcement
+from pages.navigation import awaiting_translation
+from pages.updates import topics
+
+_paused = contextvars.ContextVar("updates_announcements_paused", default=False)
+
+
+@contextlib.contextmanager
+def paused():
+    """Publishing without announcing (seed_demo: the demo's pages are not news)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def is_shown(page):
+    """Live, not an alias, and readable by everyone (no restriction on it or above)."""
+    return Page.objects.live().public().filter(pk=page.pk, alias_of__isnull=True).exists()
+
+
+def first_publication(page):
+    return not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
+
+
+def record(page, alias=False):
+    """Called on every publish (pages.signals); returns the announcement or None."""
+    if _paused.get() or alias or page.alias_of_id:
+        return None
+    topic = topics.for_page(page)
+    if topic is None or not first_publication(page) or not is_shown(page) or awaiting_translation(page):
+        return None
+    try:
+        with transaction.atomic():
+            announcement, _created = Announcement.objects.get_or_create(
+                page_id=page.pk,
+                defaults={"topic": topic.key, "language": page.locale.language_code, "created_at": timezone.now()},
+            )
+    except IntegrityError:  # two publishes of the same page at once: one row
+        announcement = Announcement.objects.get(page_id=page.pk)
+    return announcement

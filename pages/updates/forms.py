@@ -1,0 +1,50 @@
+"""The subscribe form and the preferences form."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from pages.forms.contact import HONEYPOT
+from pages.models.updates import Subscriber
+from pages.updates import topics
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one topic.")},
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"), choices=Subscriber.Frequency.choices, widget=forms.RadioSelect, initial="immediate"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].choices = topics.choices()
+
+
+class SubscribeForm(PreferencesForm):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        error_messages={"invalid": _("Enter a valid e-mail address, such as name@example.org.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the project keeps my address to send me these updates"),
+        error_messages={"required": _("Please agree, so that we may keep your address.")},
+    )
+    field_order = ["email", "language", "topics", "frequency", "consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT, "").strip())

@@ -1,0 +1,24 @@
+"""Publications as a topic of the e-mail updates (pages.updates.topics)."""
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from pages.updates import topics
+
+
+def summarise(page):
+    parts = [str(page.get_publication_type_display()), date_format(page.publication_date, "DATE_FORMAT")]
+    if page.publisher:
+        parts.append(page.publisher)
+    return topics.Summary(title=page.title, date_line=" · ".join(parts), teaser=page.intro or page.search_description)
+
+
+topics.register(
+    topics.Topic(
+        key="publications",
+        label=_("Publications"),
+        models=("publications.PublicationPage",),
+        summarise=summarise,
+        order=30,
+    )
+)
