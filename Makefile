@@ -73,7 +73,7 @@ messages: $(VENV)/.installed-dev ## Extract interface strings into locale/vi (ne
 		--ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests
 	$(MANAGE) compilemessages
 
-schema-snapshot: $(VENV)/.installed ## After adding a migration: replay every migration and write pages/schema_snapshot.sql
+schema-snapshot: $(VENV)/.installed ## After adding a migration: replay every migration and write pages/operations/schema_snapshot.sql
 	$(MANAGE) schema_snapshot
 
 compilemessages: $(VENV)/.installed ## Compile locale/*.po into .mo (pure Python, no gettext needed)

@@ -84,6 +84,20 @@ def test_the_privacy_notice_states_what_the_e_mail_updates_keep():
     assert {"unconfirmed subscriptions", "update messages sent"} <= set(retention.selectors())
 
 
+def test_the_privacy_notice_states_what_event_registrations_keep(settings):
+    """Held to the code: deleted a year after the event, by the purge's own rule."""
+    promises = {
+        "en": ["registrations are deleted automatically 12 months after the event", "works once"],
+        "vi": ["các đăng ký tự động bị xoá 12 tháng sau sự kiện", "chỉ dùng được một lần"],
+    }
+    for language, phrases in promises.items():
+        privacy = NoticePage.objects.get(locale__language_code=language, kind="privacy")
+        text = unescape(get_page(Client(), privacy.url))
+        assert all(phrase in text for phrase in phrases), language
+    assert "event registrations" in retention.selectors()
+    assert settings.PERSONAL_DATA_MONTHS == 12
+
+
 def test_an_unpublished_notice_leaves_the_footer(client):
     terms = NoticePage.objects.get(locale__language_code="en", kind="terms")
     assert "Terms of use" in [title for _url, title in footer_notices(get_page(client, "/en/"))]

@@ -35,7 +35,7 @@ def tables(path):
 
 def test_the_committed_snapshot_is_made_from_todays_migrations():
     assert schema_snapshot.snapshot_fingerprint() == schema_snapshot.fingerprint(), (
-        "A migration changed: run `python manage.py schema_snapshot` and commit pages/schema_snapshot.sql"
+        "A migration changed: run `python manage.py schema_snapshot` and commit pages/operations/schema_snapshot.sql"
     )
 
 

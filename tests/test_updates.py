@@ -170,6 +170,20 @@ def test_an_english_article_reaches_english_news_subscribers_and_its_translation
     assert send().sent == 0 and mail.outbox == []
 
 
+def test_an_article_dated_ahead_is_announced_on_its_date_as_the_listings_show_it():
+    subscribed("en-news@example.org")
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    category = NewsCategoryPage.objects.get(locale=Locale.get_default(), slug="project-news")
+    article = NewsPage(title="A forum on industrial symbiosis next week", intro="Dated ahead.", date=tomorrow)
+    category.add_child(instance=article)
+    article.save_revision().publish()
+    assert send().sent == 0 and to("en-news@example.org") == []
+    with time_machine.travel(tomorrow + datetime.timedelta(minutes=1)):
+        assert send().sent == 1
+    (message,) = to("en-news@example.org")
+    assert article.title in message.subject
+
+
 def test_a_private_page_and_a_page_unpublished_before_its_turn_are_not_announced(english):
     subscribed("reader@example.org")
     category = NewsCategoryPage.objects.get(locale=english, slug="project-news")

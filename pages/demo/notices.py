@@ -93,6 +93,41 @@ PRIVACY = {
                 ],
             ),
         ),
+        ("heading", {"text": t("When you register for an event", "Khi bạn đăng ký tham dự sự kiện"), "level": "h2"}),
+        (
+            "paragraph",
+            rich(
+                (
+                    "An event that takes registrations on this website asks for your name, e-mail address and "
+                    "consent, and, when the organisers need them, your organisation, position, phone number, "
+                    "preferred language and dietary or access needs. We use them only to organise the event: to "
+                    "keep your place or your turn on the waiting list, to send you the confirmation with the "
+                    "event's calendar file, and to tell you when a place becomes free.",
+                    "Sự kiện nhận đăng ký trên trang web này sẽ hỏi họ tên, địa chỉ thư điện tử và sự đồng ý của "
+                    "bạn, và khi ban tổ chức cần, cả cơ quan, chức vụ, số điện thoại, ngôn ngữ bạn muốn dùng và nhu "
+                    "cầu về ăn uống hoặc hỗ trợ tiếp cận. Chúng tôi chỉ dùng các thông tin này để tổ chức sự kiện: "
+                    "giữ chỗ hoặc thứ tự của bạn trong danh sách chờ, gửi thư xác nhận kèm tệp lịch của sự kiện và "
+                    "báo cho bạn khi có chỗ trống.",
+                ),
+                [
+                    (
+                        "Who sees it: the project's editors and moderators, in the website's editing tools; "
+                        "only moderators may delete a registration.",
+                        "Ai được xem: biên tập viên và người kiểm duyệt của dự án, trong công cụ biên tập của "
+                        "trang web; chỉ người kiểm duyệt được xoá một đăng ký.",
+                    ),
+                    (
+                        "How long: registrations are deleted automatically 12 months after the event.",
+                        "Lưu trong bao lâu: các đăng ký tự động bị xoá 12 tháng sau sự kiện.",
+                    ),
+                    (
+                        "The confirmation e-mail has a link to give your place up; it works once.",
+                        "Thư xác nhận có đường liên kết để nhường lại chỗ của bạn; đường liên kết chỉ dùng được "
+                        "một lần.",
+                    ),
+                ],
+            ),
+        ),
         ("heading", {"text": t("E-mail updates", "Nhận tin qua thư điện tử"), "level": "h2"}),
         (
             "paragraph",

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageLogEntry
 
 from pages.models.updates import Announcement
 from pages.navigation import awaiting_translation
+from pages.search.index import page_date
 from pages.updates import topics
 
 _paused = contextvars.ContextVar("updates_announcements_paused", default=False)
@@ -41,6 +42,17 @@ def first_publication(page):
     return not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
 
 
+def announced_at(page):
+    """When the page may be announced: now, or for a type listed only from its
+    date (BasePage.listed_from_its_date: news dated ahead), that date, so no
+    subscriber hears of an article before the listings show it."""
+    now = timezone.now()
+    page = page.specific
+    if getattr(page, "listed_from_its_date", False) and (date := page_date(page)) and date > now:
+        return date
+    return now
+
+
 def record(page, alias=False):
     """Called on every publish (pages.signals); returns the announcement or None."""
     if _paused.get() or alias or page.alias_of_id:
@@ -52,7 +64,7 @@ def record(page, alias=False):
         with transaction.atomic():
             announcement, _created = Announcement.objects.get_or_create(
                 page_id=page.pk,
-                defaults={"topic": topic.key, "language": page.locale.language_code, "created_at": timezone.now()},
+                defaults={"topic": topic.key, "language": page.locale.language_code, "created_at": announced_at(page)},
             )
     except IntegrityError:  # two publishes of the same page at once: one row
         announcement = Announcement.objects.get(page_id=page.pk)

@@ -23,5 +23,5 @@ class Command(DjangoMigrate):
         partial = options["app_label"] or options["fake"] or options["plan"] or options["check_unapplied"]
         if not (partial or options["no_snapshot"]) and schema_snapshot.load_if_fresh(connections[options["database"]]):
             if options["verbosity"] >= 1:
-                self.stdout.write("Loaded the schema snapshot of today's migrations (pages/schema_snapshot.sql).")
+                self.stdout.write("Loaded the schema snapshot of today's migrations (pages/operations/).")
         super().handle(*args, **options)

@@ -1,4 +1,4 @@
-"""Write pages/schema_snapshot.sql anew: every migration replayed on a
+"""Write pages/operations/schema_snapshot.sql anew: every migration replayed on a
 throwaway SQLite database, then dumped. Run it after adding a migration
 (a test fails until the committed file matches the migrations)."""
 
@@ -27,7 +27,7 @@ def migrated_database(folder):
 
 
 class Command(BaseCommand):
-    help = "Replay every migration on a throwaway SQLite database and write pages/schema_snapshot.sql."
+    help = "Replay every migration on a throwaway SQLite database and write pages/operations/schema_snapshot.sql."
 
     def handle(self, *args, **options):
         with tempfile.TemporaryDirectory() as folder:
