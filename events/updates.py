@@ -1,5 +1,6 @@
 """Events as a topic of the e-mail updates (pages.updates.topics)."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,8 +17,18 @@ def summarise(page):
     )
 
 
+def still_to_come(event):
+    """Subscribers hear of events they can still attend; a past event added to the record is not news."""
+    return (event.end or event.start) >= timezone.now()
+
+
 topics.register(
     topics.Topic(
-        key="events", label=gettext_lazy("Events"), models=("events.EventPage",), summarise=summarise, order=20
+        key="events",
+        label=gettext_lazy("Events"),
+        models=("events.EventPage",),
+        summarise=summarise,
+        order=20,
+        announces=still_to_come,
     )
 )

@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from events.models import EventCategoryPage, EventPage
 from news.models import NewsCategoryPage, NewsPage
 from pages.demo.translate import Glossary, translate
 from pages.management.commands.purge_personal_data import purge
@@ -182,6 +183,24 @@ def test_an_article_dated_ahead_is_announced_on_its_date_as_the_listings_show_it
         assert send().sent == 1
     (message,) = to("en-news@example.org")
     assert article.title in message.subject
+
+
+def test_an_event_still_to_come_is_announced_and_one_added_to_the_record_is_not():
+    subscribed("en-events@example.org", topics=("events",))
+    category = EventCategoryPage.objects.filter(locale=Locale.get_default()).first()
+    now = timezone.now()
+    past = EventPage(title="A training held last year", start=now - datetime.timedelta(days=400))
+    coming = EventPage(
+        title="A workshop next month",
+        start=now + datetime.timedelta(days=30),
+        end=now + datetime.timedelta(days=31),
+    )
+    for event in (past, coming):
+        category.add_child(instance=event)
+        event.save_revision().publish()
+    assert send().sent == 1
+    (message,) = to("en-events@example.org")
+    assert coming.title in message.subject and past.title not in message.body
 
 
 def test_a_private_page_and_a_page_unpublished_before_its_turn_are_not_announced(english):

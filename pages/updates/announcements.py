@@ -60,6 +60,8 @@ def record(page, alias=False):
     topic = topics.for_page(page)
     if topic is None or not first_publication(page) or not is_shown(page) or awaiting_translation(page):
         return None
+    if not topic.announces(page.specific):
+        return None
     try:
         with transaction.atomic():
             announcement, _created = Announcement.objects.get_or_create(

@@ -8,8 +8,6 @@ summarise one of its pages in an e-mail. The shell only reads this registry.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 
 @dataclass(frozen=True)
 class Summary:
@@ -27,9 +25,9 @@ class Topic:
     models: tuple  # model labels, e.g. ("news.NewsPage",)
     summarise: Callable  # page → Summary
     order: int = 50
-    # page → the moment from which it may be announced (a news article dated
-    # in the future appears in the listings on its date, not before).
-    available_from: Callable = lambda page: timezone.now()
+    # page → whether its first publication is news to subscribers (an event
+    # recorded after it took place is not).
+    announces: Callable = lambda page: True
 
 
 _topics = {}
