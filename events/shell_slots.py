@@ -4,7 +4,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pages.cache import fragments
 from pages.navigation import slots
 from pages.navigation.localized import active_locale
 from parks.related import register_park_list
@@ -21,22 +20,16 @@ def _cards(events):
     ]
 
 
-@slots.register("home", "events/includes/home_upcoming.html", order=10)
-def home_upcoming(request):
-    def build():
-        events = events_in(active_locale().pk)
-        return {"events": _cards(events.filter(end__gte=timezone.now()).order_by("start")[:3])}
-
-    return fragments.cached("home-upcoming-events", 0, build, timeout=CLOCK_TIMEOUT)
+@slots.cached("home", "events/includes/home_upcoming.html", "home-upcoming-events", order=10, timeout=CLOCK_TIMEOUT)
+def home_upcoming():
+    events = events_in(active_locale().pk)
+    return {"events": _cards(events.filter(end__gte=timezone.now()).order_by("start")[:3])}
 
 
-@slots.register("footer", "events/includes/footer_highlighted.html", order=10)
-def footer_highlighted(request):
-    def build():
-        events = events_in(active_locale().pk).filter(highlighted=True)
-        return {"events": _cards(events.order_by("-start")[:3])}
-
-    return fragments.cached("footer-highlighted-events", 0, build)
+@slots.cached("footer", "events/includes/footer_highlighted.html", "footer-highlighted-events", order=10)
+def footer_highlighted():
+    events = events_in(active_locale().pk).filter(highlighted=True)
+    return {"events": _cards(events.order_by("-start")[:3])}
 
 
 park_events = register_park_list(

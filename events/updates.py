@@ -7,14 +7,10 @@ from django.utils.translation import gettext_lazy
 from pages.updates import topics
 
 
-def summarise(page):
+def date_line(page):
     where = ", ".join(part for part in (page.venue, page.address) if part)
-    date_line = _("%(dates)s (Viet Nam time)") % {"dates": page.dates_display}
-    return topics.Summary(
-        title=page.title,
-        date_line=f"{date_line} · {where}" if where else date_line,
-        teaser=page.intro or page.search_description,
-    )
+    when = _("%(dates)s (Viet Nam time)") % {"dates": page.dates_display}
+    return f"{when} · {where}" if where else when
 
 
 def still_to_come(event):
@@ -27,7 +23,7 @@ topics.register(
         key="events",
         label=gettext_lazy("Events"),
         models=("events.EventPage",),
-        summarise=summarise,
+        date_line=date_line,
         order=20,
         announces=still_to_come,
     )

@@ -4,7 +4,6 @@ page and the feed links in every page's head."""
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from pages.cache import fragments
 from pages.navigation import slots
 from pages.navigation.localized import active_locale
 from parks.related import register_park_list
@@ -13,30 +12,22 @@ from .listing import filter_options
 from .models import NewsIndexPage, articles_in
 
 
-@slots.register("home", "news/includes/home_latest.html", order=5)
-def home_latest(request):
-    def build():
-        latest = articles_in(active_locale().pk).order_by("-date")[:3]
-        return {
-            "articles": [
-                {"title": a.title, "url": a.url, "date": a.date, "summary": a.search_description} for a in latest
-            ]
-        }
-
-    # Scheduled articles appear at their time; a short timeout keeps the home page in step.
-    return fragments.cached("home-latest-news", 0, build, timeout=120)
+# Scheduled articles appear at their time; a short timeout keeps the home page in step.
+@slots.cached("home", "news/includes/home_latest.html", "home-latest-news", order=5, timeout=120)
+def home_latest():
+    latest = articles_in(active_locale().pk).order_by("-date")[:3]
+    return {
+        "articles": [{"title": a.title, "url": a.url, "date": a.date, "summary": a.search_description} for a in latest]
+    }
 
 
-@slots.register("head", "news/includes/feed_links.html")
-def feed_links(request):
-    def build():
-        locale = active_locale()
-        index = NewsIndexPage.objects.live().filter(locale_id=locale.pk).first()
-        if index is None:
-            return {"feeds": {}}
-        return {"feeds": filter_options(locale.pk)["feeds"], "title": index.title}
-
-    return fragments.cached("news-feed-links", 0, build)
+@slots.cached("head", "news/includes/feed_links.html", "news-feed-links")
+def feed_links():
+    locale = active_locale()
+    index = NewsIndexPage.objects.live().filter(locale_id=locale.pk).first()
+    if index is None:
+        return {"feeds": {}}
+    return {"feeds": filter_options(locale.pk)["feeds"], "title": index.title}
 
 
 # Scheduled articles appear at their time; a short timeout keeps the park's list in step.

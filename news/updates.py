@@ -7,12 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from pages.updates import topics
 
 
-def summarise(page):
-    return topics.Summary(
-        title=page.title,
-        date_line=date_format(timezone.localtime(page.date), "DATE_FORMAT"),
-        teaser=page.intro or page.search_description,
-    )
+def date_line(page):
+    return date_format(timezone.localtime(page.date), "DATE_FORMAT")
 
 
-topics.register(topics.Topic(key="news", label=_("News"), models=("news.NewsPage",), summarise=summarise, order=10))
+topics.register(topics.Topic(key="news", label=_("News"), models=("news.NewsPage",), date_line=date_line, order=10))

@@ -3,7 +3,6 @@
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from pages.cache import fragments
 from pages.navigation import slots
 from pages.navigation.localized import active_locale
 from parks.related import register_park_list
@@ -11,17 +10,14 @@ from parks.related import register_park_list
 from .models import publications_in
 
 
-@slots.register("home", "publications/includes/home_latest.html", order=20)
-def home_latest(request):
-    def build():
-        latest = publications_in(active_locale().pk).order_by("-publication_date", "-pk")[:3]
-        return {
-            "publications": [
-                {"title": p.title, "url": p.url, "date": p.publication_date, "reference": p.reference} for p in latest
-            ]
-        }
-
-    return fragments.cached("home-latest-publications", 0, build)
+@slots.cached("home", "publications/includes/home_latest.html", "home-latest-publications", order=20)
+def home_latest():
+    latest = publications_in(active_locale().pk).order_by("-publication_date", "-pk")[:3]
+    return {
+        "publications": [
+            {"title": p.title, "url": p.url, "date": p.publication_date, "reference": p.reference} for p in latest
+        ]
+    }
 
 
 park_publications = register_park_list(

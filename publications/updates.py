@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from pages.updates import topics
 
 
-def summarise(page):
+def date_line(page):
     parts = [str(page.get_publication_type_display()), date_format(page.publication_date, "DATE_FORMAT")]
     if page.publisher:
         parts.append(page.publisher)
-    return topics.Summary(title=page.title, date_line=" · ".join(parts), teaser=page.intro or page.search_description)
+    return " · ".join(parts)
 
 
 topics.register(
@@ -18,7 +18,7 @@ topics.register(
         key="publications",
         label=_("Publications"),
         models=("publications.PublicationPage",),
-        summarise=summarise,
+        date_line=date_line,
         order=30,
     )
 )

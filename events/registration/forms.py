@@ -4,7 +4,7 @@ as the editor chose them on the event page."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pages.forms.contact import HONEYPOT
+from pages.forms.honeypot import HONEYPOT, HoneypotMixin
 
 from .models import Registration
 
@@ -17,7 +17,7 @@ OPTIONAL = {
 }
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(HoneypotMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that the organisers keep these details to run the event"),
         error_messages={"required": _("Please agree, so that we may keep your registration.")},
@@ -39,14 +39,6 @@ class RegistrationForm(forms.ModelForm):
             self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         if "phone" in self.fields:
             self.fields["phone"].widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
-        self.fields[HONEYPOT] = forms.CharField(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT, "").strip())
 
     def details(self):
         """What register() stores: the answered questions only."""

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from eipvn.client_address import client_address
+from pages.forms.honeypot import HONEYPOT, honeypot_field
 from pages.operations import rate_limit
 
 logger = logging.getLogger(__name__)
 
-HONEYPOT = "website"
 RATE_LIMIT = 5  # submissions per address
 RATE_WINDOW = 60 * 60  # seconds
 MAX_LENGTHS = {"singleline": 200, "email": 254, "multiline": 5000}
@@ -44,17 +44,8 @@ class ContactFormBuilder(FormBuilder):
 
     def get_form_class(self):
         fields = dict(self.formfields)
-        # A field people never see or fill in; bots that fill every input do.
-        fields[HONEYPOT] = django.forms.CharField(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=django.forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
+        fields[HONEYPOT] = honeypot_field()
         return type("ContactForm", (BaseForm,), fields)
-
-
-def is_spam(form):
-    return bool(form.data.get(HONEYPOT, "").strip())
 
 
 def over_rate_limit(request):

@@ -10,7 +10,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.forms import mark_invalid_fields
-from pages.forms.contact import HONEYPOT, ContactFormBuilder, is_spam, over_rate_limit, send_to_office
+from pages.forms.contact import ContactFormBuilder, over_rate_limit, send_to_office
+from pages.forms.honeypot import HONEYPOT, is_spam
 from pages.models.base import BasePage
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from pages.cache import fragments
+
 _slots = {}
 
 
@@ -35,6 +37,21 @@ def register(slot, template, order=50, name=None):
             items.append(SlotItem(template, get_context, order, key))
             items.sort(key=lambda item: item.order)
         return get_context
+
+    return decorator
+
+
+def cached(slot, template, key, order=50, timeout=fragments.TIMEOUT):
+    """Register ``build()`` (no arguments) for ``slot``; its context is kept in
+    the fragments under ``key``, per language, and dropped on every publish.
+    Give a short ``timeout`` to what changes with the clock."""
+
+    def decorator(build):
+        def get_context(request):
+            return fragments.cached(key, 0, build, timeout=timeout)
+
+        register(slot, template, order, name=f"{build.__module__}.{build.__qualname__}")(get_context)
+        return build
 
     return decorator
 

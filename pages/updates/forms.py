@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from pages.forms.contact import HONEYPOT
+from pages.forms.honeypot import HoneypotMixin
 from pages.models.updates import Subscriber
 from pages.updates import topics
 
@@ -25,7 +25,7 @@ class PreferencesForm(forms.Form):
         self.fields["topics"].choices = topics.choices()
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(HoneypotMixin, PreferencesForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -37,14 +37,3 @@ class SubscribeForm(PreferencesForm):
         error_messages={"required": _("Please agree, so that we may keep your address.")},
     )
     field_order = ["email", "language", "topics", "frequency", "consent"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT] = forms.CharField(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT, "").strip())

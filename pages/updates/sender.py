@@ -70,11 +70,10 @@ def digest_cutoff(frequency, now):
 
 def _item(announcement):
     page = announcement.page.specific
-    summary = topics.get(announcement.topic).summarise(page)
     return {
-        "title": summary.title,
-        "date_line": summary.date_line,
-        "teaser": summary.teaser,
+        "title": page.title,
+        "date_line": topics.get(announcement.topic).date_line(page),
+        "teaser": page.intro or page.search_description,
         "url": page.get_full_url(),
     }
 

@@ -2,7 +2,8 @@
 
 A section registers a topic from its own ``updates.py`` (imported by its app's
 ``ready()``): a key, a translated label, the page models it covers and how to
-summarise one of its pages in an e-mail. The shell only reads this registry.
+write the line under one of its pages' titles in an e-mail. The shell only
+reads this registry.
 """
 
 from collections.abc import Callable
@@ -10,20 +11,11 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Summary:
-    """What an e-mail says about a page, in the page's language."""
-
-    title: str
-    date_line: str = ""
-    teaser: str = ""
-
-
-@dataclass(frozen=True)
 class Topic:
     key: str
     label: object  # a lazy translation
     models: tuple  # model labels, e.g. ("news.NewsPage",)
-    summarise: Callable  # page → Summary
+    date_line: Callable  # page → the line under its title (when, where), in the page's language
     order: int = 50
     # page → whether its first publication is news to subscribers (an event
     # recorded after it took place is not).

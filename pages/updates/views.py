@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from eipvn.client_address import client_address
 from pages import signed_tokens
 from pages.forms import mark_invalid_fields
+from pages.forms.honeypot import HONEYPOT
 from pages.listing import public
 from pages.operations import rate_limit
 from pages.updates import links, mail, subscriptions, topics
@@ -88,7 +89,7 @@ def subscribe(request, page):
                 context.update({"sent": True, "email": data["email"]})
                 return TemplateResponse(request, page.get_template(request), context)
     mark_invalid_fields(form)
-    context.update({"form": form, "honeypot": form["website"]})
+    context.update({"form": form, "honeypot": form[HONEYPOT]})
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

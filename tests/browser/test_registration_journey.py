@@ -27,31 +27,47 @@ def subject(message):
     return " ".join(str(message["Subject"]).split())
 
 
-def fill(page, name, email, consent):
+def register(context, url, *, places, name, email, consent, button, heading):
+    """Open the event in a new tab, see how many places are left, register and
+    see the answer's heading. Returns the tab."""
+    page = context.new_page()
+    page.goto(url)
+    expect(page.locator("#registration .places")).to_contain_text(places)
     page.locator("#id_name").fill(name)
     page.locator("#id_email").fill(email)
     page.locator("#id_organisation").fill("Ban quản lý các KCN")
     page.get_by_label(consent).check()
+    page.get_by_role("button", name=button).click()
+    expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    return page
 
 
 def test_a_place_the_waiting_list_and_a_place_given_up(browser, site_url, site_manage, seeded_site):
     urls = json.loads(site_manage("shell", "-c", URLS).strip().splitlines()[-1])
 
     phone = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = phone.new_page()
-    page.goto(site_url + urls["vi"])
-    expect(page.locator("#registration .places")).to_contain_text("Còn 1 chỗ.")
-    fill(page, "Nguyễn Thị Lan", "lan.browser@example.org", "Tôi đồng ý để ban tổ chức lưu các thông tin này")
-    page.get_by_role("button", name="Đăng ký").click()
-    expect(page.get_by_role("heading", name="Chỗ của bạn đã được xác nhận")).to_be_visible()
+    page = register(
+        phone,
+        site_url + urls["vi"],
+        places="Còn 1 chỗ.",
+        name="Nguyễn Thị Lan",
+        email="lan.browser@example.org",
+        consent="Tôi đồng ý để ban tổ chức lưu các thông tin này",
+        button="Đăng ký",
+        heading="Chỗ của bạn đã được xác nhận",
+    )
 
     desktop = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    english = desktop.new_page()
-    english.goto(site_url + urls["en"])
-    expect(english.locator("#registration .places")).to_contain_text("Every place is taken.")
-    fill(english, "Minh Tran", "minh.browser@example.org", "I agree that the organisers keep these details")
-    english.get_by_role("button", name="Join the waiting list").click()
-    expect(english.get_by_role("heading", name="You are on the waiting list")).to_be_visible()
+    english = register(
+        desktop,
+        site_url + urls["en"],
+        places="Every place is taken.",
+        name="Minh Tran",
+        email="minh.browser@example.org",
+        consent="I agree that the organisers keep these details",
+        button="Join the waiting list",
+        heading="You are on the waiting list",
+    )
 
     # The confirmation e-mail, in Vietnamese, carries the link that gives the place up.
     (confirmation,) = [m for m in seeded_site.mails() if m["To"] == "lan.browser@example.org"]
