@@ -6,8 +6,9 @@ Good ones are reported to the page cache, which keeps an answer only for
 values a page took as given (pages.cache.page_cache).
 """
 
+from django.core import checks
 from django.core.paginator import Paginator
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, get_page_models
 
 from pages.cache import fragments, page_cache
 
@@ -33,9 +34,27 @@ class ListingPage:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        build = next(_builders[cls] for cls in type(self).__mro__ if cls in _builders)
-        context.update(build(request, self))
+        context.update(_builder_for(type(self))(request, self))
         return context
+
+
+def _builder_for(page_class):
+    return next((_builders[cls] for cls in page_class.__mro__ if cls in _builders), None)
+
+
+@checks.register()
+def every_listing_page_has_a_builder(app_configs, **kwargs):
+    """A listing page type whose section never registered its listing would
+    fail on its first visitor; say so at start-up instead."""
+    return [
+        checks.Error(
+            f"{model._meta.label} is a ListingPage but no listing builds its context.",
+            hint="Register one with pages.listing.builds() in a module the app's ready() imports.",
+            id="pages.E001",
+        )
+        for model in get_page_models()
+        if issubclass(model, ListingPage) and _builder_for(model) is None
+    ]
 
 
 def paginate(request, items, per_page=12, count=None):

@@ -135,7 +135,7 @@ def build(model, parent=None, *, vietnamese="alias", publish=True, vi=None, **fi
     vietnamese_texts = {name: v for name, (_en, v) in pairs.items()} | (vi or {})
 
     parent = parent or default_parent(model)
-    page = model(locale=parent.locale, **values)
+    page = model(locale=parent.locale, **{"live": publish, **values})
     if "slug" not in fields:
         page.slug = f"{transliterate_slug(page.title)}-{n}"
     parent.add_child(instance=page)
@@ -150,12 +150,16 @@ def build(model, parent=None, *, vietnamese="alias", publish=True, vi=None, **fi
     return model.objects.get(pk=page.pk)
 
 
-def translate_page(page, texts):
+def translate_page(page, texts, more=None):
     """Publish the Vietnamese translation of ``page`` through wagtail-localize,
-    from ``texts`` (field name → Vietnamese). Returns the Vietnamese page."""
+    from ``texts`` (field name → Vietnamese) and ``more`` (any other English
+    text the page holds, such as an inline row's, → Vietnamese). Returns the
+    Vietnamese page."""
     glossary = Glossary()
     for name, vi in texts.items():
         glossary.t(getattr(page, name), vi)
+    for en, vi in (more or {}).items():
+        glossary.t(en, vi)
     glossary.t(page.slug, transliterate_slug(texts["title"]))
     # wagtail-localize publishes when the translation's transaction commits;
     # a test's transaction never does, so run those callbacks here.

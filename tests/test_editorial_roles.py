@@ -1,20 +1,24 @@
 """Roles: what Editors, Moderators and Translators can and cannot do, per language."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowPage
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from pages.models import RelatedAgency, StandardPage
+from news.models import NewsPage, NewsPageTopic, NewsTopic
+from pages.models import HomePage, RelatedAgency, StandardPage
 
-from .editorial import client_for, refused, twin
+from .editorial import client_for, refused, translation_of, twin
+from .factories import build, section
 
 pytestmark = pytest.mark.django_db
 
 
 def test_every_install_has_the_three_roles_and_review_on_all_pages():
-    from wagtail.models import WorkflowPage
-
     groups = {group.name: group for group in Group.objects.filter(name__in=["Editors", "Moderators", "Translators"])}
     assert set(groups) == {"Editors", "Moderators", "Translators"}
     languages = {
@@ -40,10 +44,10 @@ MATRIX = {
 
 
 @pytest.mark.parametrize(("role", "language"), list(MATRIX))
-def test_page_permissions_follow_role_and_language(request, role, language, english, vietnamese):
+def test_page_permissions_follow_role_and_language(request, role, language, vietnamese):
     user = request.getfixturevalue(role)
-    about = StandardPage.objects.get(locale=english, slug="about")
-    page = about if language == "en" else twin(about, vietnamese)
+    english_page = build(StandardPage, vietnamese="translated")
+    page = english_page if language == "en" else twin(english_page, vietnamese)
     perms = page.permissions_for_user(user)
     assert (perms.can_edit(), perms.can_publish(), perms.can_add_subpage()) == MATRIX[(role, language)]
 
@@ -55,15 +59,15 @@ def test_page_permissions_follow_role_and_language(request, role, language, engl
     assert (add.status_code == 200) is can_add
 
 
-def test_an_editor_submits_for_review_but_cannot_publish(editor, english):
-    page = StandardPage.objects.get(locale=english, slug="about")
+def test_an_editor_submits_for_review_but_cannot_publish(editor):
+    page = build(StandardPage)
     html = client_for(editor).get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert 'name="action-submit"' in html
     assert 'name="action-publish"' not in html
 
 
-def test_a_translator_cannot_delete_move_or_unpublish_english(translator, english):
-    page = StandardPage.objects.get(locale=english, slug="about")
+def test_a_translator_cannot_delete_move_or_unpublish_english(translator):
+    page = build(StandardPage)
     client = client_for(translator)
     for name in ("delete", "move", "unpublish"):
         assert client.get(reverse(f"wagtailadmin_pages:{name}", args=[page.pk])).status_code != 200, name
@@ -106,57 +110,37 @@ def test_a_translator_cannot_change_an_english_snippet_by_posting(translator, en
 
 
 @pytest.fixture
-def vietnamese_only_page(vietnamese):
+def vietnamese_only_page():
     """A page a Moderator wrote in Vietnamese, with no English original."""
-    parent = StandardPage.objects.get(locale=vietnamese, slug="gioi-thieu")
-    page = StandardPage(title="Tin địa phương", slug="tin-dia-phuong", locale=vietnamese, intro="Chỉ có tiếng Việt.")
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return build(
+        StandardPage, section(HomePage, "vi"), vietnamese=None, title="Tin địa phương", intro="Chỉ có tiếng Việt."
+    )
 
 
-def test_a_translator_cannot_create_english_by_translating_vietnamese(
-    translator, english, vietnamese_only_page, django_capture_on_commit_callbacks
+# A Translator may not write English, even by translating a Vietnamese page into it.
+@pytest.mark.parametrize(("role", "allowed"), [("translator", False), ("moderator", True)])
+def test_only_a_moderator_may_translate_vietnamese_into_english(
+    request, role, allowed, english, vietnamese_only_page, django_capture_on_commit_callbacks
 ):
-    client = client_for(translator)
+    client = client_for(request.getfixturevalue(role))
     url = reverse("wagtail_localize:submit_page_translation", args=[vietnamese_only_page.pk])
-    assert client.get(url).status_code != 200
+    assert (client.get(url).status_code == 200) is allowed
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"locales": [english.pk]})
-    assert not Page.objects.filter(translation_key=vietnamese_only_page.translation_key, locale=english).exists()
+        response = client.post(url, {"locales": [english.pk]})
+    assert refused(response) is not allowed
+    assert Page.objects.filter(translation_key=vietnamese_only_page.translation_key, locale=english).exists() is allowed
 
 
-def test_a_moderator_may_translate_vietnamese_into_english(
-    moderator, english, vietnamese_only_page, django_capture_on_commit_callbacks
-):
-    url = reverse("wagtail_localize:submit_page_translation", args=[vietnamese_only_page.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(moderator).post(url, {"locales": [english.pk]})
-    assert response.status_code == 302
-    assert Page.objects.filter(translation_key=vietnamese_only_page.translation_key, locale=english).exists()
-
-
-def test_an_editor_cannot_start_a_vietnamese_translation(editor, english, vietnamese):
-    page = StandardPage.objects.get(locale=english, slug="about")
-    alias = page.get_parent().add_child(instance=StandardPage(title="Draft notes", slug="draft-notes", locale=english))
-    from wagtail_localize.synctree import create_aliases_for_new_page
-
-    create_aliases_for_new_page(alias)
+def test_an_editor_cannot_start_a_vietnamese_translation(editor, vietnamese):
+    alias = build(StandardPage)
     url = reverse("wagtail_localize:submit_page_translation", args=[alias.pk])
     response = client_for(editor).post(url, {"locales": [vietnamese.pk]})
     assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")  # Wagtail's "no permission"
     assert twin(alias, vietnamese).alias_of_id == alias.pk
 
 
-def test_a_translator_can_turn_an_alias_into_a_translation(
-    translator, english, vietnamese, django_capture_on_commit_callbacks
-):
-    about = StandardPage.objects.get(locale=english, slug="about")
-    page = about.add_child(instance=StandardPage(title="Field notes", slug="field-notes", locale=english))
-    page.save_revision().publish()
-    from wagtail_localize.synctree import create_aliases_for_new_page
-
-    create_aliases_for_new_page(page)
+def test_a_translator_can_turn_an_alias_into_a_translation(translator, vietnamese, django_capture_on_commit_callbacks):
+    page = build(StandardPage)
     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(translator).post(url, {"locales": [vietnamese.pk]})
@@ -165,10 +149,6 @@ def test_a_translator_can_turn_an_alias_into_a_translation(
 
 
 def test_a_translators_snippet_translation_waits_for_a_moderator(translator, moderator, vietnamese):
-    from wagtail_localize.models import StringSegment, StringTranslation
-
-    from .editorial import translation_of
-
     agency = RelatedAgency.objects.filter(locale=vietnamese).first()
     source = RelatedAgency.objects.get(translation_key=agency.translation_key, locale__language_code="en")
     translation = translation_of(source, vietnamese)
@@ -190,8 +170,6 @@ def test_a_translators_snippet_translation_waits_for_a_moderator(translator, mod
 
 def _unreviewed(obj, vietnamese, text, value):
     """A translator's string, stored in translation memory, not yet reviewed."""
-    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
-
     source, _created = TranslationSource.get_or_create_from_instance(obj)
     segment = StringSegment.objects.filter(source=source, string__data=text).first()
     StringTranslation.objects.update_or_create(
@@ -201,8 +179,6 @@ def _unreviewed(obj, vietnamese, text, value):
 
 
 def test_a_translators_sync_does_not_publish_snippet_translations(translator, english, vietnamese):
-    from django.contrib.messages import get_messages
-
     agency = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
     translation = _unreviewed(agency, vietnamese, agency.name, "Tên chưa được duyệt")
     agency.short_name = "Changed in English"
@@ -230,8 +206,6 @@ def test_a_translator_cannot_save_a_snippet_translation_through_the_plain_form(t
     # Stopping the translation (which a translator may do) brings back the
     # plain edit form; saving it would put their text live at once.
     agency = RelatedAgency.objects.filter(locale=vietnamese).order_by("pk").first()
-    from .editorial import translation_of
-
     source = agency.get_translation(english)
     translation = translation_of(source, vietnamese)
     client = client_for(translator)
@@ -249,27 +223,18 @@ def news_with_topic(english, vietnamese):
     """A new English article with a topic, its Vietnamese twin still an
     alias, and an unreviewed Vietnamese name for the topic in translation
     memory."""
-    from wagtail_localize.synctree import create_aliases_for_new_page
-
-    from news.models import NewsCategoryPage, NewsPage, NewsPageTopic, NewsTopic
-
-    category = NewsCategoryPage.objects.filter(locale=english).first()
     topic = NewsTopic.objects.filter(locale=english).order_by("pk").first()
-    article = NewsPage(title="Fresh article", slug="fresh-article", locale=english, intro="Fresh.")
-    article.topic_links = [NewsPageTopic(topic=topic)]
-    category.add_child(instance=article)
-    article.save_revision().publish()
-    create_aliases_for_new_page(article)
+    article = build(NewsPage, topic_links=[NewsPageTopic(topic=topic)])
     _unreviewed(topic, vietnamese, topic.name, "Chủ đề chưa duyệt")
     return article, topic
 
 
 def test_translate_publishes_nothing_for_a_translator(
-    translator, english, vietnamese, news_with_topic, django_capture_on_commit_callbacks
+    translator, vietnamese, news_with_topic, django_capture_on_commit_callbacks
 ):
     article, topic = news_with_topic
     vi_topic = topic.get_translation(vietnamese)
-    _unreviewed(article, vietnamese, "Fresh article", "Bài mới chưa duyệt")
+    _unreviewed(article, vietnamese, article.title, "Bài mới chưa duyệt")
     url = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(translator).post(url, {"locales": [vietnamese.pk]})
@@ -277,55 +242,36 @@ def test_translate_publishes_nothing_for_a_translator(
 
     vi_article = twin(article, vietnamese)
     assert vi_article.alias_of_id is None, "the translation was started"
-    assert vi_article.title == "Fresh article", "what visitors see is unchanged"
+    assert vi_article.title == article.title, "what visitors see is unchanged"
     assert vi_article.get_latest_revision_as_object().title == "Bài mới chưa duyệt", "the translation is a draft"
     vi_topic.refresh_from_db()
     assert vi_topic.name != "Chủ đề chưa duyệt", "the related snippet was not overwritten"
 
 
-def test_translate_with_subtree_publishes_no_descendant_for_a_translator(
-    translator, english, vietnamese, about_with_child, django_capture_on_commit_callbacks
+# Translating a page with its subtree: a Translator's descendants stay drafts
+# under what visitors see; a Moderator's are published.
+@pytest.mark.parametrize(("role", "published"), [("translator", False), ("moderator", True)])
+def test_translating_a_subtree_publishes_descendants_only_for_a_moderator(
+    request, role, published, vietnamese, django_capture_on_commit_callbacks
 ):
-    parent, child = about_with_child
-    _unreviewed(child, vietnamese, "Child notes", "Ghi chú con chưa duyệt")
+    parent = build(StandardPage)
+    child = build(StandardPage, parent)
+    _unreviewed(child, vietnamese, child.title, "Ghi chú con")
     url = reverse("wagtail_localize:submit_page_translation", args=[parent.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(translator).post(url, {"locales": [vietnamese.pk], "include_subtree": "on"})
+        client_for(request.getfixturevalue(role)).post(url, {"locales": [vietnamese.pk], "include_subtree": "on"})
     vi_child = twin(child, vietnamese)
-    assert vi_child.title == "Child notes"
-    assert vi_child.get_latest_revision_as_object().title == "Ghi chú con chưa duyệt"
+    assert vi_child.get_latest_revision_as_object().title == "Ghi chú con"
+    assert vi_child.title == ("Ghi chú con" if published else child.title)
 
 
-def test_a_moderator_still_publishes_by_translating(
-    moderator, english, vietnamese, about_with_child, django_capture_on_commit_callbacks
-):
-    parent, child = about_with_child
-    _unreviewed(child, vietnamese, "Child notes", "Ghi chú con đã duyệt")
-    url = reverse("wagtail_localize:submit_page_translation", args=[parent.pk])
-    with django_capture_on_commit_callbacks(execute=True):
-        client_for(moderator).post(url, {"locales": [vietnamese.pk], "include_subtree": "on"})
-    assert twin(child, vietnamese).title == "Ghi chú con đã duyệt"
-
-
-@pytest.fixture
-def about_with_child(english):
-    from wagtail_localize.synctree import create_aliases_for_new_page
-
-    about = StandardPage.objects.get(locale=english, slug="about")
-    parent = about.add_child(instance=StandardPage(title="Notes", slug="notes", locale=english))
-    child = parent.add_child(instance=StandardPage(title="Child notes", slug="child-notes", locale=english))
-    for page in (parent, child):
-        page.save_revision().publish()
-        create_aliases_for_new_page(page)
-    return parent, child
-
-
-def test_a_vietnamese_translator_cannot_bulk_change_english_pages(translator, english):
-    page = StandardPage.objects.get(locale=english, slug="introduction")
+def test_a_vietnamese_translator_cannot_bulk_change_english_pages(translator):
+    page = build(StandardPage, build(StandardPage))
     client = client_for(translator)
     for action in ("delete", "unpublish", "publish", "move"):
         url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + f"?id={page.pk}"
-        data = {"chooser": page.get_parent().get_parent().pk} if action == "move" else {}
+        # A destination the page may go to, so only the permission can refuse.
+        data = {"chooser": section(HomePage, "en").pk} if action == "move" else {}
         response = client.post(url, data)
         assert response.status_code == 302, action
         fresh = Page.objects.get(pk=page.pk)
@@ -339,8 +285,8 @@ def test_an_english_editor_cannot_bulk_delete_vietnamese_snippets(editor, vietna
     assert RelatedAgency.objects.filter(pk=agency.pk).exists()
 
 
-def test_an_editor_cannot_convert_a_vietnamese_page_to_an_alias(editor, translator, english, vietnamese):
-    page = twin(StandardPage.objects.get(locale=english, slug="introduction"), vietnamese)
+def test_an_editor_cannot_convert_a_vietnamese_page_to_an_alias(editor, translator, vietnamese):
+    page = twin(build(StandardPage, vietnamese="translated"), vietnamese)
     url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
     for user in (editor, translator):  # an Editor lacks the language, a Translator the publishing
         assert refused(client_for(user).post(url))
@@ -348,12 +294,6 @@ def test_an_editor_cannot_convert_a_vietnamese_page_to_an_alias(editor, translat
 
 
 def test_an_editor_cannot_write_vietnamese_snippet_translations(editor, english, vietnamese):
-    from urllib.parse import urlencode
-
-    from wagtail_localize.models import StringSegment, StringTranslation
-
-    from .editorial import translation_of
-
     agency = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
     translation = translation_of(agency, vietnamese)
     segment = StringSegment.objects.filter(source=translation.source, string__data=agency.name).first()
@@ -364,8 +304,8 @@ def test_an_editor_cannot_write_vietnamese_snippet_translations(editor, english,
     assert not StringTranslation.objects.filter(data="Ghi đè").exists()
 
 
-def test_a_forged_publish_on_the_edit_view_is_refused(editor, english):
-    page = StandardPage.objects.get(locale=english, slug="introduction")
+def test_a_forged_publish_on_the_edit_view_is_refused(editor):
+    page = build(StandardPage)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     revisions = page.revisions.count()
     response = client_for(editor).post(url, {"title": "Forged", "slug": page.slug, "action-publish": "action-publish"})
@@ -375,9 +315,7 @@ def test_a_forged_publish_on_the_edit_view_is_refused(editor, english):
 
 
 def test_restarting_a_translation_follows_the_language(editor, translator, english, vietnamese):
-    from .editorial import translation_of
-
-    page = StandardPage.objects.get(locale=english, slug="introduction")
+    page = build(StandardPage, vietnamese="translated")
     agency = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
     for source, target in ((page, twin(page, vietnamese)), (agency, agency.get_translation(vietnamese))):
         translation = translation_of(source, vietnamese)

@@ -9,35 +9,34 @@ import icalendar
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from events.dates import format_event_dates
-from events.models import EventCategoryPage, EventIndexPage, EventPage
+from events.models import EventCategoryPage, EventIndexPage, EventPage, EventPark, UpcomingEventsPage
+from pages.models import HomePage, StandardPage
+from parks.models import ParkPage
 
 from .conftest import get_page, json_ld
+from .editorial import twin
+from .factories import build, section
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
-INDEX = {"en": "/en/events/", "vi": "/vi/su-kien/"}
 
 
 def at(*args):
     return datetime.datetime(*args, tzinfo=HCM)
 
 
-def category(language, slug_en):
-    page = EventCategoryPage.objects.get(locale__language_code="en", slug=slug_en)
-    return page if language == "en" else page.get_translation(page.locale.__class__.objects.get(language_code="vi"))
-
-
 def add_event(parent, title, start, end=None, all_day=False, **fields):
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-    event = EventPage(title=title, slug=slug, start=start, end=end, all_day=all_day, **fields)
-    parent.add_child(instance=event)
-    event.save_revision().publish()
-    return event
+    return build(EventPage, parent, title=title, start=start, end=end, all_day=all_day, **fields)
+
+
+def translated_event(title, vietnamese, start, **fields):
+    return build(EventPage, vietnamese="translated", title=title, vi={"title": vietnamese}, start=start, **fields)
 
 
 def listed(html, section):
@@ -72,7 +71,7 @@ def test_dates_are_written_naturally_in_each_language(language, expected):
 
 
 def test_upcoming_soonest_first_and_past_newest_first(client):
-    training = category("en", "training")
+    training = build(EventCategoryPage, title="Training")  # its own: it lists only these four
     with time_machine.travel(at(2030, 6, 15, 12), tick=False):
         add_event(training, "Later", at(2030, 7, 1, 9), at(2030, 7, 1, 17))
         add_event(training, "Sooner", at(2030, 6, 20, 9), at(2030, 6, 20, 17))
@@ -81,12 +80,11 @@ def test_upcoming_soonest_first_and_past_newest_first(client):
         html = get_page(client, training.url)
         upcoming = listed(html, "upcoming")
         assert upcoming == ["Sooner", "Later"]
-        past = listed(html, "past")
-        assert past[:2] == ["Recent past", "Earlier past"]
+        assert listed(html, "past") == ["Recent past", "Earlier past"]
 
 
 def test_event_spanning_midnight_stays_upcoming_until_it_ends(client):
-    psc = category("en", "psc-meetings")
+    psc = build(EventCategoryPage, title="PSC meetings")
     add_event(psc, "Night shift visit", at(2031, 1, 10, 23), at(2031, 1, 11, 1))
     with time_machine.travel(at(2031, 1, 11, 0, 30), tick=False):
         assert "Night shift visit" in listed(get_page(client, psc.url), "upcoming")
@@ -97,7 +95,7 @@ def test_event_spanning_midnight_stays_upcoming_until_it_ends(client):
 
 
 def test_multi_day_event_is_upcoming_until_its_last_day_ends_in_viet_nam(client):
-    field = category("en", "field-visit")
+    field = build(EventCategoryPage, title="Field visits")
     add_event(field, "Two day tour", at(2031, 3, 9), at(2031, 3, 10), all_day=True)
     # 23:30 on the last day in Viet Nam is 16:30 UTC: still on.
     with time_machine.travel(at(2031, 3, 10, 23, 30), tick=False):
@@ -106,38 +104,48 @@ def test_multi_day_event_is_upcoming_until_its_last_day_ends_in_viet_nam(client)
         assert "Two day tour" in listed(get_page(client, field.url), "past")
 
 
-def test_category_pages_list_only_their_own_events(client, english):
-    for slug in ["workshops-seminars", "training", "field-visit", "psc-meetings"]:
-        page = category("en", slug)
+def test_category_pages_list_only_their_own_events(client):
+    training, visits = build(EventCategoryPage, title="Training"), build(EventCategoryPage, title="Field visits")
+    add_event(training, "Criteria training", at(2031, 2, 3, 9), at(2031, 2, 3, 17))
+    add_event(training, "Past training", at(2022, 2, 3, 9), at(2022, 2, 3, 17))
+    add_event(visits, "Study tour", at(2031, 4, 5), all_day=True)
+    add_event(visits, "Past study tour", at(2022, 4, 5), all_day=True)
+    for page in (training, visits):
         html = get_page(client, page.url)
         titles = set(listed(html, "upcoming")) | set(listed(html, "past"))
         own = {event.title for event in EventPage.objects.child_of(page).live()}
-        assert titles and titles <= own
+        assert titles == own and len(own) == 2
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_index_and_upcoming_render_in_both_languages(client, language):
-    html = get_page(client, INDEX[language])
-    assert len(listed(html, "upcoming")) >= 4
+    locale = Locale.objects.get(language_code=language)
+    # Sooner than any other, so they lead the index's few upcoming events.
+    soon = timezone.now() + datetime.timedelta(minutes=30)
+    first = translated_event("Criteria training", "Tập huấn tiêu chí", soon)
+    second = translated_event("Symbiosis workshop", "Hội thảo cộng sinh", soon + datetime.timedelta(hours=1))
+    html = get_page(client, section(EventIndexPage, language).url)
+    assert listed(html, "upcoming")[:2] == [twin(first, locale).title, twin(second, locale).title]
     assert f'<html lang="{language}"' in html
     if language == "vi":
         assert "Sự kiện sắp diễn ra" in html and "tháng" in html
 
 
-def test_filters_by_category_park_and_year(client, english):
-    index = EventIndexPage.objects.get(locale=english)
-    from parks.models import ParkPage
-
-    hiep_phuoc = ParkPage.objects.get(locale=english, slug="hiep-phuoc-industrial-park")
-    html = get_page(client, f"{index.url}?park={hiep_phuoc.pk}")
-    titles = listed(html, "past") + listed(html, "upcoming")
-    expected = {e.title for e in EventPage.objects.live().filter(locale=english, park_links__park=hiep_phuoc)}
-    assert set(titles) == expected and len(expected) >= 3
-    html = get_page(client, f"{index.url}?category=field-visit&year=2023")
-    assert set(listed(html, "past")) == {
-        "National study tour to Khanh Phu and Deep C",
-        "Visit of the Swiss State Secretary to Hiep Phuoc",
+def test_filters_by_category_park_and_year(client):
+    index = section(EventIndexPage)
+    training, visits = build(EventCategoryPage, title="Training"), build(EventCategoryPage, title="Field visits")
+    park = build(ParkPage, title="Green Valley park")
+    at_park = {
+        add_event(training, "Training at the park", at(2031, 2, 3, 9), park_links=[EventPark(park=park)]).title,
+        add_event(visits, "Visit to the park", at(2023, 3, 9), all_day=True, park_links=[EventPark(park=park)]).title,
     }
+    add_event(visits, "Visit elsewhere", at(2023, 5, 9), all_day=True)
+    add_event(visits, "Visit of another year", at(2022, 3, 9), all_day=True)
+    add_event(training, "Training of the same year", at(2023, 6, 1, 9))
+    html = get_page(client, f"{index.url}?park={park.pk}")
+    assert set(listed(html, "past") + listed(html, "upcoming")) == at_park
+    html = get_page(client, f"{index.url}?category={visits.slug}&year=2023")
+    assert set(listed(html, "past")) == {"Visit to the park", "Visit elsewhere"}
 
 
 @pytest.mark.parametrize(
@@ -152,12 +160,12 @@ def test_filters_by_category_park_and_year(client, english):
     ],
 )
 def test_bad_event_filters_are_ignored(client, query):
-    assert client.get(INDEX["en"] + query).status_code == 200
-    assert client.get("/vi/su-kien/su-kien-sap-dien-ra/" + query).status_code == 200
+    assert client.get(section(EventIndexPage).url + query).status_code == 200
+    assert client.get(section(UpcomingEventsPage, "vi").url + query).status_code == 200
 
 
-def test_event_ics_parses_back_with_the_right_times(client, english):
-    event = EventPage.objects.filter(locale=english, all_day=False).order_by("start").first()
+def test_event_ics_parses_back_with_the_right_times(client):
+    event = build(EventPage, title="Criteria training", start=at(2031, 5, 6, 9, 30), end=at(2031, 5, 6, 17))
     response = client.get(event.url + "ics/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -173,8 +181,8 @@ def test_event_ics_parses_back_with_the_right_times(client, english):
     assert str(vevent["summary"]) == event.title
 
 
-def test_all_day_event_ics_uses_dates_with_exclusive_end(client, english):
-    event = EventPage.objects.get(locale=english, slug="study-tour-khanh-phu-deep-c-2023")
+def test_all_day_event_ics_uses_dates_with_exclusive_end(client):
+    event = build(EventPage, title="Study tour", start=at(2023, 3, 9), end=at(2023, 3, 10), all_day=True)
     vevent = icalendar.Calendar.from_ical(client.get(event.url + "ics/").content).walk("VEVENT")[0]
     assert vevent.decoded("dtstart") == datetime.date(2023, 3, 9)
     assert vevent.decoded("dtend") == datetime.date(2023, 3, 11)
@@ -182,21 +190,29 @@ def test_all_day_event_ics_uses_dates_with_exclusive_end(client, english):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_calendar_feed_lists_upcoming_events_in_the_language(client, language):
-    index = EventIndexPage.objects.get(locale__language_code=language)
+    index = section(EventIndexPage, language)
+    coming = translated_event("Criteria training", "Tập huấn tiêu chí", timezone.now() + datetime.timedelta(days=9))
+    past = translated_event("Past seminar", "Hội thảo đã qua", at(2022, 3, 1, 9))
     response = client.get(index.url + "calendar/")
     calendar = icalendar.Calendar.from_ical(response.content)
     summaries = {str(e["summary"]) for e in calendar.walk("VEVENT")}
+    assert twin(coming, index.locale).title in summaries and twin(past, index.locale).title not in summaries
     expected = {
         e.title
         for e in EventPage.objects.live().filter(locale=index.locale, end__gte=datetime.datetime.now(datetime.UTC))
     }
-    assert summaries == expected and len(expected) >= 4
+    assert summaries == expected
     urls = [str(e["url"]) for e in calendar.walk("VEVENT")]
     assert all(f"/{language}/" in url and url.startswith("http") for url in urls)
 
 
-def test_event_page_shows_details_json_ld_and_registration(client, english):
-    event = EventPage.objects.get(locale=english, slug="training-eip-criteria-upcoming")
+def test_event_page_shows_details_json_ld_and_registration(client, vietnamese):
+    event = build(
+        EventPage,
+        title="Criteria training",
+        registration_enabled=True,
+        agenda=[{"type": "item", "value": {"time": "09:00", "item": "Opening", "speaker": "UNIDO"}}],
+    )
     html = get_page(client, event.url)
     data = json_ld(html, "Event")
     assert data["@type"] == "Event" and data["name"] == event.title
@@ -207,14 +223,12 @@ def test_event_page_shows_details_json_ld_and_registration(client, english):
         html = get_page(client, event.url)
         assert 'href="#registration"' not in html and form not in html
         assert "Registration for this event has closed." in html
-    vi = get_page(client, event.get_translation(event.locale.__class__.objects.get(language_code="vi")).url)
+    vi = get_page(client, twin(event, vietnamese).url)  # the alias: the same event, the interface in Vietnamese
     assert "Đăng ký" in vi and "Chương trình" in vi and "giờ Việt Nam" in vi
 
 
-def test_an_external_registration_link_shows_until_the_start(client, english):
-    event = EventPage.objects.get(locale=english, slug="psc-meeting-upcoming")
-    event.registration_url = "https://example.org/register"
-    event.save_revision().publish()
+def test_an_external_registration_link_shows_until_the_start(client):
+    event = build(EventPage, title="PSC meeting", registration_url="https://example.org/register")
     assert '<a class="button" href="https://example.org/register" rel="noopener">Register</a>' in get_page(
         client, event.url
     )
@@ -232,7 +246,14 @@ def test_end_before_start_is_refused():
 
 @pytest.mark.parametrize(("language", "heading"), [("en", "Highlighted events"), ("vi", "Sự kiện nổi bật")])
 def test_footer_shows_three_newest_highlighted_events(client, language, heading):
-    html = get_page(client, "/en/about/" if language == "en" else "/vi/gioi-thieu/")
+    locale = Locale.objects.get(language_code=language)
+    # Later than any other: these three are the newest highlighted events.
+    newest = [
+        translated_event(f"Highlighted event {n}", f"Sự kiện nổi bật {n}", at(2040, 1, n, 9), highlighted=True)
+        for n in (3, 2, 1)
+    ]
+    translated_event("Not highlighted", "Không nổi bật", at(2040, 2, 1, 9))
+    html = get_page(client, twin(build(StandardPage, vietnamese="translated"), locale).url)
     footer = html[html.index('class="site-footer"') :]
     assert heading in footer
     block = footer[footer.index('id="footer-events"') : footer.index("</section>", footer.index('id="footer-events"'))]
@@ -243,18 +264,23 @@ def test_footer_shows_three_newest_highlighted_events(client, language, heading)
         .filter(locale__language_code=language, highlighted=True)
         .order_by("-start")[:3]
     ]
-    assert titles == expected and len(titles) == 3
+    assert titles == [twin(event, locale).title for event in newest] == expected
 
 
-def test_home_shows_upcoming_events(client):
-    html = get_page(client, "/vi/")
-    assert 'id="home-events-heading"' in html and "Họp Ban Chỉ đạo dự án" in html
+def test_home_shows_upcoming_events(client, vietnamese):
+    soonest = translated_event(
+        "Pilot parks meet", "Họp các KCN thí điểm", timezone.now() + datetime.timedelta(minutes=30)
+    )
+    html = get_page(client, section(HomePage, "vi").url)
+    events = html[
+        html.index('id="home-events-heading"') : html.index("</section>", html.index('id="home-events-heading"'))
+    ]
+    assert f'href="{twin(soonest, vietnamese).url}"' in events and "Họp các KCN thí điểm" in events
 
 
-def test_listing_query_count_does_not_grow_with_events(client, english):
-    index = EventIndexPage.objects.get(locale=english)
-    training = category("en", "training")
-    urls = [index.url, training.url, "/en/events/upcoming-events/"]
+def test_listing_query_count_does_not_grow_with_events(client):
+    training = section(EventCategoryPage)
+    urls = [section(EventIndexPage).url, training.url, section(UpcomingEventsPage).url]
     before = {url: cold_and_warm(client, url) for url in urls}
     assert all(warm <= 12 for _cold, warm in before.values()), before
     for number in range(45):
@@ -263,6 +289,7 @@ def test_listing_query_count_does_not_grow_with_events(client, english):
             f"Extra training {number}",
             at(2035, 1, 1 + number % 28, 9) + datetime.timedelta(days=number),
             at(2035, 1, 1 + number % 28, 17) + datetime.timedelta(days=number),
+            vietnamese=None,
         )
     after = {url: cold_and_warm(client, url) for url in urls}
     # Cold as well as warm: an N+1 must show while the caches refill.

@@ -5,7 +5,8 @@ builders the other tests rely on make real, routable pages."""
 import pytest
 from wagtail.models import get_page_models
 
-from pages.models import HomePage, NoticePage
+from news.models import NewsPage
+from pages.models import HomePage, NoticePage, StandardPage
 
 from .conftest import get_page
 from .factories import DEFAULTS, build, section
@@ -42,9 +43,13 @@ def test_a_sparse_page_of_each_type_is_served_in_both_languages(client, model):
 
 
 def test_an_alias_twin_follows_the_english_page(client):
-    from news.models import NewsPage
-
     article = build(NewsPage, title="Park operators sign a symbiosis agreement")
     alias = article.get_translation(section(HomePage, "vi").locale)
     assert alias.alias_of_id == article.pk
     assert "Park operators sign a symbiosis agreement" in get_page(client, alias.url)
+
+
+def test_a_draft_is_not_served(client):
+    draft = build(StandardPage, publish=False, vietnamese=None)
+    assert not draft.live and draft.has_unpublished_changes
+    assert client.get(draft.url).status_code == 404

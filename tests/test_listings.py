@@ -7,12 +7,17 @@ import html as markup
 import re
 
 import pytest
+from django.core import checks
 from wagtail.models import Locale, PageViewRestriction
 
-from events.models import EventIndexPage, EventPage
-from news.models import NewsIndexPage, NewsPage
+from events.models import EventIndexPage, EventPage, EventPark
+from news.models import NewsIndexPage, NewsPage, NewsRelatedPage
+from pages import listing
 from parks.models import ParkPage
-from publications.models import PublicationIndexPage, PublicationPage
+from publications.models import PublicationIndexPage, PublicationPage, PublicationPark
+
+from .editorial import twin
+from .factories import build, section
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +28,14 @@ LISTINGS = {
     "news": (NewsIndexPage, NewsPage, "related_links__related"),
     "publications": (PublicationIndexPage, PublicationPage, "park_links__park"),
 }
+
+
+def naming(park, page_model):
+    """The links that make a new page of ``page_model`` name ``park``."""
+    if page_model is NewsPage:
+        return {"related_links": [NewsRelatedPage(related=park)]}
+    link = EventPark if page_model is EventPage else PublicationPark
+    return {"park_links": [link(park=park)]}
 
 
 def park_select(html):
@@ -50,32 +63,41 @@ def public_parks(language):
 @pytest.mark.parametrize("listing", LISTINGS)
 def test_every_listing_offers_the_public_parks_and_filters_by_translation(client, listing, language):
     index_model, page_model, via = LISTINGS[listing]
-    index = index_model.objects.get(locale__language_code=language)
+    locale = Locale.objects.get(language_code=language)
+    park = build(ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"})
+    # Its pages link the English park (links are synchronised): they are found
+    # through the park's translation, whichever language's park is chosen.
+    about = build(
+        page_model,
+        vietnamese="translated",
+        title="About Green Valley",
+        vi={"title": "Về Thung Lũng Xanh"},
+        **naming(park, page_model),
+    )
+    build(page_model, vietnamese="translated", title="Elsewhere", vi={"title": "Nơi khác"})
+    index = section(index_model, language)
     offered = park_select(client.get(index.url).content.decode())
-    assert offered == public_parks(language)
+    assert offered == public_parks(language) and offered[twin(park, locale).pk] == twin(park, locale).title
 
-    # A park with pages of this listing: they are found through the park's
-    # translation, whichever language's park the page links.
-    english_parks = ParkPage.objects.filter(locale__language_code="en")
-    park = next(p for p in english_parks if page_model.objects.filter(**{via: p}).exists())
-    twin = park.get_translation(Locale.objects.get(language_code=language))
     linked = page_model.objects.live().filter(
         locale__language_code=language, **{f"{via}__translation_key": park.translation_key}
     )
     others = page_model.objects.live().filter(locale__language_code=language).exclude(pk__in=linked)
-    assert linked.exists() and others.exists()
     linked_titles = {page.title for page in linked}
     other_titles = {page.title for page in others} - linked_titles
-    shown = listed_titles(client.get(index.url, {"park": twin.pk}).content.decode()) & (linked_titles | other_titles)
-    assert shown and shown <= linked_titles
+    assert linked_titles == {twin(about, locale).title} and other_titles
+    shown = listed_titles(client.get(index.url, {"park": twin(park, locale).pk}).content.decode())
+    assert shown & (linked_titles | other_titles) == linked_titles
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_private_park_is_offered_by_no_listing_and_filters_nothing(client, language):
-    park = ParkPage.objects.get(
-        locale__language_code=language, slug__in=["hiep-phuoc-industrial-park", "kcn-hiep-phuoc"]
-    )
-    urls = {name: index.objects.get(locale__language_code=language).url for name, (index, _, _) in LISTINGS.items()}
+    english = build(ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"})
+    park = twin(english, Locale.objects.get(language_code=language))
+    # Each listing has a page about the park, which the forged filter would pick out.
+    for _index, page_model, _via in LISTINGS.values():
+        build(page_model, title="About Green Valley", **naming(english, page_model))
+    urls = {name: section(index, language).url for name, (index, _, _) in LISTINGS.items()}
     before = {name: client.get(url).content.decode() for name, url in urls.items()}
     for name, html in before.items():
         assert park.pk in park_select(html), name
@@ -87,3 +109,12 @@ def test_a_private_park_is_offered_by_no_listing_and_filters_nothing(client, lan
         # ?park=<the private park> is not a choice: the listing is shown unfiltered.
         forged = client.get(url, {"park": park.pk}).content.decode()
         assert listed_titles(forged) == listed_titles(unfiltered), name
+
+
+def test_a_listing_page_whose_listing_never_registered_fails_the_system_check(monkeypatch):
+    assert not [e for e in checks.run_checks() if e.id == "pages.E001"]
+    # As if news' listing module were never imported by its app's ready().
+    kept = {cls: build for cls, build in listing._builders.items() if not issubclass(NewsIndexPage, cls)}
+    monkeypatch.setattr(listing, "_builders", kept)
+    errors = [e for e in checks.run_checks() if e.id == "pages.E001"]
+    assert [e.msg for e in errors] == ["news.NewsIndexPage is a ListingPage but no listing builds its context."]

@@ -231,6 +231,14 @@ def test_a_vietnamese_footer_translation_keeps_the_english_cache(client, vietnam
     assert "Bộ Tài nguyên và Cộng sinh công nghiệp" in client.get(HOME["vi"]).content.decode()
 
 
+def test_a_language_changed_in_settings_shows_on_every_page(client, vietnamese):
+    # Menus, language switchers and the active locale of every fragment depend on the locales.
+    pages = [HOME["en"], NEWS["en"], HOME["vi"], NEWS["vi"]]
+    warm(client, *pages)
+    vietnamese.save()
+    assert hits(client, *pages) == dict.fromkeys(pages, False)
+
+
 def test_without_the_setting_nothing_is_stored(client, settings):
     settings.PAGE_CACHE = False
     client.get(ABOUT["en"])

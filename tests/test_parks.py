@@ -8,27 +8,78 @@ from html import unescape as html_unescape
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.models import Locale
 
-from parks.indicators import Kind
+from events.models import EventPage, EventPark
+from news.models import NewsPage, NewsRelatedPage
+from parks.indicators import Kind, Status
 from parks.map import project
-from parks.models import CompanyResult, ParkIndexPage, ParkIndicator, ParkPage, Sector
+from parks.models import (
+    CaseStudyFlow,
+    CaseStudyPage,
+    CaseStudyPark,
+    CompanyResult,
+    CompanyResultsPage,
+    ParkIndexPage,
+    ParkIndicator,
+    ParkPage,
+    Sector,
+)
+from publications.models import PublicationPage, PublicationPark
 
 from .conftest import get_page
+from .editorial import twin
+from .factories import build, section, translate_page
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
 INDEX = {"en": "/en/eip-demonstration/", "vi": "/vi/mo-hinh-kcn-sinh-thai/"}
-COMPANIES = {
-    "en": "/en/eip-demonstration/recp-is-achievements-company-level/",
-    "vi": "/vi/mo-hinh-kcn-sinh-thai/ket-qua-recp-cong-sinh-cong-nghiep-cap-doanh-nghiep/",
-}
 NUMBER_CELL = re.compile(r'data-value="([^"]+)"')
+SOURCE = ("reported for 2020–2023, UNIDO and HEPZA", "theo báo cáo giai đoạn 2020–2023, UNIDO và HEPZA")
 
 
 def park(language, slug_en):
     page = ParkPage.objects.get(locale__language_code="en", slug=slug_en)
     return page.get_translation(page.locale.__class__.objects.get(language_code=language))
+
+
+def locale(language):
+    return Locale.objects.get(language_code=language)
+
+
+def park_with_figures(**fields):
+    """A translated park with five figures for 2020–2023."""
+    figures = [(Kind.CO2E, "1200"), (Kind.COMPANIES, "12"), (Kind.SOLUTIONS, "45"), (Kind.WATER, "8000")]
+    indicators = [
+        ParkIndicator(kind=kind, first_year=2020, year=2023, value=Decimal(value), source=SOURCE[0])
+        for kind, value in figures
+    ]
+    indicators.append(
+        ParkIndicator(
+            kind=Kind.COST,
+            first_year=2020,
+            year=2023,
+            value=Decimal("2500000000"),
+            currency="VND",
+            status=Status.ESTIMATED,
+            source=SOURCE[0],
+        )
+    )
+    page = build(
+        ParkPage, vietnamese=None, title="Green Valley park", location="Da Nang", indicators=indicators, **fields
+    )
+    translate_page(page, {"title": "KCN Thung Lũng Xanh", "location": "Đà Nẵng"}, more={SOURCE[0]: SOURCE[1]})
+    return page
+
+
+def company_result(park, company, sector=Sector.FOOD, year=2023, **fields):
+    """A company's result and its Vietnamese translation (both name the English park)."""
+    result = CompanyResult.objects.create(
+        locale=locale("en"), company=company, park=park, sector=sector, year=year, source="UNIDO, 2024", **fields
+    )
+    result.copy_for_translation(locale("vi")).save()
+    return result
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
@@ -58,19 +109,28 @@ def test_index_shows_five_parks_as_cards_and_map_markers(client, language):
 
 
 def test_park_fact_sheet_in_both_languages_hides_unknown_facts(client):
-    en = get_page(client, park("en", "hiep-phuoc-industrial-park").url)
+    known = build(
+        ParkPage,
+        vietnamese="translated",
+        title="Green Valley park",
+        area_ha=Decimal("1686"),
+        year_founded=1996,
+        developer="Green Valley Industrial Park JSC",
+        vi={"title": "KCN Thung Lũng Xanh", "developer": "Công ty Cổ phần KCN Thung Lũng Xanh"},
+    )
+    en = get_page(client, known.url)
     assert "<dd>1,686 ha</dd>" in en and "<dd>1996</dd>" in en
-    vi = get_page(client, park("vi", "hiep-phuoc-industrial-park").url)
-    assert "<dd>1.686 ha</dd>" in vi and "Công ty Cổ phần KCN Hiệp Phước (HIPC)" in vi
-    hoa_khanh = get_page(client, park("en", "hoa-khanh-industrial-park").url)
-    facts = hoa_khanh[hoa_khanh.index('class="fact-sheet"') : hoa_khanh.index("</dl>")]
+    vi = get_page(client, twin(known, locale("vi")).url)
+    assert "<dd>1.686 ha</dd>" in vi and "Công ty Cổ phần KCN Thung Lũng Xanh" in vi
+    sparse = get_page(client, build(ParkPage, sectors="Food processing, textiles, paper").url)
+    facts = sparse[sparse.index('class="fact-sheet"') : sparse.index("</dl>")]
     assert "Area" not in facts and "Founded" not in facts and " ha</dd>" not in facts
     assert "Food processing, textiles, paper" in facts
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_charts_are_accessible_svg_with_a_data_table(client, language):
-    page = park(language, "hiep-phuoc-industrial-park")
+    page = twin(park_with_figures(), locale(language))
     html = get_page(client, page.url)
     charts = re.findall(
         r'<svg viewBox="[^"]+" role="img" aria-labelledby="(chart-[\w-]+-title) (chart-[\w-]+-desc)">'
@@ -85,7 +145,7 @@ def test_charts_are_accessible_svg_with_a_data_table(client, language):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_csv_matches_the_table_on_the_page(client, language):
-    page = park(language, "hiep-phuoc-industrial-park")
+    page = twin(park_with_figures(), locale(language))
     html = get_page(client, page.url)
     table = html[html.index('id="indicator-table"') : html.index("</table>", html.index('id="indicator-table"'))]
     shown = [Decimal(value) for value in NUMBER_CELL.findall(table)]
@@ -95,16 +155,16 @@ def test_csv_matches_the_table_on_the_page(client, language):
     assert response["Content-Type"].startswith("text/csv")
     assert f'filename="{page.slug}-indicators-{language}.csv"' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 6
     assert [Decimal(row[3]) for row in rows[1:]] == shown
     assert [row[1] for row in rows[1:]] == titles
     assert all(row[0] == page.title for row in rows[1:])
 
 
 def test_park_without_indicators_says_so(client):
-    assert "No indicators have been published for this park yet." in get_page(
-        client, park("en", "deep-c-industrial-park").url
-    )
-    assert "indicators-csv" not in get_page(client, park("vi", "deep-c-industrial-park").url)
+    bare = build(ParkPage)
+    assert "No indicators have been published for this park yet." in get_page(client, bare.url)
+    assert "indicators-csv" not in get_page(client, twin(bare, locale("vi")).url)
 
 
 def _table_numbers(html):
@@ -121,14 +181,49 @@ def _totals(html):
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
+def test_sortable_numbers_are_machine_readable_in_both_languages(client, language):
+    # The tables sort on data-value: "12,5" in Vietnamese would sort as 12.
+    green = build(
+        ParkPage,
+        vietnamese=None,
+        indicators=[ParkIndicator(kind=Kind.ENERGY, year=2023, value=Decimal("12.5"), source=SOURCE[0])],
+    )
+    translate_page(green, {"title": "KCN Thung Lũng Xanh", "location": "Đà Nẵng"}, more={SOURCE[0]: SOURCE[1]})
+    company_result(green, "Food processor A", energy_mwh=Decimal("12.5"))
+    shown = {"en": "12.5", "vi": "12,5"}[language]
+    park_html = get_page(client, green.get_translation(locale(language)).url)
+    assert f'data-value="12.5">{shown}</td>' in park_html
+    table_html = get_page(client, section(CompanyResultsPage, language).url)
+    assert f'data-value="12.5">{shown}</td>' in table_html
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
 def test_company_totals_add_up_only_the_rows_of_one_year(client, language):
-    html = get_page(client, COMPANIES[language])
+    # Two years of a park's own, each with one status, costs in both currencies.
+    green = build(ParkPage, title="Green Valley park")
+    for company, sector, year, measures, energy, cost, currency in [
+        ("Food processor A", Sector.FOOD, 2030, 3, "120", "1500", "USD"),
+        ("Paper mill B", Sector.PAPER, 2030, 4, "80", "2000000", "VND"),
+        ("Textile mill C", Sector.TEXTILES, 2031, 5, "45", "700", "USD"),
+    ]:
+        company_result(
+            green,
+            company,
+            sector,
+            year,
+            measures=measures,
+            energy_mwh=Decimal(energy),
+            cost_saved=Decimal(cost),
+            currency=currency,
+            status=Status.ESTIMATED,
+        )
+    html = get_page(client, section(CompanyResultsPage, language).url)
     rows = _table_numbers(html)
     results = CompanyResult.objects.filter(locale__language_code=language)
-    assert len(rows) == results.count() >= 10
+    assert len(rows) == results.count()
     totals = _totals(html)
     years = set(results.values_list("year", flat=True))
-    assert set(totals) == years and len(years) > 1  # one total per year, none across years
+    assert {2030, 2031} <= set(totals) == years  # one total per year, none across years
     separator = "," if language == "en" else "."
 
     def number(text):
@@ -142,19 +237,26 @@ def test_company_totals_add_up_only_the_rows_of_one_year(client, language):
             expected = sum(r.cost_saved for r in of_year.filter(currency=currency))
             assert number(totals[year].get(f"cost-{currency}", "0")) == expected
     label = {"en": "estimated", "vi": "ước tính"}[language]
-    assert re.search(rf"<th scope=\"row\">[^<]*\b2023 \({label}\)", html)
+    assert re.search(rf"<th scope=\"row\">[^<]*\b2031 \({label}\)", html)
 
 
 def test_company_filters_narrow_the_rows_and_totals(client, english):
-    hiep_phuoc = park("en", "hiep-phuoc-industrial-park")
-    html = get_page(client, f"{COMPANIES['en']}?park={hiep_phuoc.pk}")
-    expected = CompanyResult.objects.filter(locale=english, park=hiep_phuoc)
+    companies = section(CompanyResultsPage).url
+    green, blue = build(ParkPage, title="Green Valley park"), build(ParkPage, title="Blue River park")
+    company_result(green, "Food processor A", Sector.FOOD, 2023, measures=3)
+    company_result(green, "Food processor B", Sector.FOOD, 2023, measures=2)
+    company_result(green, "Paper mill C", Sector.PAPER, 2023, measures=4)
+    company_result(green, "Textile mill D", Sector.TEXTILES, 2022, measures=1)
+    company_result(blue, "Food processor E", Sector.FOOD, 2019)
+    html = get_page(client, f"{companies}?park={green.pk}")
+    expected = CompanyResult.objects.filter(locale=english, park=green)
     assert len(_table_numbers(html)) == expected.count() == 4
-    assert _totals(html)[2023]["measures"] == str(sum(r.measures for r in expected.filter(year=2023)))
+    assert _totals(html)[2023]["measures"] == "9"
     food_2023 = CompanyResult.objects.filter(locale=english, sector=Sector.FOOD, year=2023)
-    html = get_page(client, f"{COMPANIES['en']}?sector=food&year=2023")
+    html = get_page(client, f"{companies}?sector=food&year=2023")
     assert len(_table_numbers(html)) == food_2023.count() > 0
-    empty = get_page(client, f"{COMPANIES['en']}?park={hiep_phuoc.pk}&year=2019")
+    assert "Food processor A" in html and "Paper mill C" not in html and "Food processor E" not in html
+    empty = get_page(client, f"{companies}?park={green.pk}&year=2019")
     assert "No company results match these filters." in empty
 
 
@@ -162,7 +264,7 @@ def test_company_filters_narrow_the_rows_and_totals(client, english):
     "query", ["?park=abc", "?park=999999", "?sector=<script>", "?year=20x3", "?year=1800&page=zz", "?park=&sector="]
 )
 def test_bad_company_filters_are_ignored(client, english, query):
-    html = get_page(client, COMPANIES["en"] + query)
+    html = get_page(client, section(CompanyResultsPage).url + query)
     assert len(_table_numbers(html)) == CompanyResult.objects.filter(locale=english).count()
     assert "<script>" not in html.split("</head>")[1].split('class="site-footer"')[0].replace("&lt;script&gt;", "")
 
@@ -173,38 +275,64 @@ def test_bad_company_filters_are_ignored(client, english, query):
 def test_project_results_totals_come_from_the_indicators(client, language, url):
     formatted = {"en": lambda n: f"{n:,.0f}", "vi": lambda n: f"{n:,.0f}".replace(",", ".")}[language]
     tonnes = {"en": "t CO2e", "vi": "tấn CO2e"}[language]
-    section = get_page(client, url)
-    section = section[section.index("park-totals") :]
-    hiep_phuoc = park(language, "hiep-phuoc-industrial-park")
-    assert f"{formatted(28500)} {tonnes}" in section
+    html = get_page(client, url)
+    assert f"{formatted(28500)} {tonnes}" in html[html.index("park-totals") :]  # the demonstration parks' own total
     # A figure comparable with one shown (same kind, unit, period, status) is
     # added to it, without typing the total anywhere.
     ParkIndicator.objects.create(
-        page=park(language, "tra-noc-industrial-park-1-2"),
-        locale=hiep_phuoc.locale,
+        page=twin(build(ParkPage), locale(language)),
+        locale=locale(language),
         kind=Kind.CO2E,
         first_year=2020,
         year=2023,
         value=Decimal("1000"),
         source="test",
     )
-    section = get_page(client, url)
-    assert f"{formatted(29500)} {tonnes}" in section[section.index("park-totals") :]
+    html = get_page(client, url)
+    assert f"{formatted(29500)} {tonnes}" in html[html.index("park-totals") :]
 
 
 def test_case_study_links_its_parks_in_the_page_language(client, vietnamese):
-    from parks.models import CaseStudyPage
-
-    study = CaseStudyPage.objects.get(locale=vietnamese, slug="hoa-khanh-trao-doi-phu-pham")
-    html = get_page(client, study.url)
-    assert f'<a href="{park("vi", "hoa-khanh-industrial-park").url}">KCN Hòa Khánh</a>' in html
+    green = build(ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"})
+    flow = CaseStudyFlow(
+        kind=CaseStudyFlow.FlowKind.BY_PRODUCT,
+        description="Waste paper and cardboard packaging",
+        source="Food processor",
+        destination="Paper mill",
+    )
+    study = build(
+        CaseStudyPage,
+        vietnamese=None,
+        title="Green Valley: mills trading by-products",
+        stage=CaseStudyPage.Stage.FEASIBILITY,
+        park_links=[CaseStudyPark(park=green)],
+        flows=[flow],
+    )
+    html = get_page(
+        client,
+        translate_page(
+            study,
+            {"title": "Thung Lũng Xanh: trao đổi phụ phẩm", "participants": "Hai doanh nghiệp trong khu"},
+            more={
+                "Waste paper and cardboard packaging": "Bao bì giấy và bìa các-tông thải",
+                "Food processor": "Doanh nghiệp chế biến thực phẩm",
+                "Paper mill": "Nhà máy giấy",
+            },
+        ).url,
+    )
+    assert f'<a href="{twin(green, vietnamese).url}">KCN Thung Lũng Xanh</a>' in html
     assert "Bao bì giấy và bìa các-tông thải" in html
-    assert "Nghiên cứu tiền khả thi" in html or "Pre-feasibility study" in html
+    assert "Nghiên cứu tiền khả thi" in html and "Pre-feasibility study" not in html
 
 
 def test_park_page_lists_its_case_studies_and_company_results(client):
-    html = get_page(client, park("en", "hoa-khanh-industrial-park").url)
-    assert "Hoa Khanh: food, textile and paper companies trading by-products" in html
+    green = build(ParkPage, title="Green Valley park")
+    study = build(
+        CaseStudyPage, title="Green Valley: mills trading by-products", park_links=[CaseStudyPark(park=green)]
+    )
+    company_result(green, "Paper mill H", Sector.PAPER)
+    html = get_page(client, green.url)
+    assert study.title in html
     assert "Paper mill H" in html
 
 
@@ -217,7 +345,7 @@ def test_park_page_lists_its_case_studies_and_company_results(client):
     ],
 )
 def test_indicator_refuses_negative_figures_and_wrong_units(fields, field):
-    page = ParkPage.objects.filter(locale__language_code="en").first()
+    page = build(ParkPage, vietnamese=None)
     indicator = ParkIndicator(page=page, locale=page.locale, year=2023, source="test", **fields)
     with pytest.raises(ValidationError) as error:
         indicator.full_clean()
@@ -225,21 +353,21 @@ def test_indicator_refuses_negative_figures_and_wrong_units(fields, field):
 
 
 def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english):
-    urls = [INDEX["en"], COMPANIES["en"], park("en", "hiep-phuoc-industrial-park").url]
+    template = park_with_figures()
+    company_result(template, "Food processor A")
+    company_result(template, "Paper mill B", Sector.PAPER)
+    urls = [section(ParkIndexPage).url, section(CompanyResultsPage).url, template.url]
     before = {url: cold_and_warm(client, url) for url in urls}
     assert all(warm <= 12 for _cold, warm in before.values()), before
-    index = ParkIndexPage.objects.get(locale=english)
-    template = park("en", "hiep-phuoc-industrial-park")
     for number in range(4):
-        extra = ParkPage(
+        build(
+            ParkPage,
+            vietnamese=None,
             title=f"Extra park {number}",
-            slug=f"extra-park-{number}",
             location="Somewhere",
             latitude=Decimal("12.0"),
             longitude=Decimal("108.0"),
         )
-        index.add_child(instance=extra)
-        extra.save_revision().publish()
     for number in range(30):
         CompanyResult.objects.create(
             locale=english, company=f"Company {number}", park=template, sector=Sector.OTHER, year=2024, source="test"
@@ -256,7 +384,7 @@ def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english
 def test_figures_are_synchronised_and_words_translated(english, vietnamese, django_capture_on_commit_callbacks):
     from wagtail_localize.models import TranslationSource
 
-    source_page = park("en", "hiep-phuoc-industrial-park")
+    source_page = park_with_figures(area_ha=Decimal("366.5"))
     source_page.indicators.filter(kind=Kind.CO2E).update(value=Decimal("30000"))
     source = TranslationSource.objects.get_for_instance(source_page)
     source.update_from_db()
@@ -265,8 +393,8 @@ def test_figures_are_synchronised_and_words_translated(english, vietnamese, djan
     twin = source_page.get_translation(vietnamese)
     twin_indicator = twin.indicators.get(kind=Kind.CO2E)
     assert twin_indicator.value == Decimal("30000")
-    assert twin_indicator.source == "theo báo cáo giai đoạn 2020–2023, UNIDO và HEPZA"
-    assert twin.area_ha == source_page.area_ha
+    assert twin_indicator.source == SOURCE[1]
+    assert twin.area_ha == source_page.area_ha == Decimal("366.5")
 
 
 def test_park_editors_open_the_right_editor(client):
@@ -274,10 +402,12 @@ def test_park_editors_open_the_right_editor(client):
     from django.urls import reverse
 
     client.force_login(get_user_model().objects.create_superuser("parks-editor", "p@example.org", "pw-long-enough"))
-    english_park = park("en", "amata-industrial-park")
+    english_park = build(
+        ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"}
+    )
     response = client.get(reverse("wagtailadmin_pages:edit", args=(english_park.pk,)))
     assert response.status_code == 200 and "indicators-FORMS" in response.content.decode()
-    vietnamese_park = park("vi", "amata-industrial-park")
+    vietnamese_park = twin(english_park, locale("vi"))
     response = client.get(reverse("wagtailadmin_pages:edit", args=(vietnamese_park.pk,)))
     assert response.status_code == 200 and "js-translation-editor" in response.content.decode()
 
@@ -290,11 +420,20 @@ def test_park_editors_open_the_right_editor(client):
     ],
 )
 def test_park_page_shows_its_events_publications_and_news(client, language, headings):
-    page = park(language, "hiep-phuoc-industrial-park")
-    html = get_page(client, page.url)
+    green = build(ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"})
+    about_it = [
+        build(model, vietnamese="translated", title=title, vi={"title": vi}, **{links: [link(green)]})
+        for model, title, vi, links, link in [
+            (EventPage, "Study tour to Green Valley", "Tham quan KCN Thung Lũng Xanh", "park_links",
+             lambda park: EventPark(park=park)),
+            (PublicationPage, "Green Valley's symbiosis report", "Báo cáo cộng sinh KCN Thung Lũng Xanh",
+             "park_links", lambda park: PublicationPark(park=park)),
+            (NewsPage, "Green Valley raises its score", "KCN Thung Lũng Xanh nâng điểm", "related_links",
+             lambda park: NewsRelatedPage(related=park)),
+        ]
+    ]  # fmt: skip
+    html = get_page(client, twin(green, locale(language)).url)
     for heading in headings:
         assert heading in html
-    from events.models import EventPage
-
-    event = EventPage.objects.live().filter(locale=page.locale, park_links__park__translation_key=page.translation_key)
-    assert event.exists() and event.first().url in html
+    for page in about_it:
+        assert f'href="{twin(page, locale(language)).url}"' in html

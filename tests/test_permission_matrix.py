@@ -16,15 +16,18 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages import ERROR, get_messages
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from wagtail.models import Page
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
-from wagtail_localize.synctree import create_aliases_for_new_page
 
-from pages.models import RelatedAgency, StandardPage
+from pages.editorial import localize_views
+from pages.models import HomePage, RelatedAgency, StandardPage
 
 from .editorial import client_for, translation_of, twin
+from .factories import build, section
 
 pytestmark = pytest.mark.django_db
 
@@ -170,18 +173,13 @@ def set_string(obj, locale, text, value):
 def content(english, vietnamese, superuser, django_capture_on_commit_callbacks):
     """For each language: a live translated leaf page and a snippet, plus
     the sources and fresh objects the sync and translate cases need."""
-    about = StandardPage.objects.get(locale=english, slug="about")
-    home_en = about.get_parent().specific
-    page_en = StandardPage.objects.get(locale=english, slug="introduction")
+    home_en, home_vi = section(HomePage, "en"), section(HomePage, "vi")
+    # Below a section, so that moving it to the home page is a change.
+    page_en = build(StandardPage, build(StandardPage, vietnamese="translated"), vietnamese="translated")
     agency_en = RelatedAgency.objects.filter(locale=english).order_by("pk").first()
 
     # A Vietnamese original translated into English: sources in Vietnamese.
-    vi_parent = twin(about, vietnamese)
-    vi_original = StandardPage(
-        title="Tin địa phương", slug="tin-dia-phuong", locale=vietnamese, intro="Chỉ tiếng Việt."
-    )
-    vi_parent.add_child(instance=vi_original)
-    vi_original.save_revision().publish()
+    vi_original = build(StandardPage, home_vi, vietnamese=None, title="Tin địa phương", intro="Chỉ tiếng Việt.")
     vi_agency = RelatedAgency.objects.create(
         locale=vietnamese, short_name="SKH", name="Sở Kế hoạch", url="https://a.vn"
     )
@@ -190,13 +188,8 @@ def content(english, vietnamese, superuser, django_capture_on_commit_callbacks):
         translate_object(vi_agency, [english], user=superuser)
 
     # Fresh sources, not yet translated, for the "translate" cases.
-    new_en = StandardPage(title="Field notes", slug="field-notes", locale=english, intro="New.")
-    about.add_child(instance=new_en)
-    new_en.save_revision().publish()
-    create_aliases_for_new_page(new_en)
-    new_vi = StandardPage(title="Ghi chép", slug="ghi-chep", locale=vietnamese, intro="Mới.")
-    vi_parent.add_child(instance=new_vi)
-    new_vi.save_revision().publish()
+    new_en = build(StandardPage)
+    new_vi = build(StandardPage, home_vi, vietnamese=None, title="Ghi chép", intro="Mới.")
     new_agency_en = RelatedAgency.objects.create(
         locale=english, short_name="NEW", name="New agency", url="https://a.org"
     )
@@ -210,7 +203,7 @@ def content(english, vietnamese, superuser, django_capture_on_commit_callbacks):
         ("snippet", "en"): agency_en,
         ("snippet", "vi"): agency_en.get_translation(vietnamese),
         ("home", "en"): home_en,
-        ("home", "vi"): twin(home_en, vietnamese),
+        ("home", "vi"): home_vi,
         # (source, target) of a sync that writes into the language
         ("sync-page", "vi"): (page_en, twin(page_en, vietnamese)),
         ("sync-page", "en"): (vi_original, twin(vi_original, english)),
@@ -306,11 +299,17 @@ def do_publish(client, kind, language, ctx):
     return client.post(_edit_url(obj), data), snapshot, before
 
 
-def do_unpublish(client, kind, language, ctx):
-    page = ctx[(kind, language)]
-    before = _page_state(page)
-    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
-    return response, lambda: _page_state(page), before
+def page_view(url_name, *more):
+    """An action that POSTs to a view of the page (with the pages named by
+    ``more`` in ``ctx`` as further arguments) and changes the page's state."""
+
+    def run(client, kind, language, ctx):
+        page = ctx[(kind, language)]
+        before = _page_state(page)
+        args = [page.pk, *(ctx[(name, language)].pk for name in more)]
+        return client.post(reverse(url_name, args=args)), lambda: _page_state(page), before
+
+    return run
 
 
 def do_delete(client, kind, language, ctx):
@@ -325,20 +324,6 @@ def do_delete(client, kind, language, ctx):
 
     before = snapshot()
     return client.post(url), snapshot, before
-
-
-def do_move(client, kind, language, ctx):
-    page, home = ctx[(kind, language)], ctx[("home", language)]
-    before = _page_state(page)
-    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, home.pk]))
-    return response, lambda: _page_state(page), before
-
-
-def do_convert(client, kind, language, ctx):
-    page = ctx[(kind, language)]
-    before = _page_state(page)
-    response = client.post(reverse("wagtail_localize:convert_to_alias", args=[page.pk]))
-    return response, lambda: _page_state(page), before
 
 
 def do_sync(client, kind, language, ctx):
@@ -404,10 +389,10 @@ def do_bulk(action):
 ACTIONS = {
     "edit": do_edit,
     "publish": do_publish,
-    "unpublish": do_unpublish,
+    "unpublish": page_view("wagtailadmin_pages:unpublish"),
     "delete": do_delete,
-    "move": do_move,
-    "convert": do_convert,
+    "move": page_view("wagtailadmin_pages:move_confirm", "home"),
+    "convert": page_view("wagtail_localize:convert_to_alias"),
     "sync": do_sync,
     "translate": do_translate,
     "bulk_delete": do_bulk("delete"),
@@ -551,10 +536,6 @@ def test_every_content_changing_admin_url_is_in_the_matrix():
 
 
 def test_bulk_actions_on_content_are_those_of_the_matrix():
-    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
-    from wagtail.models import TranslatableMixin
-    from wagtail.snippets.models import get_snippet_models
-
     def actions(model):
         return {
             a.action_type for a in bulk_action_registry.get_bulk_actions_for_model(*model._meta.label_lower.split("."))
@@ -569,10 +550,6 @@ def test_bulk_actions_on_content_are_those_of_the_matrix():
 def test_our_views_answer_wagtail_localizes_urls():
     """The checked views are the ones Django resolves for wagtail-localize's
     URL names (they are listed before the admin's in eipvn/urls.py)."""
-    from django.urls import resolve
-
-    from pages.editorial import localize_views
-
     assert resolve(reverse("wagtail_localize:convert_to_alias", args=[1])).func is localize_views.convert_to_alias
     for name, args in (
         ("edit_string_translation", [1, 1]),

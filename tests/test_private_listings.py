@@ -20,21 +20,28 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, EventPark
 from news.models import NewsIndexPage, NewsPage
-from parks.models import CaseStudyPage, CompanyResult, ParkPage
-from publications.models import PublicationIndexPage, PublicationPage
+from parks.indicators import Kind
+from parks.models import (
+    CaseStudyPage,
+    CaseStudyPark,
+    CompanyResult,
+    CompanyResultsPage,
+    ParkIndicator,
+    ParkPage,
+    Sector,
+)
+from publications.models import PublicationCategoryPage, PublicationIndexPage, PublicationPage
 
 from .conftest import get_page
+from .factories import build, section
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("en", "vi")
+# The demo's page that shows the parks' totals (a live-data block in its body).
 PROJECT_RESULTS = {"en": "/en/about/project-results/", "vi": "/vi/gioi-thieu/ket-qua-du-an/"}
-COMPANIES = {
-    "en": "/en/eip-demonstration/recp-is-achievements-company-level/",
-    "vi": "/vi/mo-hinh-kcn-sinh-thai/ket-qua-recp-cong-sinh-cong-nghiep-cap-doanh-nghiep/",
-}
 
 
 def restrict(page):
@@ -59,8 +66,27 @@ def linked(page_or_url):
 
 @pytest.fixture
 def private_park():
-    """Hoa Khanh: it has events, a case study, company results and indicators."""
-    return ParkPage.objects.get(locale__language_code="en", slug="hoa-khanh-industrial-park")
+    """A park with an event, a case study, company results and a figure, in both languages."""
+    park = build(ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"})
+    for language in LANGUAGES:
+        page = in_language(park, language)
+        ParkIndicator.objects.create(
+            page=page, locale=page.locale, kind=Kind.CO2E, first_year=2020, year=2023, value=900, source="UNIDO"
+        )
+    build(EventPage, title="Study tour to Green Valley", park_links=[EventPark(park=park)])
+    build(CaseStudyPage, title="Green Valley's mills trade by-products", park_links=[CaseStudyPark(park=park)])
+    for company, measures in (("Food processor A", 3), ("Paper mill B", 4)):
+        result = CompanyResult.objects.create(
+            locale=Locale.objects.get(language_code="en"),
+            company=company,
+            park=park,
+            sector=Sector.FOOD,
+            year=2023,
+            measures=measures,
+            source="UNIDO, 2024",
+        )
+        result.copy_for_translation(Locale.objects.get(language_code="vi")).save()
+    return park
 
 
 def park_channels(park, language):
@@ -70,15 +96,15 @@ def park_channels(park, language):
     if event is None:  # event park links are synchronised: they point at the English park
         event = in_language(EventPage.objects.filter(park_links__park=park).first(), language)
     study = in_language(CaseStudyPage.objects.filter(park_links__park=park).first(), language)
-    publication_index = PublicationIndexPage.objects.get(locale__language_code=language)
+    companies = section(CompanyResultsPage, language).url
     return {
-        "events filter": (EventIndexPage.objects.get(locale__language_code=language).url, option(twin.pk)),
+        "events filter": (section(EventIndexPage, language).url, option(twin.pk)),
         "an event's parks": (event.url, linked(twin)),
         "a case study's parks": (study.url, linked(twin)),
-        "company results filter": (COMPANIES[language], option(twin.pk)),
-        "company results rows": (COMPANIES[language], f"<td>{twin.title}</td>"),
-        "news filter": (NewsIndexPage.objects.get(locale__language_code=language).url, option(twin.pk)),
-        "publications filter": (publication_index.url, option(twin.pk)),
+        "company results filter": (companies, option(twin.pk)),
+        "company results rows": (companies, f"<td>{twin.title}</td>"),
+        "news filter": (section(NewsIndexPage, language).url, option(twin.pk)),
+        "publications filter": (section(PublicationIndexPage, language).url, option(twin.pk)),
     }
 
 
@@ -98,8 +124,7 @@ def test_a_private_park_is_named_in_no_listing_or_filter(client, private_park):
 
 def test_a_private_park_is_not_offered_as_a_filter_value(client, private_park):
     restrict(private_park)
-    url = EventIndexPage.objects.get(locale__language_code="en").url
-    html = get_page(client, f"{url}?park={private_park.pk}")
+    html = get_page(client, f"{section(EventIndexPage).url}?park={private_park.pk}")
     assert option(private_park.pk) not in html
     assert f'value="{private_park.pk}" selected' not in html
 
@@ -114,7 +139,7 @@ def test_a_private_park_counts_in_no_total(client, private_park, language):
 
     def measures():
         # One total per year and status: together they add every listed row.
-        html = get_page(client, COMPANIES[language])
+        html = get_page(client, section(CompanyResultsPage, language).url)
         return sum(int(value.replace(separator, "")) for value in re.findall(r'data-total="measures">([^<]+)<', html))
 
     def park_totals():
@@ -131,8 +156,8 @@ def test_a_private_park_counts_in_no_total(client, private_park, language):
 
 
 def test_a_private_publication_is_not_among_related_publications(client):
-    publication = PublicationPage.objects.live().filter(locale__language_code="en").order_by("-publication_date")[1]
-    sibling = publication.get_siblings(inclusive=False).live().type(PublicationPage).first().specific
+    category = build(PublicationCategoryPage, title="Toolkit")
+    publication, sibling = build(PublicationPage, category), build(PublicationPage, category)
     assert linked(publication) in get_page(client, sibling.url)
     restrict(publication)
     assert linked(publication) not in get_page(client, sibling.url)
@@ -142,13 +167,10 @@ def test_a_private_publication_is_not_among_related_publications(client):
 
 
 def test_search_shows_a_future_dated_article_only_once_its_date_comes(client):
-    article = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
     word = "Zyxwvutron"  # a word no other page has
-    article.title = f"{word} announcement"
-    article.date = timezone.now() + datetime.timedelta(days=3)
-    article.save_revision().publish()
+    article = build(NewsPage, title=f"{word} announcement", date=timezone.now() + datetime.timedelta(days=3))
     search = f"/en/search/?q={word.lower()}"
-    listing = NewsIndexPage.objects.get(locale__language_code="en").url
+    listing = section(NewsIndexPage).url
     assert linked(article) not in get_page(client, listing), "the listing hides the article before its date"
     assert linked(article) not in get_page(client, search), "search shows an article the listing hides"
     with time_machine.travel(article.date + datetime.timedelta(minutes=1)):

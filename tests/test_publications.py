@@ -9,64 +9,115 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 
-from publications.models import DocumentDownloads, PublicationCategoryPage, PublicationIndexPage, PublicationPage
+from pages.models import HomePage
+from parks.models import ParkPage
+from publications.models import (
+    DocumentDownloads,
+    PhotoAlbumPage,
+    PublicationCategoryPage,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationPark,
+    VideoPage,
+)
 
 from .conftest import get_page
+from .editorial import twin
+from .factories import build, section
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
-
-LIBRARY = {"en": "/en/publications/", "vi": "/vi/bao-cao-va-an-pham/"}
 
 
 def titles(html):
     return [unescape(t) for t in re.findall(r'<li class="library-item">\s*<h2><a href="[^"]+">([^<]+)</a>', html)]
 
 
-def publication(language, slug_en):
-    page = PublicationPage.objects.get(locale__language_code="en", slug=slug_en)
-    if language == "en":
-        return page
-    return page.get_translation(page.locale.__class__.objects.get(language_code=language))
+@pytest.fixture
+def pdf():
+    """Makes a PDF document of about ``size`` bytes, its size known as an upload's is;
+    the files go afterwards."""
+    made = []
+
+    def make(name, size=2048):
+        document = get_document_model()(title=name)
+        document.file.save(name, ContentFile(b"%PDF-1.4 " + b"0" * size), save=False)
+        document._set_document_file_metadata()
+        document.save()
+        made.append(document)
+        return document
+
+    yield make
+    for document in made:
+        document.file.delete(save=False)
+
+
+def library(language="en"):
+    return section(PublicationIndexPage, language).url
+
+
+def newest_first(pages):
+    return [p.title for p in pages.order_by("-publication_date", "-pk")[:10]]
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_library_lists_publications_newest_first_with_file_details(client, language):
-    html = get_page(client, LIBRARY[language])
-    expected = (
-        PublicationPage.objects.live().filter(locale__language_code=language).order_by("-publication_date", "-pk")
+def test_library_lists_publications_newest_first_with_file_details(client, pdf, language):
+    locale = Locale.objects.get(language_code=language)
+    document = pdf("steam-guide-en.pdf")
+    newest = build(
+        PublicationPage,
+        vietnamese="translated",
+        title="Guide to steam exchange",
+        vi={"title": "Hướng dẫn trao đổi hơi nước"},
+        file_en=document,
     )
-    assert expected.count() >= 12
-    assert titles(html) == [p.title for p in expected[:10]]
-    assert re.search(r'<span class="file-meta">PDF, \d+[.,]\d\xa0KB</span>', html)
-    assert 'href="/documents/' in html
-    assert ("12 documents" if language == "en" else "12 tài liệu") in html
+    html = get_page(client, library(language))
+    expected = PublicationPage.objects.live().filter(locale=locale)
+    assert titles(html)[0] == twin(newest, locale).title
+    assert titles(html) == newest_first(expected)
+    size = "2.0\xa0KB" if language == "en" else "2,0\xa0KB"
+    assert f'<a class="file-link" href="{document.url}" hreflang="en">' in html
+    assert f'<span class="file-meta">PDF, {size}</span>' in html
+    count = expected.count()
+    assert (f"{count} documents" if language == "en" else f"{count} tài liệu") in html
 
 
-def test_library_sorting_filters_and_search(client, english):
-    oldest = titles(get_page(client, LIBRARY["en"] + "?sort=oldest"))
-    assert oldest[0] == "Decision approving the eco-industrial park initiative project"
-    html = get_page(client, LIBRARY["en"] + "?category=law-regulations")
-    assert len(titles(html)) == 4
-    html = get_page(client, LIBRARY["en"] + "?year=2019")
-    assert set(titles(html)) == {
-        p.title for p in PublicationPage.objects.filter(locale=english, publication_date__year=2019)
-    }
-    only_vi = get_page(client, LIBRARY["en"] + "?language=vi")
-    assert set(titles(only_vi)) == {
-        p.title for p in PublicationPage.objects.filter(locale=english, file_vi__isnull=False)
-    }
-    found = titles(get_page(client, LIBRARY["en"] + "?q=decree+35"))
-    assert found == ["Decree on the management of industrial parks and economic zones (2022)"]
-    vi_found = titles(get_page(client, LIBRARY["vi"] + "?q=Nghị+định+35"))
-    assert vi_found == ["Nghị định quy định về quản lý khu công nghiệp và khu kinh tế (2022)"]
-    from parks.models import ParkPage
-
-    amata = ParkPage.objects.get(locale=english, slug="amata-industrial-park")
-    assert len(titles(get_page(client, f"{LIBRARY['en']}?park={amata.pk}"))) == 1
+def test_library_sorting_filters_and_search(client, english, pdf):
+    oldest = build(
+        PublicationPage, title="The first eco-industrial park study", publication_date=datetime.date(1990, 1, 1)
+    )
+    assert titles(get_page(client, library() + "?sort=oldest"))[0] == oldest.title
+    rules = build(PublicationCategoryPage, title="Regulations")
+    in_category = {build(PublicationPage, rules, title=title).title for title in ("Steam decree", "Water circular")}
+    assert set(titles(get_page(client, f"{library()}?category={rules.slug}"))) == in_category
+    of_2011 = build(PublicationPage, title="A 2011 assessment", publication_date=datetime.date(2011, 6, 1))
+    html = get_page(client, library() + "?year=2011")
+    assert of_2011.title in titles(html)
+    assert titles(html) == newest_first(PublicationPage.objects.filter(locale=english, publication_date__year=2011))
+    in_vietnamese = build(PublicationPage, title="Vietnamese edition only", file_vi=pdf("vietnamese-only.pdf"))
+    in_english = build(PublicationPage, title="English edition only", file_en=pdf("english-only.pdf"))
+    only_vi = titles(get_page(client, library() + "?language=vi"))
+    assert in_vietnamese.title in only_vi and in_english.title not in only_vi
+    assert only_vi == newest_first(PublicationPage.objects.filter(locale=english, file_vi__isnull=False))
+    build(
+        PublicationPage,
+        vietnamese="translated",
+        title="Decree on steam exchange between companies",
+        vi={"title": "Nghị định về trao đổi hơi nước giữa các doanh nghiệp"},
+    )
+    found = titles(get_page(client, library() + "?q=steam+exchange"))
+    assert found == ["Decree on steam exchange between companies"]
+    vi_found = titles(get_page(client, library("vi") + "?q=trao+đổi+hơi"))
+    assert vi_found == ["Nghị định về trao đổi hơi nước giữa các doanh nghiệp"]
+    park = build(ParkPage, title="Green Valley park")
+    about = build(PublicationPage, title="Green Valley's symbiosis report", park_links=[PublicationPark(park=park)])
+    assert titles(get_page(client, f"{library()}?park={park.pk}")) == [about.title]
 
 
 @pytest.mark.parametrize(
@@ -86,19 +137,30 @@ def test_library_sorting_filters_and_search(client, english):
     ],
 )
 def test_junk_library_queries_never_break(client, query):
-    response = client.get(LIBRARY["en"] + query)
+    response = client.get(library() + query)
     assert response.status_code == 200
     assert "<script>" not in response.content.decode().split('class="site-footer"')[0].split("</head>")[1]
 
 
-def test_category_page_lists_only_its_publications(client, english):
-    toolkit = PublicationCategoryPage.objects.get(locale=english, slug="toolkit")
-    assert set(titles(get_page(client, toolkit.url))) == {p.title for p in PublicationPage.objects.child_of(toolkit)}
+def test_category_page_lists_only_its_publications(client):
+    toolkit = build(PublicationCategoryPage, title="Toolkit")
+    own = {build(PublicationPage, toolkit, title=title).title for title in ("Symbiosis toolkit", "Water toolkit")}
+    elsewhere = build(PublicationPage, title="Elsewhere").title
+    listed = set(titles(get_page(client, toolkit.url)))
+    assert listed == own == {p.title for p in PublicationPage.objects.child_of(toolkit)}
+    assert elsewhere not in listed
 
 
-def test_vietnamese_page_offers_its_own_file_first(client):
-    en = publication("en", "decree-35-2022-nd-cp")
-    vi = publication("vi", "decree-35-2022-nd-cp")
+def test_vietnamese_page_offers_its_own_file_first(client, pdf, vietnamese):
+    en = build(
+        PublicationPage,
+        vietnamese="translated",
+        title="Steam decree",
+        vi={"title": "Nghị định về hơi nước"},
+        file_en=pdf("steam-decree-en.pdf"),
+        file_vi=pdf("steam-decree-vi.pdf"),
+    )
+    vi = twin(en, vietnamese)
     assert en.file_vi_id == vi.file_vi_id and en.file_en_id == vi.file_en_id
     vi_html = get_page(client, vi.url)
     links = re.findall(r'<a class="file-link" href="([^"]+)" hreflang="(en|vi)"', vi_html)
@@ -107,20 +169,20 @@ def test_vietnamese_page_offers_its_own_file_first(client):
     assert en_links[0] == (en.file_en.url, "en")
 
 
-def test_single_edition_says_which_language_it_is_in(client):
-    assert "This document is available in English only." in get_page(
-        client, publication("en", "terminal-evaluation-eip-viet-nam-2019").url
-    )
-    assert "Tài liệu này chỉ có bản tiếng Việt." in get_page(client, publication("vi", "decision-1526-qd-ttg-2014").url)
+def test_single_edition_says_which_language_it_is_in(client, pdf, vietnamese):
+    english_only = build(PublicationPage, file_en=pdf("english-edition.pdf"))
+    assert "This document is available in English only." in get_page(client, english_only.url)
+    vietnamese_only = build(PublicationPage, file_vi=pdf("vietnamese-edition.pdf"))
+    assert "Tài liệu này chỉ có bản tiếng Việt." in get_page(client, twin(vietnamese_only, vietnamese).url)
 
 
-def test_download_headers_and_counting(client):
-    document = publication("en", "decree-35-2022-nd-cp").file_en
+def test_download_headers_and_counting(client, pdf):
+    document = build(PublicationPage, file_en=pdf("steam-decree-download-en.pdf")).file_en
     assert not DocumentDownloads.objects.filter(document=document).exists()
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="decree-35-2022-nd-cp-en.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="steam-decree-download-en.pdf"'
     b"".join(response.streaming_content)
     assert DocumentDownloads.objects.get(document=document).count == 1
     head = client.head(document.url)
@@ -130,8 +192,8 @@ def test_download_headers_and_counting(client):
     assert DocumentDownloads.objects.get(document=document).count == 2
 
 
-def test_editors_see_download_counts_but_cannot_change_them(client):
-    document = publication("en", "decree-35-2022-nd-cp").file_en
+def test_editors_see_download_counts_but_cannot_change_them(client, pdf):
+    document = build(PublicationPage, file_en=pdf("counted-download.pdf")).file_en
     client.get(document.url)
     client.force_login(get_user_model().objects.create_superuser("counts", "c@example.org", "pw-long-enough"))
     html = client.get(reverse("download_counts:index")).content.decode()
@@ -193,9 +255,17 @@ def test_oversized_upload_is_rejected(client, settings):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_albums_render_a_lazy_responsive_grid(client, language):
-    from publications.models import PhotoAlbumPage
-
-    album = PhotoAlbumPage.objects.live().filter(locale__language_code=language).first()
+    photos = [get_image_model().objects.create(title=f"Photo {n}", file=get_test_image_file()) for n in range(3)]
+    album = twin(
+        build(
+            PhotoAlbumPage,
+            photos=[
+                {"type": "photo", "value": {"image": {"image": photo.pk, "alt_text": "A park", "decorative": False}}}
+                for photo in photos
+            ],
+        ),
+        Locale.objects.get(language_code=language),
+    )
     html = get_page(client, album.url)
     assert html.count('class="lightbox-link"') == len(album.photos) >= 3
     assert 'loading="lazy"' in html and "<picture>" in html and "srcset=" in html
@@ -203,9 +273,7 @@ def test_albums_render_a_lazy_responsive_grid(client, language):
 
 
 def test_video_page_loads_no_third_party_content_before_play(client, monkeypatch):
-    from publications.models import VideoPage
-
-    video = VideoPage.objects.live().filter(locale__language_code="en").first()
+    video = build(VideoPage)
     html = get_page(client, video.url)
     body = html.split("</head>")[1]
     assert "<iframe" not in body.replace("<template", "")
@@ -213,30 +281,33 @@ def test_video_page_loads_no_third_party_content_before_play(client, monkeypatch
 
 
 def test_home_shows_latest_publications(client):
-    html = get_page(client, "/en/")
-    section = html[html.index('id="home-publications-heading"') :]
+    today = timezone.localdate()
+    ours = [build(PublicationPage, publication_date=today - datetime.timedelta(days=n)) for n in range(3)]
+    html = get_page(client, section(HomePage).url)
+    publications = html[html.index('id="home-publications-heading"') :]
+    assert all(page.title in publications for page in ours)
     latest = PublicationPage.objects.live().filter(locale__language_code="en").order_by("-publication_date")[:3]
     for page in latest:
-        assert page.title.replace("'", "&#x27;") in section
+        assert page.title.replace("'", "&#x27;") in publications
 
 
-def test_library_costs_the_same_queries_with_more_publications(client, english):
-    index = PublicationIndexPage.objects.get(locale=english)
-    reports = PublicationCategoryPage.objects.get(locale=english, slug="project-information-reports")
-    document = get_document_model().objects.first()
+def test_library_costs_the_same_queries_with_more_publications(client, pdf):
+    index = section(PublicationIndexPage)
+    reports = section(PublicationCategoryPage)
+    document = pdf("extra-report.pdf")
     urls = [index.url, reports.url, index.url + "?q=report&language=en&sort=oldest"]
 
     def add_reports(numbers):
         for number in numbers:
-            page = PublicationPage(
+            build(
+                PublicationPage,
+                reports,
+                vietnamese=None,
                 title=f"Extra report {number}",
-                slug=f"extra-report-{number}",
                 publication_type="report",
                 publication_date=datetime.date(2020, 1, 1),
                 file_en=document,
             )
-            reports.add_child(instance=page)
-            page.save_revision().publish()
 
     # Every listing has more than one page before and after (a single page
     # needs no count query), so only the number of publications differs.
@@ -249,17 +320,14 @@ def test_library_costs_the_same_queries_with_more_publications(client, english):
     assert after == before
 
 
-def test_hosted_video_player_waits_inside_a_template_until_play(client, monkeypatch):
-    from publications.models import VideoPage
-
+def test_hosted_video_player_waits_inside_a_template_until_play(client, monkeypatch, vietnamese):
     monkeypatch.setattr(
         "wagtail.embeds.format.embed_to_frontend_html",
         lambda url, *args, **kwargs: '<iframe src="https://player.example/embed/1" title="Video"></iframe>',
     )
-    video = VideoPage.objects.live().filter(locale__language_code="vi").first()
-    video.video_url = "https://www.youtube.com/watch?v=abcdefghijk"  # players come from YouTube and Vimeo only
-    video.save_revision().publish()
-    html = get_page(client, video.url)
+    # Players come from YouTube and Vimeo only.
+    video = build(VideoPage, video_url="https://www.youtube.com/watch?v=abcdefghijk")
+    html = get_page(client, twin(video, vietnamese).url)
     template = re.search(r"<template data-video-embed>(.*?)</template>", html, re.DOTALL).group(1)
     assert "<iframe" in template
     assert html.count("<iframe") == 1  # only inside the inert template
@@ -267,22 +335,18 @@ def test_hosted_video_player_waits_inside_a_template_until_play(client, monkeypa
 
 
 def test_uploaded_video_plays_in_the_browsers_player(client):
-    from publications.models import VideoPage
-
-    video = VideoPage.objects.live().filter(locale__language_code="en").first()
-    video.video_file.save("clip.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=False)
-    video.save_revision().publish()
+    video = build(VideoPage, video_file=ContentFile(b"\x00\x00\x00\x18ftypmp42", name="clip.mp4"))
     html = get_page(client, video.url)
     assert '<video class="video-player" controls preload="none"' in html
     assert 'type="video/mp4"' in html and "data-video-embed" not in html
 
 
-def test_replacing_a_file_shows_at_once(client):
-    page = publication("en", "decree-35-2022-nd-cp")
+def test_replacing_a_file_shows_at_once(client, pdf):
+    page = build(PublicationPage, file_en=pdf("steam-decree-first.pdf"))
     get_page(client, page.url)  # cache what surrounds the page
     document = page.file_en
     document.title = "Renamed decree file"
-    document.file.save("decree-35-renamed.pdf", ContentFile(b"%PDF-1.4 new"), save=False)
+    document.file.save("steam-decree-renamed.pdf", ContentFile(b"%PDF-1.4 new"), save=False)
     document._set_document_file_metadata()
     document.save()
-    assert "decree-35-renamed" in get_page(client, page.url)
+    assert "steam-decree-renamed" in get_page(client, page.url)

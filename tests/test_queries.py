@@ -13,6 +13,7 @@ from pages.models import StandardPage
 from publications.models import PublicationCategoryPage, PublicationPage
 
 from .conftest import one_page_per_type_and_language
+from .factories import build, section
 from .queries import warm_queries
 
 pytestmark = pytest.mark.django_db
@@ -72,11 +73,8 @@ def _copy_children(parent_model, child_model, english, copies):
 def test_counts_do_not_grow_with_the_content(client, english):
     urls = [*one_page_per_type_and_language().values(), *SEARCHES]
     before = all_counts(client, urls)
-    about = StandardPage.objects.get(locale=english, slug="about")
     for number in range(6):
-        child = StandardPage(title=f"Menu page {number}", slug=f"menu-page-{number}", show_in_menus=True)
-        about.add_child(instance=child)
-        child.save_revision().publish()
+        build(StandardPage, section(StandardPage), title=f"Menu page {number}", show_in_menus=True)
     _copy_children(NewsCategoryPage, NewsPage, english, 8)
     _copy_children(EventCategoryPage, EventPage, english, 8)
     _copy_children(PublicationCategoryPage, PublicationPage, english, 8)

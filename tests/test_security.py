@@ -18,6 +18,8 @@ from wagtail.models import PageViewRestriction
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 
+from .factories import build, section
+
 pytestmark = pytest.mark.django_db
 
 
@@ -180,7 +182,7 @@ def twins_of(page):
 
 
 def test_making_a_page_private_makes_every_language_private(client):
-    article = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    article = build(NewsPage, vietnamese="translated")
     restrict(article)
     twins = twins_of(article)
     assert set(twins) == {"en", "vi"}
@@ -195,12 +197,20 @@ def test_making_a_page_private_makes_every_language_private(client):
 
 
 def test_private_article_leaks_through_no_channel_in_either_language(client):
-    articles = NewsPage.objects.live().filter(locale__language_code="en").order_by("-date")
-    article, other = articles[0], articles[1]
+    now = timezone.now().replace(microsecond=0)
+    other = build(NewsPage, vietnamese="translated", date=now - datetime.timedelta(hours=1))
+    # The newest article, so the home page and the other's "more news" list it while it is public.
+    article = build(
+        NewsPage,
+        vietnamese="translated",
+        date=now,
+        title="Steam sharing agreement signed in Hai Phong",
+        vi={"title": "Ký thỏa thuận dùng chung hơi nước tại Hải Phòng"},
+    )
     twins = twins_of(article)
 
     def channels(language, twin):
-        index = NewsIndexPage.objects.get(locale__language_code=language)
+        index = section(NewsIndexPage, language)
         return {
             "news listing": index.url,
             "rss feed": index.url + "feed/rss/",
@@ -231,16 +241,12 @@ def shows(client, url, page_url):
 
 
 def test_private_event_leaks_through_no_calendar_or_listing(client):
-    event = (
-        EventPage.objects.live()
-        .filter(locale__language_code="en", start__gte=timezone.now() + datetime.timedelta(days=1))
-        .order_by("start")
-        .first()
-    )
+    # The next event to come, so the home page lists it while it is public.
+    event = build(EventPage, vietnamese="translated", start=timezone.now() + datetime.timedelta(days=2))
     twins = twins_of(event)
 
     def channels(language):
-        index = EventIndexPage.objects.get(locale__language_code=language)
+        index = section(EventIndexPage, language)
         return {"events page": index.url, "calendar feed": index.url + "calendar/", "home": f"/{language}/"}
 
     for language, twin in twins.items():  # seen while public, so the check below can fail

@@ -17,22 +17,21 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
-from wagtail_localize.synctree import create_aliases_for_new_page
+from wagtail.models import PageViewRestriction
 
-from events.models import EventCategoryPage, EventPage
-from news.models import NewsCategoryPage, NewsPage
-from pages.demo.translate import Glossary, translate
+from events.models import EventIndexPage, EventPage
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages.management.commands.purge_personal_data import purge
-from pages.models import Announcement, Delivery, Subscriber, SuppressedAddress
+from pages.models import Announcement, Delivery, SubscribePage, Subscriber, SuppressedAddress
 from pages.updates import links, sender, subscriptions
+from publications.models import PublicationIndexPage
 
 from .conftest import get_page
 from .editorial import client_for, refused
+from .factories import build, section, translate_page
 
 pytestmark = pytest.mark.django_db
 
-SUBSCRIBE = {"en": "/en/updates/", "vi": "/vi/nhan-tin/"}
 HCM = datetime.timezone(datetime.timedelta(hours=7))
 CHECK_INBOX = {"en": "Please check your inbox", "vi": "Vui lòng kiểm tra hộp thư"}
 
@@ -40,6 +39,10 @@ CHECK_INBOX = {"en": "Please check your inbox", "vi": "Vui lòng kiểm tra hộ
 @pytest.fixture(autouse=True)
 def _mail(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def subscribe_url(language):
+    return section(SubscribePage, language).url
 
 
 def subscribe(client, language="en", **fields):
@@ -51,7 +54,7 @@ def subscribe(client, language="en", **fields):
         "consent": "on",
     }
     data.update(fields)
-    return client.post(SUBSCRIBE[language], {key: value for key, value in data.items() if value is not None})
+    return client.post(subscribe_url(language), {key: value for key, value in data.items() if value is not None})
 
 
 def first_link(message):
@@ -71,26 +74,16 @@ def subscribed(email, language="en", topics=("news",), frequency="immediate"):
     return subscriber
 
 
-def publish_article(title="Park operators sign a new symbiosis agreement", alias=True):
-    category = NewsCategoryPage.objects.get(locale=Locale.get_default(), slug="project-news")
-    article = NewsPage(title=title, intro="Three companies will share steam and treated water.")
-    category.add_child(instance=article)
-    article.save_revision().publish()
-    if alias:
-        create_aliases_for_new_page(article)  # as the admin does when an editor creates a page
-    return article
+def publish_article(title="Park operators sign a new symbiosis agreement", parent=None):
+    """An English article published the way an editor does, with the Vietnamese
+    alias the admin's tree sync makes."""
+    return build(NewsPage, parent, title=title, intro="Three companies will share steam and treated water.")
 
 
-def translate_article(capture, article, title="Các nhà vận hành khu công nghiệp ký thỏa thuận cộng sinh mới"):
-    """A translator's Vietnamese, published by a moderator (wagtail-localize
-    publishes when the translation's transaction commits: ``capture`` runs it)."""
-    glossary = Glossary()
-    glossary.t(article.title, title)
-    glossary.t(article.slug, "thoa-thuan-cong-sinh-moi")
-    glossary.t(article.intro, "Ba doanh nghiệp sẽ dùng chung hơi nước và nước đã xử lý.")
-    with capture(execute=True):
-        translated = translate(article, glossary)
-    return translated.specific
+def translate_article(article, title="Các nhà vận hành khu công nghiệp ký thỏa thuận cộng sinh mới"):
+    """A translator's Vietnamese, published through wagtail-localize."""
+    intro = "Ba doanh nghiệp sẽ dùng chung hơi nước và nước đã xử lý."
+    return translate_page(article, {"title": title, "intro": intro})
 
 
 def send():
@@ -137,9 +130,7 @@ def test_the_confirmation_link_opens_a_page_whose_button_confirms(client, langua
     assert subscriber.status == "confirmed" and subscriber.confirmed_at is not None
 
 
-def test_an_english_article_reaches_english_news_subscribers_and_its_translation_vietnamese_ones(
-    django_capture_on_commit_callbacks,
-):
+def test_an_english_article_reaches_english_news_subscribers_and_its_translation_vietnamese_ones():
     english = subscribed("en-news@example.org")
     subscribed("vi-news@example.org", language="vi")
     subscribed("en-events@example.org", topics=("events",))
@@ -157,7 +148,7 @@ def test_an_english_article_reaches_english_news_subscribers_and_its_translation
     assert article.full_url in message.alternatives[0][0]
 
     mail.outbox.clear()
-    vietnamese = translate_article(django_capture_on_commit_callbacks, article)
+    vietnamese = translate_article(article)
     assert send().sent == 1
     (message,) = mail.outbox
     assert message.to == ["vi-news@example.org"]
@@ -174,10 +165,7 @@ def test_an_english_article_reaches_english_news_subscribers_and_its_translation
 def test_an_article_dated_ahead_is_announced_on_its_date_as_the_listings_show_it():
     subscribed("en-news@example.org")
     tomorrow = timezone.now() + datetime.timedelta(days=1)
-    category = NewsCategoryPage.objects.get(locale=Locale.get_default(), slug="project-news")
-    article = NewsPage(title="A forum on industrial symbiosis next week", intro="Dated ahead.", date=tomorrow)
-    category.add_child(instance=article)
-    article.save_revision().publish()
+    article = build(NewsPage, title="A forum on industrial symbiosis next week", intro="Dated ahead.", date=tomorrow)
     assert send().sent == 0 and to("en-news@example.org") == []
     with time_machine.travel(tomorrow + datetime.timedelta(minutes=1)):
         assert send().sent == 1
@@ -187,31 +175,28 @@ def test_an_article_dated_ahead_is_announced_on_its_date_as_the_listings_show_it
 
 def test_an_event_still_to_come_is_announced_and_one_added_to_the_record_is_not():
     subscribed("en-events@example.org", topics=("events",))
-    category = EventCategoryPage.objects.filter(locale=Locale.get_default()).first()
     now = timezone.now()
-    past = EventPage(title="A training held last year", start=now - datetime.timedelta(days=400))
-    coming = EventPage(
+    past = build(EventPage, title="A training held last year", start=now - datetime.timedelta(days=400))
+    coming = build(
+        EventPage,
         title="A workshop next month",
         start=now + datetime.timedelta(days=30),
         end=now + datetime.timedelta(days=31),
     )
-    for event in (past, coming):
-        category.add_child(instance=event)
-        event.save_revision().publish()
     assert send().sent == 1
     (message,) = to("en-events@example.org")
     assert coming.title in message.subject and past.title not in message.body
 
 
-def test_a_private_page_and_a_page_unpublished_before_its_turn_are_not_announced(english):
+def test_a_private_page_and_a_page_unpublished_before_its_turn_are_not_announced():
     subscribed("reader@example.org")
-    category = NewsCategoryPage.objects.get(locale=english, slug="project-news")
+    category = section(NewsCategoryPage)
     PageViewRestriction.objects.create(page=category, restriction_type=PageViewRestriction.LOGIN)
-    publish_article("Internal note for the steering committee")
+    publish_article("Internal note for the steering committee", parent=category)
     assert not Announcement.objects.exists()
     PageViewRestriction.objects.filter(page=category).delete()
 
-    article = publish_article("An article withdrawn at once")
+    article = publish_article("An article withdrawn at once", parent=category)
     assert Announcement.objects.filter(page=article).exists()
     article.unpublish()
     report = send()
@@ -303,7 +288,7 @@ def test_daily_and_weekly_digests_collect_the_announcements_and_come_when_due():
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_one_click_unsubscribe_without_a_csrf_token_and_then_no_more_mail(django_capture_on_commit_callbacks, language):
+def test_one_click_unsubscribe_without_a_csrf_token_and_then_no_more_mail(language):
     subscriber = subscribed("reader@example.org", language=language)
     strict = Client(enforce_csrf_checks=True)
     path = links.path(subscriber, "updates-unsubscribe")
@@ -314,10 +299,10 @@ def test_one_click_unsubscribe_without_a_csrf_token_and_then_no_more_mail(django
     assert "reader@example.org" not in str(SuppressedAddress.objects.values_list())  # a keyed hash only
     article = publish_article()
     if language == "vi":
-        translate_article(django_capture_on_commit_callbacks, article)
+        translate_article(article)
     assert send().sent == 0 and mail.outbox == []
     # The other forms keep their CSRF check.
-    assert strict.post(SUBSCRIBE[language], {"email": "x@example.org"}).status_code == 403
+    assert strict.post(subscribe_url(language), {"email": "x@example.org"}).status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -448,17 +433,13 @@ def test_after_unsubscribing_an_address_may_subscribe_again_with_a_new_confirmat
 def test_the_footer_and_the_listings_lead_to_the_subscribe_page_with_a_get_form(client, language):
     home = get_page(client, f"/{language}/")
     footer = home[home.index('<footer class="site-footer">') :]
-    assert f'<form method="get" action="{SUBSCRIBE[language]}">' in footer and "csrfmiddlewaretoken" not in footer
-    listings = {
-        "news": {"en": "/en/news/", "vi": "/vi/tin-tuc/"},
-        "events": {"en": "/en/events/", "vi": "/vi/su-kien/"},
-        "publications": {"en": "/en/publications/", "vi": "/vi/bao-cao-va-an-pham/"},
-    }
-    for topic, urls in listings.items():
-        html = get_page(client, urls[language])
+    assert f'<form method="get" action="{subscribe_url(language)}">' in footer and "csrfmiddlewaretoken" not in footer
+    listings = {"news": NewsIndexPage, "events": EventIndexPage, "publications": PublicationIndexPage}
+    for topic, model in listings.items():
+        html = get_page(client, section(model, language).url)
         main = html[: html.index('<footer class="site-footer">')]
         assert f'<input type="hidden" name="topic" value="{topic}">' in main, topic
-    page = get_page(client, f"{SUBSCRIBE[language]}?email=lan%40example.org&topic=events")
+    page = get_page(client, f"{subscribe_url(language)}?email=lan%40example.org&topic=events")
     assert 'value="lan@example.org"' in page
     assert re.search(r'name="topics" value="events"[^>]* checked', page)
     assert not re.search(r'name="topics" value="news"[^>]* checked', page)
