@@ -97,8 +97,8 @@ TITLES = ("Test page {n}", "Trang thử nghiệm {n}")
 
 
 def section(model, language="en"):
-    """The first page of ``model`` in ``language``, in tree order."""
-    page = model.objects.filter(locale__language_code=language).order_by("path").first()
+    """The first live page of ``model`` in ``language``, in tree order."""
+    page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
     if page is None:
         raise LookupError(f"no {model.__name__} in {language!r}")
     return page
@@ -115,11 +115,17 @@ def default_parent(model):
     raise LookupError(f"no page {model.__name__} may be created under")
 
 
-def build(model, parent=None, *, vietnamese="alias", publish=True, vi=None, **fields):
+def build(model, parent=None, *, vietnamese="alias", publish=True, vi=None, vi_texts=None, **fields):
     """A new page of ``model`` (see the module's docstring). ``fields`` override
-    the defaults; ``vi`` maps a text field to its Vietnamese, for a translated twin."""
+    the defaults. For a translated twin, ``vi`` maps a text field to its
+    Vietnamese and ``vi_texts`` any other English text the page holds (a block's,
+    an inline row's) to its Vietnamese."""
     if vietnamese not in ("alias", "translated", None):
         raise ValueError(f"vietnamese={vietnamese!r}: use 'alias', 'translated' or None")
+    if vietnamese == "translated" and not publish:
+        raise ValueError("a translation is published: build a draft with vietnamese='alias' or None")
+    if vietnamese == "translated" and "title" in fields and "title" not in (vi or {}):
+        raise ValueError("a translated page with a title of its own needs vi={'title': …}")
     n = next(_numbers)
     pairs = {"title": tuple(text.format(n=n) for text in TITLES)}
     values = {}
@@ -146,7 +152,7 @@ def build(model, parent=None, *, vietnamese="alias", publish=True, vi=None, **fi
     if vietnamese == "alias":
         create_aliases_for_new_page(page)
     elif vietnamese == "translated":
-        translate_page(page, vietnamese_texts)
+        translate_page(page, vietnamese_texts, more=vi_texts)
     return model.objects.get(pk=page.pk)
 
 

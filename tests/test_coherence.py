@@ -11,6 +11,7 @@ import json
 import subprocess
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
@@ -82,19 +83,23 @@ def warm_every_worker(bases, paths, workers=WORKERS, shared=False):
 
     With each worker's own memory, a worker's first answer to a path is its
     only miss: once a path has had ``workers`` misses per server, every worker
-    holds it. With a shared cache, one miss is all there is."""
-    for path in paths:
-        for base in bases:
-            misses, asked = 0, 0
-            expected = 1 if shared else workers
-            while misses < expected or asked < 3 * workers:
-                status, answer, _body = fetch(base + path, follow=False)
-                assert status == 200, f"{base}{path} answered {status}"
-                misses += answer.get("X-Cache") == "miss"
-                asked += 1
-                assert asked < 200, f"{path}: only {misses} of {expected} workers stored it"
-            if shared:
-                break  # the other servers read the same entry
+    holds it. With a shared cache, one miss is all there is. Requests go out
+    ``workers`` at a time: an idle kernel may hand one-at-a-time requests to
+    the same worker again and again, but a busy worker cannot take the next."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for path in paths:
+            for base in bases:
+                misses, asked = 0, 0
+                expected = 1 if shared else workers
+                while misses < expected or asked < 3 * workers:
+                    answers = pool.map(lambda url: fetch(url, follow=False), [base + path] * workers)
+                    for status, answer, _body in answers:
+                        assert status == 200, f"{base}{path} answered {status}"
+                        misses += answer.get("X-Cache") == "miss"
+                        asked += 1
+                    assert asked < 200, f"{path}: only {misses} of {expected} workers stored it"
+                if shared:
+                    break  # the other servers read the same entry
 
 
 def asks_for_login(status, location):

@@ -209,7 +209,10 @@ def test_calendar_feed_lists_upcoming_events_in_the_language(client, language):
 def test_event_page_shows_details_json_ld_and_registration(client, vietnamese):
     event = build(
         EventPage,
+        vietnamese="translated",
         title="Criteria training",
+        vi={"title": "Tập huấn bộ tiêu chí"},
+        vi_texts={"Opening": "Khai mạc", "UNIDO": "UNIDO"},
         registration_enabled=True,
         agenda=[{"type": "item", "value": {"time": "09:00", "item": "Opening", "speaker": "UNIDO"}}],
     )
@@ -223,7 +226,8 @@ def test_event_page_shows_details_json_ld_and_registration(client, vietnamese):
         html = get_page(client, event.url)
         assert 'href="#registration"' not in html and form not in html
         assert "Registration for this event has closed." in html
-    vi = get_page(client, twin(event, vietnamese).url)  # the alias: the same event, the interface in Vietnamese
+    vi = get_page(client, twin(event, vietnamese).url)
+    assert "Tập huấn bộ tiêu chí" in vi and "Khai mạc" in vi
     assert "Đăng ký" in vi and "Chương trình" in vi and "giờ Việt Nam" in vi
 
 

@@ -9,6 +9,7 @@ from html import unescape as html_unescape
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from events.models import EventPage, EventPark
 from news.models import NewsPage, NewsRelatedPage
@@ -162,9 +163,11 @@ def test_csv_matches_the_table_on_the_page(client, language):
 
 
 def test_park_without_indicators_says_so(client):
-    bare = build(ParkPage)
-    assert "No indicators have been published for this park yet." in get_page(client, bare.url)
-    assert "indicators-csv" not in get_page(client, twin(bare, locale("vi")).url)
+    bare = build(ParkPage, vietnamese="translated")
+    html = get_page(client, bare.url)
+    assert "No indicators have been published for this park yet." in html and "indicators-csv" not in html
+    html = get_page(client, twin(bare, locale("vi")).url)
+    assert "Chưa có chỉ số nào được công bố cho khu công nghiệp này." in html and "indicators-csv" not in html
 
 
 def _table_numbers(html):
@@ -356,6 +359,11 @@ def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english
     template = park_with_figures()
     company_result(template, "Food processor A")
     company_result(template, "Paper mill B", Sector.PAPER)
+    # The park's page lists what is about it: each kind of list is measured.
+    build(EventPage, park_links=[EventPark(park=template)])
+    build(PublicationPage, park_links=[PublicationPark(park=template)])
+    build(NewsPage, related_links=[NewsRelatedPage(related=template)])
+    build(CaseStudyPage, park_links=[CaseStudyPark(park=template)])
     urls = [section(ParkIndexPage).url, section(CompanyResultsPage).url, template.url]
     before = {url: cold_and_warm(client, url) for url in urls}
     assert all(warm <= 12 for _cold, warm in before.values()), before
@@ -382,8 +390,6 @@ def test_listings_cost_the_same_queries_with_more_parks_and_rows(client, english
 
 
 def test_figures_are_synchronised_and_words_translated(english, vietnamese, django_capture_on_commit_callbacks):
-    from wagtail_localize.models import TranslationSource
-
     source_page = park_with_figures(area_ha=Decimal("366.5"))
     source_page.indicators.filter(kind=Kind.CO2E).update(value=Decimal("30000"))
     source = TranslationSource.objects.get_for_instance(source_page)

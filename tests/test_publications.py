@@ -172,7 +172,7 @@ def test_vietnamese_page_offers_its_own_file_first(client, pdf, vietnamese):
 def test_single_edition_says_which_language_it_is_in(client, pdf, vietnamese):
     english_only = build(PublicationPage, file_en=pdf("english-edition.pdf"))
     assert "This document is available in English only." in get_page(client, english_only.url)
-    vietnamese_only = build(PublicationPage, file_vi=pdf("vietnamese-edition.pdf"))
+    vietnamese_only = build(PublicationPage, vietnamese="translated", file_vi=pdf("vietnamese-edition.pdf"))
     assert "Tài liệu này chỉ có bản tiếng Việt." in get_page(client, twin(vietnamese_only, vietnamese).url)
 
 
@@ -259,8 +259,16 @@ def test_albums_render_a_lazy_responsive_grid(client, language):
     album = twin(
         build(
             PhotoAlbumPage,
+            vietnamese="translated",
+            vi_texts={"A park": "Một khu công nghiệp", "Treated water reused": "Nước đã xử lý được tái sử dụng"},
             photos=[
-                {"type": "photo", "value": {"image": {"image": photo.pk, "alt_text": "A park", "decorative": False}}}
+                {
+                    "type": "photo",
+                    "value": {
+                        "image": {"image": photo.pk, "alt_text": "A park", "decorative": False},
+                        "caption": "Treated water reused",
+                    },
+                }
                 for photo in photos
             ],
         ),
@@ -270,6 +278,7 @@ def test_albums_render_a_lazy_responsive_grid(client, language):
     assert html.count('class="lightbox-link"') == len(album.photos) >= 3
     assert 'loading="lazy"' in html and "<picture>" in html and "srcset=" in html
     assert "data-label-close" in html
+    assert {"en": "Treated water reused", "vi": "Nước đã xử lý được tái sử dụng"}[language] in html
 
 
 def test_video_page_loads_no_third_party_content_before_play(client, monkeypatch):
@@ -326,7 +335,7 @@ def test_hosted_video_player_waits_inside_a_template_until_play(client, monkeypa
         lambda url, *args, **kwargs: '<iframe src="https://player.example/embed/1" title="Video"></iframe>',
     )
     # Players come from YouTube and Vimeo only.
-    video = build(VideoPage, video_url="https://www.youtube.com/watch?v=abcdefghijk")
+    video = build(VideoPage, vietnamese="translated", video_url="https://www.youtube.com/watch?v=abcdefghijk")
     html = get_page(client, twin(video, vietnamese).url)
     template = re.search(r"<template data-video-embed>(.*?)</template>", html, re.DOTALL).group(1)
     assert "<iframe" in template

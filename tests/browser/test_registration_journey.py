@@ -27,10 +27,10 @@ def subject(message):
     return " ".join(str(message["Subject"]).split())
 
 
-def register(context, url, *, places, name, email, consent, button, heading):
-    """Open the event in a new tab, see how many places are left, register and
-    see the answer's heading. Returns the tab."""
-    page = context.new_page()
+def register(browser, url, viewport, language, places, name, email, consent, button, heading):
+    """A visitor opens the event, sees how many places are left, registers and
+    sees the answer's heading. Returns the visitor's tab."""
+    page = browser.new_context(viewport=viewport, locale={"vi": "vi-VN", "en": "en-GB"}[language]).new_page()
     page.goto(url)
     expect(page.locator("#registration .places")).to_contain_text(places)
     page.locator("#id_name").fill(name)
@@ -45,29 +45,15 @@ def register(context, url, *, places, name, email, consent, button, heading):
 def test_a_place_the_waiting_list_and_a_place_given_up(browser, site_url, site_manage, seeded_site):
     urls = json.loads(site_manage("shell", "-c", URLS).strip().splitlines()[-1])
 
-    phone = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = register(
-        phone,
-        site_url + urls["vi"],
-        places="Còn 1 chỗ.",
-        name="Nguyễn Thị Lan",
-        email="lan.browser@example.org",
-        consent="Tôi đồng ý để ban tổ chức lưu các thông tin này",
-        button="Đăng ký",
-        heading="Chỗ của bạn đã được xác nhận",
-    )
-
-    desktop = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    english = register(
-        desktop,
-        site_url + urls["en"],
-        places="Every place is taken.",
-        name="Minh Tran",
-        email="minh.browser@example.org",
-        consent="I agree that the organisers keep these details",
-        button="Join the waiting list",
-        heading="You are on the waiting list",
-    )
+    # The last place, in Vietnamese on a phone; then the waiting list, in English on a desktop.
+    visitors = [
+        (PHONE, "vi", "Còn 1 chỗ.", "Nguyễn Thị Lan", "lan.browser@example.org",
+         "Tôi đồng ý để ban tổ chức lưu các thông tin này", "Đăng ký", "Chỗ của bạn đã được xác nhận"),
+        (DESKTOP, "en", "Every place is taken.", "Minh Tran", "minh.browser@example.org",
+         "I agree that the organisers keep these details", "Join the waiting list", "You are on the waiting list"),
+    ]  # fmt: skip
+    # The Vietnamese visitor's tab, then the English one's.
+    page, english = (register(browser, site_url + urls[visitor[1]], *visitor) for visitor in visitors)
 
     # The confirmation e-mail, in Vietnamese, carries the link that gives the place up.
     (confirmation,) = [m for m in seeded_site.mails() if m["To"] == "lan.browser@example.org"]
@@ -83,5 +69,5 @@ def test_a_place_the_waiting_list_and_a_place_given_up(browser, site_url, site_m
     assert subject(promotion).startswith("A place is yours: ")
     english.goto(site_url + urls["en"])
     expect(english.locator("#registration .places")).to_contain_text("Every place is taken.")
-    phone.close()
-    desktop.close()
+    page.context.close()
+    english.context.close()
