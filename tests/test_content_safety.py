@@ -65,17 +65,17 @@ def paragraph(url):
 
 
 @pytest.fixture
-def page(db):
+def standard_page(db):
     """A page of text with its Vietnamese translation, tracked by wagtail-localize."""
     return build(StandardPage, vietnamese="translated")
 
 
 @pytest.mark.parametrize("url", SCRIPT_LINKS)
 @pytest.mark.parametrize("block", [call_to_action, paragraph], ids=["link-block", "rich-text"])
-def test_a_script_link_in_a_page_is_refused_with_a_clear_message(page, url, block):
-    page.body = [block("https://www.unido.org/"), block(url)]
+def test_a_script_link_in_a_page_is_refused_with_a_clear_message(standard_page, url, block):
+    standard_page.body = [block("https://www.unido.org/"), block(url)]
     with pytest.raises(ValidationError) as error:
-        page.full_clean()
+        standard_page.full_clean()
     assert any(MESSAGE in message for message in messages_of(error, "body"))
 
 
@@ -89,11 +89,11 @@ def test_a_script_link_in_a_snippet_is_refused_with_a_clear_message(db, english,
     assert any(MESSAGE in message for message in messages_of(error, "url"))
 
 
-def test_the_message_is_in_vietnamese_for_a_vietnamese_translator(page):
-    page.body = [call_to_action("javascript:alert(1)")]
+def test_the_message_is_in_vietnamese_for_a_vietnamese_translator(standard_page):
+    standard_page.body = [call_to_action("javascript:alert(1)")]
     with translation.override("vi"):
         with pytest.raises(ValidationError) as error:
-            page.full_clean()
+            standard_page.full_clean()
         messages = messages_of(error, "body")
     assert any(MESSAGE_VI in message for message in messages), messages
 
@@ -101,28 +101,28 @@ def test_the_message_is_in_vietnamese_for_a_vietnamese_translator(page):
 @pytest.mark.parametrize(
     "url", ["https://www.unido.org/", "http://example.org/a?b=c", "mailto:eip@example.org", "/en/"]
 )
-def test_ordinary_links_are_accepted(page, url):
-    page.body = [call_to_action(url), paragraph(url)]
-    page.full_clean()
+def test_ordinary_links_are_accepted(standard_page, url):
+    standard_page.body = [call_to_action(url), paragraph(url)]
+    standard_page.full_clean()
 
 
 @pytest.mark.parametrize("url", SCRIPT_LINKS)
-def test_a_script_link_saved_earlier_is_dropped_when_the_page_renders(client, page, url):
-    page.body = [call_to_action(url), paragraph(url)]
-    page.save(clean=False)  # as content saved before this check existed
-    html = client.get(page.url).content.decode()
+def test_a_script_link_saved_earlier_is_dropped_when_the_page_renders(client, standard_page, url):
+    standard_page.body = [call_to_action(url), paragraph(url)]
+    standard_page.save(clean=False)  # as content saved before this check existed
+    html = client.get(standard_page.url).content.decode()
     assert "the report" in html  # the text stays; a call to action leading nowhere is left out
     assert not SCRIPT_HREF.search(html)
 
 
 def test_a_translator_override_with_a_script_link_neither_previews_nor_publishes(
-    page, moderator, translator, vietnamese
+    standard_page, moderator, translator, vietnamese
 ):
-    page.body = [call_to_action("https://www.unido.org/join")]
-    page.save_revision().publish()
-    source = TranslationSource.objects.get_for_instance(page)
+    standard_page.body = [call_to_action("https://www.unido.org/join")]
+    standard_page.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(standard_page)
     source.update_from_db()
-    translation_ = translation_of(page, vietnamese)
+    translation_ = translation_of(standard_page, vietnamese)
     segment = OverridableSegment.objects.get(source=source, data_json=json.dumps("https://www.unido.org/join"))
 
     response = client_for(translator).put(
@@ -133,21 +133,21 @@ def test_a_translator_override_with_a_script_link_neither_previews_nor_publishes
     assert response.status_code in (200, 201)
 
     preview = client_for(moderator).get(reverse("wagtail_localize:preview_translation", args=[translation_.pk]))
-    assert preview.status_code == 200 and twin(page, vietnamese).title in preview.content.decode()
+    assert preview.status_code == 200 and twin(standard_page, vietnamese).title in preview.content.decode()
     assert not SCRIPT_HREF.search(preview.content.decode())
 
     with pytest.raises(ValidationError):
         translation_.save_target(user=moderator, publish=True)
-    assert "alert(document.cookie)" not in json.dumps(list(twin(page, vietnamese).body.raw_data))
+    assert "alert(document.cookie)" not in json.dumps(list(twin(standard_page, vietnamese).body.raw_data))
 
 
-def test_a_script_link_in_a_field_the_form_does_not_show_is_a_form_error_not_a_crash(page):
+def test_a_script_link_in_a_field_the_form_does_not_show_is_a_form_error_not_a_crash(standard_page):
     """ContactPage's body is not in its edit form, for instance."""
     from django.forms import modelform_factory
 
-    page.body = [call_to_action("javascript:alert(1)")]
+    standard_page.body = [call_to_action("javascript:alert(1)")]
     form_class = modelform_factory(StandardPage, fields=["title", "slug"])
-    form = form_class({"title": page.title, "slug": page.slug}, instance=page)
+    form = form_class({"title": standard_page.title, "slug": standard_page.slug}, instance=standard_page)
     assert not form.is_valid()
     assert any(MESSAGE in message for message in form.non_field_errors())
 
@@ -175,16 +175,16 @@ def test_every_model_with_a_link_field_refuses_script_links():
     }
 
 
-def test_the_block_walk_finds_every_link_inside_streamfields(page):
+def test_the_block_walk_finds_every_link_inside_streamfields(standard_page):
     from pages.links import urls_in_block
 
-    page.body = [
+    standard_page.body = [
         call_to_action("https://a.example/"),
         paragraph("https://b.example/"),
         ("embed", "https://www.youtube.com/watch?v=abc"),
     ]
     field = StandardPage._meta.get_field("body")
-    found = set(urls_in_block(field.stream_block, page.body))
+    found = set(urls_in_block(field.stream_block, standard_page.body))
     assert found == {"https://a.example/", "https://b.example/", "https://www.youtube.com/watch?v=abc"}
 
 
@@ -259,15 +259,15 @@ def test_an_embed_from_youtube_is_accepted(db, oembed_requests):
     assert oembed_requests == ["https://www.youtube.com/oembed"]
 
 
-def test_an_embed_from_another_site_stored_earlier_is_shown_as_a_link_only(client, page):
+def test_an_embed_from_another_site_stored_earlier_is_shown_as_a_link_only(client, standard_page):
     from wagtail.embeds.embeds import get_embed_hash
     from wagtail.embeds.models import Embed
 
     url = "https://www.flickr.com/photos/someone/123456/"
     Embed.objects.create(url=url, hash=get_embed_hash(url), type="video", html=EVIL_HTML, title="x", thumbnail_url="")
-    page.body = [("embed", url)]
-    page.save(clean=False)
-    html = client.get(page.url).content.decode()
+    standard_page.body = [("embed", url)]
+    standard_page.save(clean=False)
+    html = client.get(standard_page.url).content.decode()
     assert 'alert("embedded")' not in html
     assert f'class="embed-fallback"><a href="{url}"' in html
 
@@ -355,8 +355,8 @@ def test_company_results_export_runs_no_formula_and_keeps_numbers(staff_client, 
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
-def test_translation_report_csv_runs_no_formula(moderator, page, formula):
-    StandardPage.objects.filter(pk=page.pk).update(title=formula)
+def test_translation_report_csv_runs_no_formula(moderator, standard_page, formula):
+    StandardPage.objects.filter(pk=standard_page.pk).update(title=formula)
     response = client_for(moderator).get(reverse("pages_editorial:translations_report") + "?export=csv")
     assert_inert([cell for row in csv_rows(response) for cell in row], formula)
 
