@@ -12,6 +12,20 @@ from wagtail.models import Locale, Page
 from tests.servers import Site
 
 
+def pytest_collection_modifyitems(config, items):
+    # A fixture named like one of Playwright's (page, context, browser) still
+    # pulls in Playwright's own dependencies: the test joins the browser session,
+    # and every database test after it fails in Playwright's async context.
+    strays = [
+        item.nodeid
+        for item in items
+        if "browser_name" in getattr(getattr(item, "callspec", None), "params", {})
+        and "tests/browser/" not in str(item.path)
+    ]
+    if strays:
+        raise pytest.UsageError(f"rename the fixture these tests take from Playwright's names: {strays[:5]}")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
