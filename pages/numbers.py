@@ -14,3 +14,12 @@ def localized_number(value):
         return value
     places = max(0, -number.as_tuple().exponent)
     return floatformat(number, f"{places}g")
+
+
+def plain_number(value):
+    """The number as a machine reads it in every language, for ``data-value``
+    and the like: 12.5, 93000000000 (a dot, no grouping, no exponent)."""
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except (InvalidOperation, ValueError):
+        return value

@@ -17,7 +17,7 @@ from pages.navigation import slots
 from pages.navigation.footer import footer_data
 from pages.navigation.footer import notice_url as _notice_url
 from pages.navigation.footer import subscribe_url as _subscribe_url
-from pages.numbers import localized_number
+from pages.numbers import localized_number, plain_number
 
 register = template.Library()
 SITE_NAME = settings.SITE_NAME
@@ -155,6 +155,7 @@ def safe_richtext(value):
 
 
 register.filter("localized_number", localized_number)
+register.filter("plain_number", plain_number)
 
 
 @register.simple_tag(takes_context=True)
