@@ -320,9 +320,13 @@ class EventPage(RoutablePageMixin, BasePage):
     def register(self, request):
         return registration_views.register(request, self)
 
-    @path("register/done/<str:token>/", name="registration-done")
-    def registration_done(self, request, token):
-        return registration_views.done(request, self, token)
+    @path("register/sent/", name="registration-sent")
+    def registration_sent(self, request):
+        return registration_views.sent(request, self)
+
+    @path("register/confirm/<str:token>/", name="registration-confirm")
+    def registration_confirm(self, request, token):
+        return registration_views.confirm(request, self, token)
 
     @path("register/cancel/<str:token>/", name="registration-cancel")
     def registration_cancel(self, request, token):

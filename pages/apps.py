@@ -8,6 +8,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: they need the models, which Django loads
         # only after every app config; importing them registers what they offer.
+        from wagtail.contrib.forms.models import FormSubmission
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
@@ -15,11 +16,15 @@ class PagesConfig(AppConfig):
         from pages.cache import receivers
         from pages.editorial import view_restrictions  # noqa: F401
         from pages.editorial.languages import LanguageSnippetPermissionPolicy
-        from pages.models import Partner, RelatedAgency, TeamMember
+        from pages.mail import outbox
+        from pages.models import Partner, RelatedAgency, Subscriber, TeamMember
         from pages.operations import renditions  # noqa: F401
         from pages.updates import retention  # noqa: F401
 
         receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
+        # A person's data deleted takes their mail still waiting with it.
+        outbox.forget_with(FormSubmission)
+        outbox.forget_with(Subscriber)
         # Every translatable non-page model is edited per language (before
         # Wagtail looks a policy up, or it would create a default one).
         for model in apps.get_models():

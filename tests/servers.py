@@ -125,7 +125,9 @@ class Site:
 
     def mails(self):
         """Every message the servers sent, oldest first (email.message.EmailMessage:
-        headers decoded, ``get_body().get_content()`` the text)."""
+        headers decoded, ``get_body().get_content()`` the text), once the outbox's
+        worker has sent what is waiting (as the site's timer does every minute)."""
+        self.manage("send_mail_queue")
         folder = Path(self.workdir) / "mail"
         files = sorted(folder.glob("*.log"), key=lambda path: path.stat().st_mtime) if folder.exists() else []
         messages = []

@@ -1,5 +1,11 @@
 """The registration form: name, e-mail and consent always; the other questions
-as the editor chose them on the event page."""
+as the editor chose them on the event page.
+
+The name is greeted in e-mails once its owner has confirmed, so it is one plain
+line: spaces folded, no link, no address, no markup, at most NAME_LENGTH
+characters."""
+
+import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +21,21 @@ OPTIONAL = {
     "preferred_language": "ask_language",
     "needs": "ask_needs",
 }
+
+
+NAME_LENGTH = 100
+NOT_A_NAME = re.compile(r"://|www\.|@|[<>\[\]{}]|\w\.(?:com|net|org|info|io|ly|vn)\b", re.IGNORECASE)
+
+
+def plain_name(value):
+    """The name as one line, or a ValidationError in the visitor's language."""
+    name = " ".join(value.split())
+    if len(name) > NAME_LENGTH or NOT_A_NAME.search(name) or any(not char.isprintable() for char in name):
+        raise forms.ValidationError(
+            _("Please give just your name, in at most %(length)s characters, with no link or address.")
+            % {"length": NAME_LENGTH}
+        )
+    return name
 
 
 class RegistrationForm(HoneypotMixin, forms.ModelForm):
@@ -39,6 +60,9 @@ class RegistrationForm(HoneypotMixin, forms.ModelForm):
             self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         if "phone" in self.fields:
             self.fields["phone"].widget = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
+
+    def clean_name(self):
+        return plain_name(self.cleaned_data["name"])
 
     def details(self):
         """What register() stores: the answered questions only."""

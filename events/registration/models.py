@@ -1,10 +1,18 @@
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def new_key():
+    return secrets.token_hex(16)
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
+        # Asked for on the site; the address's owner has not confirmed it by the e-mailed link yet.
+        PENDING = "pending", _("Waiting for the e-mail to be confirmed")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
@@ -31,6 +39,10 @@ class Registration(models.Model):
     attended = models.BooleanField(
         _("attended"), default=False, help_text=_("Tick once the person has come to the event.")
     )
+    # A pending request holds a place until then (events.registration.seats.HOLD).
+    held_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Signs this registration's links; a new request for the same address voids the old ones.
+    key = models.CharField(max_length=32, default=new_key, editable=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     changed_at = models.DateTimeField(_("status changed at"), auto_now=True)
 

@@ -1,8 +1,10 @@
-"""The event page's registration: the form, the answer, the cancellation.
+"""The event page's registration: the form, the answer, the confirmation and
+the cancellation.
 
 Routed under the event page (events.models.EventPage): ``register/``,
-``register/done/<token>/`` and ``register/cancel/<token>/``. Pages with the form
-carry a CSRF token, so no cache stores them and the places shown are current.
+``register/sent/``, ``register/confirm/<token>/`` and ``register/cancel/<token>/``
+(the last two only from the e-mails). Pages with the form carry a CSRF token,
+so no cache stores them and the places shown are current.
 """
 
 from django.conf import settings
@@ -13,6 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from eipvn.client_address import client_address
+from pages import signed_tokens
 from pages.forms import mark_invalid_fields
 from pages.operations import rate_limit
 
@@ -21,6 +24,7 @@ from .forms import RegistrationForm
 from .models import Registration
 
 RATE_WINDOW = 60 * 60  # seconds: REGISTRATION_RATE_LIMIT registrations per address in it
+HOLD_MINUTES = int(seats.HOLD.total_seconds() // 60)
 
 
 def context(event, form=None, notice=None):
@@ -66,37 +70,58 @@ def register(request, event):
     if not form.is_valid():
         return _render_event(request, event, form)
     try:
-        registration = seats.register(event, **form.details())
-    except seats.AlreadyRegistered:
-        form.add_error("email", _("This e-mail address is already registered for this event."))
-        return _render_event(request, event, form)
+        registration, already = seats.request(event, **form.details())
     except seats.Closed:
         return _render_event(request, event, None, _("Registration for this event has closed."))
     except seats.Full:
         return _render_event(request, event, None, _("Sorry, every place has been taken."))
-    mail.send_confirmation(registration, request)
-    return redirect(links.path(request, registration, "registration-done"))
+    # The same answer for a new, a waiting and a registered address; the e-mail tells its owner which.
+    (mail.send_already if already else mail.send_request)(registration, request)
+    return redirect(event.url + event.reverse_subpage("registration-sent"))
 
 
-def _registration(event, token):
-    pk = links.registration_pk(token)
-    registration = Registration.objects.select_related("event").filter(pk=pk).first() if pk else None
-    if registration is None or registration.event_key != event.translation_key:
-        raise Http404
-    return registration
-
-
-def done(request, event, token):
-    registration = _registration(event, token)
+def _answer(request, event, template, context, status=200):
     response = TemplateResponse(
-        request, "events/registration_done.html", {"page": event, "self": event, "registration": registration}
+        request, f"events/registration_{template}.html", {"page": event, "self": event, **context}, status=status
     )
     add_never_cache_headers(response)
     return response
 
 
+def sent(request, event):
+    """After the form: check your inbox. Nothing here names the address or carries a link to act on it."""
+    return _answer(request, event, "sent", {"confirm_hours": links.CONFIRM_HOURS, "hold_minutes": HOLD_MINUTES})
+
+
+def _registration(event, token, route):
+    registration = links.registration_for(token, route)
+    if registration is None or registration.event_key != event.translation_key:
+        raise Http404
+    return registration
+
+
+def confirm(request, event, token):
+    try:
+        registration = _registration(event, token, "registration-confirm")
+    except signed_tokens.Expired:
+        return _answer(request, event, "confirm", {"expired": True}, status=400)
+    except Http404:  # forged, superseded, or its request deleted after a day: the same help
+        return _answer(request, event, "confirm", {"expired": True}, status=404)
+    notice = None
+    if request.method == "POST" and registration.status == Registration.Status.PENDING:
+        try:
+            registration = seats.confirm(registration.pk)
+        except seats.Closed:
+            notice = _("Registration for this event has closed.")
+        else:
+            if registration is None:
+                return _answer(request, event, "confirm", {"full": True})
+            mail.send_confirmation(registration, request)
+    return _answer(request, event, "confirm", {"registration": registration, "notice": notice})
+
+
 def cancel(request, event, token):
-    registration = _registration(event, token)
+    registration = _registration(event, token, "registration-cancel")
     promoted = None
     cancelled_now = False
     if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
@@ -104,10 +129,4 @@ def cancel(request, event, token):
         cancelled_now = True
         if promoted is not None:
             mail.send_promotion(promoted, request)
-    response = TemplateResponse(
-        request,
-        "events/registration_cancel.html",
-        {"page": event, "self": event, "registration": registration, "cancelled_now": cancelled_now},
-    )
-    add_never_cache_headers(response)
-    return response
+    return _answer(request, event, "cancel", {"registration": registration, "cancelled_now": cancelled_now})

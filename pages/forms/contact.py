@@ -1,12 +1,11 @@
 """The contact form's behaviour: limits, spam checks and mail.
 
-A submission is stored first; the e-mail to the project office follows, and a
-mail failure is logged without losing the message or troubling the visitor.
-Mail goes only to CONTACT_EMAIL (never to the address a visitor typed), so the
-form cannot be used to send mail to others.
+A submission is stored first; the e-mail to the project office is queued in
+the outbox (pages.mail.outbox) beside it and sent outside the request, so a
+slow or broken mail server never troubles the visitor. Mail goes only to
+CONTACT_EMAIL (never to the address a visitor typed), so the form cannot be
+used to send mail to others; the office reads it as a visitor's message.
 """
-
-import logging
 
 import django.forms
 from django.conf import settings
@@ -16,9 +15,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from eipvn.client_address import client_address
 from pages.forms.honeypot import HONEYPOT, honeypot_field
+from pages.mail import outbox
 from pages.operations import rate_limit
-
-logger = logging.getLogger(__name__)
 
 RATE_LIMIT = 5  # submissions per address
 RATE_WINDOW = 60 * 60  # seconds
@@ -58,7 +56,7 @@ def _one_line(value):
 
 
 def send_to_office(page, form, submission):
-    """E-mail the project office; never raises."""
+    """Queue the e-mail to the project office; False when no office address is set."""
     recipient = settings.CONTACT_EMAIL
     if not recipient:
         return False
@@ -72,9 +70,4 @@ def send_to_office(page, form, submission):
         to=[recipient],
         reply_to=[data["email"]] if data.get("email") else None,
     )
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Contact form: e-mail for submission %s failed; the submission is stored", submission.pk)
-        return False
-    return True
+    return outbox.queue(message, "contact", outbox.about(submission)) is not None

@@ -2,6 +2,7 @@ from pages.models.base import BasePage
 from pages.models.contact_page import ContactFormField, ContactPage
 from pages.models.data_page import DataPage
 from pages.models.editing_language import EditingLanguage
+from pages.models.mail import OutgoingMail
 from pages.models.opendata import DatasetChange
 from pages.models.operations import Generation, RateLimitHit
 from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
@@ -20,6 +21,7 @@ __all__ = [
     "Generation",
     "HomePage",
     "NoticePage",
+    "OutgoingMail",
     "RateLimitHit",
     "SearchEntry",
     "StandardPage",

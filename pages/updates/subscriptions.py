@@ -16,13 +16,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from pages.models.updates import Subscriber, SubscriberTopic, SuppressedAddress
-from pages.operations import rate_limit
 
 Reason = SuppressedAddress.Reason
 HASH_SALT = "pages.updates.suppressed-address"
-# E-mails one address may be sent from the subscribe form in an hour, whoever asks.
-MAILS_PER_ADDRESS = 3
-MAIL_WINDOW = 60 * 60
 
 
 def normalise(email):
@@ -53,11 +49,10 @@ def _set_topics(subscriber, topics):
 @transaction.atomic
 def subscribe(email, language, topics, frequency):
     """Store the request; returns (subscriber, "confirm" | "manage") for the
-    e-mail to send, or (None, None) when nothing may be sent."""
+    e-mail to send, or (None, None) when nothing may be sent. How many such
+    e-mails one address gets, whoever asks, is the outbox's cap (pages.mail.outbox)."""
     email = normalise(email)
     if suppression(email) == Reason.STAFF:
-        return None, None
-    if rate_limit.over_limit("updates-address", email, MAILS_PER_ADDRESS, MAIL_WINDOW):
         return None, None
     subscriber = Subscriber.objects.filter(email=email).first()
     if subscriber is not None and subscriber.status == Subscriber.Status.CONFIRMED:

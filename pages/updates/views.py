@@ -8,8 +8,6 @@ forged link answers 404, an expired confirmation 400, each with a page in the
 address's language.
 """
 
-import logging
-
 from django.apps import apps
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -23,11 +21,10 @@ from pages import signed_tokens
 from pages.forms import mark_invalid_fields
 from pages.forms.honeypot import HONEYPOT
 from pages.listing import public
+from pages.mail import outbox
 from pages.operations import rate_limit
 from pages.updates import links, mail, subscriptions, topics
 from pages.updates.forms import PreferencesForm, SubscribeForm
-
-logger = logging.getLogger(__name__)
 
 RATE_LIMIT = 5  # subscribe requests per client address
 RATE_WINDOW = 60 * 60  # seconds
@@ -51,11 +48,10 @@ def _initial(request, page):
     }
 
 
-def _send(message):
-    try:
-        message.send()
-    except Exception:  # stored first; the visitor may ask again
-        logger.exception("Updates: an e-mail to a subscriber failed; the request is stored")
+def _queue(message, subscriber, kind):
+    """Sent by the outbox's worker: the answer never waits for the mail server,
+    and an address gets at most the outbox's daily cap of such mails."""
+    outbox.queue(message, kind, outbox.about(subscriber), visitor_caused=True)
 
 
 def subscribe(request, page):
@@ -82,9 +78,9 @@ def subscribe(request, page):
                     data["email"], data["language"], data["topics"], data["frequency"]
                 )
                 if answer == "confirm":
-                    _send(mail.confirmation(subscriber))
+                    _queue(mail.confirmation(subscriber), subscriber, "updates-confirm")
                 elif answer == "manage":
-                    _send(mail.already_subscribed(subscriber))
+                    _queue(mail.already_subscribed(subscriber), subscriber, "updates-already")
                 # The same answer whether the address was new, waiting or subscribed.
                 context.update({"sent": True, "email": data["email"]})
                 return TemplateResponse(request, page.get_template(request), context)

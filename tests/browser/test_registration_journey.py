@@ -1,6 +1,7 @@
 """Registering for a nearly full workshop in a real browser: a place in Vietnamese
-on a phone, the waiting list in English on a desktop, then the e-mailed link
-gives the place up and the one waiting gets it."""
+on a phone, the waiting list in English on a desktop, each confirmed from the
+e-mailed link; then the e-mailed cancel link gives the place up and the one
+waiting gets it."""
 
 import json
 import re
@@ -27,17 +28,29 @@ def subject(message):
     return " ".join(str(message["Subject"]).split())
 
 
-def register(browser, url, viewport, language, places, name, email, consent, button, heading):
-    """A visitor opens the event, sees how many places are left, registers and
-    sees the answer's heading. Returns the visitor's tab."""
+def link(message, route):
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    return urlsplit(re.search(rf"https?://\S+/register/{route}/\S+/", body).group(0)).path
+
+
+def register(browser, seeded_site, site_url, path, viewport, language, places, name, email, consent, button, heading):
+    """A visitor opens the event, sees how many places are left, registers, is
+    asked to check their e-mail, confirms from the e-mailed link and sees the
+    answer's heading. Returns the visitor's tab."""
     page = browser.new_context(viewport=viewport, locale={"vi": "vi-VN", "en": "en-GB"}[language]).new_page()
-    page.goto(url)
+    page.goto(site_url + path)
     expect(page.locator("#registration .places")).to_contain_text(places)
     page.locator("#id_name").fill(name)
     page.locator("#id_email").fill(email)
     page.locator("#id_organisation").fill("Ban quản lý các KCN")
     page.get_by_label(consent).check()
     page.get_by_role("button", name=button).click()
+    check = {"vi": "Vui lòng kiểm tra hộp thư", "en": "Please check your e-mail"}[language]
+    expect(page.get_by_role("heading", name=check)).to_be_visible()
+    (request,) = [m for m in seeded_site.mails() if m["To"] == email]
+    page.goto(site_url + link(request, "confirm"))
+    confirm = {"vi": "Xác nhận đăng ký của tôi", "en": "Confirm my registration"}[language]
+    page.get_by_role("button", name=confirm).click()
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     return page
 
@@ -53,14 +66,14 @@ def test_a_place_the_waiting_list_and_a_place_given_up(browser, site_url, site_m
          "I agree that the organisers keep these details", "Join the waiting list", "You are on the waiting list"),
     ]  # fmt: skip
     # The Vietnamese visitor's tab, then the English one's.
-    page, english = (register(browser, site_url + urls[visitor[1]], *visitor) for visitor in visitors)
+    page, english = (register(browser, seeded_site, site_url, urls[visitor[1]], *visitor) for visitor in visitors)
 
     # The confirmation e-mail, in Vietnamese, carries the link that gives the place up.
-    (confirmation,) = [m for m in seeded_site.mails() if m["To"] == "lan.browser@example.org"]
+    (confirmation,) = [
+        m for m in seeded_site.mails() if m["To"] == "lan.browser@example.org" and "Xác nhận" in subject(m)
+    ]
     assert subject(confirmation).startswith("Xác nhận đăng ký: ")
-    body = confirmation.get_body(preferencelist=("plain",)).get_content()
-    link = re.search(r"https?://\S+/register/cancel/\S+/", body).group(0)
-    page.goto(site_url + urlsplit(link).path)
+    page.goto(site_url + link(confirmation, "cancel"))
     page.get_by_role("button", name="Huỷ đăng ký của tôi").click()
     expect(page.get_by_role("heading", name="Đăng ký của bạn đã được huỷ")).to_be_visible()
 
