@@ -17,7 +17,9 @@ _proxy_header = env_str("SECURE_PROXY_SSL_HEADER", "").strip()
 if _proxy_header:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
 # One proxy (the nginx site in eipvn/deploy/, gunicorn bound to loopback) unless
-# TRUSTED_PROXIES says otherwise: 0 when gunicorn faces visitors directly.
+# TRUSTED_PROXIES says otherwise: 0 when gunicorn faces visitors directly. Its
+# X-Forwarded-For is believed only from TRUSTED_PROXY_IPS (base.py: loopback), so
+# a client that reaches gunicorn from elsewhere cannot choose its address.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if env_bool("USE_X_FORWARDED_FOR", True) else 0)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
