@@ -7,6 +7,7 @@ on a real gunicorn with three workers."""
 import io
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -189,7 +190,7 @@ def test_sentry_gets_no_token_or_address():
     }
     result = subprocess.run(
         [sys.executable, "-c", SENTRY_PROBE.format(token=token, address=ADDRESS)],
-        env={**__import__("os").environ, **env},
+        env={**os.environ, **env},
         cwd=ROOT,
         capture_output=True,
         text=True,
