@@ -17,8 +17,9 @@ keepalive = 5
 # Recycle workers now and then (staggered) so slow leaks never add up.
 max_requests = 1000
 max_requests_jitter = 100
-# The proxy in front sets X-Forwarded-*; trust it only from these addresses.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# The proxy in front sets X-Forwarded-*; trust it only from these addresses (the
+# app's own TRUSTED_PROXY_IPS unless gunicorn is told otherwise).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS") or os.environ.get("TRUSTED_PROXY_IPS") or "127.0.0.1,::1"
 # Heartbeat files in memory, not on a possibly slow disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 
@@ -26,5 +27,5 @@ accesslog = "-"
 errorlog = "-"
 # One JSON object a line, written with json.dumps (a quote or a line break in a
 # user agent stays inside its field), ``remote`` the visitor as the app sees it
-# (eipvn.client_address, TRUSTED_PROXIES), not the proxy; access_log_format is not used.
+# (eipvn.client_address, TRUSTED_PROXY_IPS), not the proxy; access_log_format is not used.
 logger_class = "eipvn.json_logs.GunicornJsonLogger"

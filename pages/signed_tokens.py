@@ -6,8 +6,14 @@ secret, so it cannot be guessed or changed. ``secrets`` (e.g. a random key
 stored on the row) bind it to the row's current state: change the key and every
 old link stops working. A timed token also carries when it was made and expires.
 Tokens are letters, digits and "-" only, which Wagtail routes in page addresses.
+
+A token has one form, the one ``make`` writes: ``03-…`` or ``٣-…`` (the id
+written otherwise) is refused like a forged one, so no two addresses open the
+same link. Their signature, a run of hex digits, is what keeps them out of the
+logs (eipvn.redaction).
 """
 
+import re
 import time
 
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -29,10 +35,13 @@ def make(salt, pk, *secrets, timed=False):
     return f"{pk}-{_signature(salt, pk, *secrets)}"
 
 
+_PK = re.compile(r"[1-9][0-9]{0,17}")  # as str(int) writes it: ASCII, no leading zero
+
+
 def pk_of(token):
     """The id a token names (not yet checked), or None."""
     pk = token.partition("-")[0]
-    return int(pk) if pk.isdigit() and len(pk) < 19 else None
+    return int(pk) if _PK.fullmatch(pk) else None
 
 
 def check(salt, token, *secrets, max_age=None):

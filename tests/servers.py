@@ -9,7 +9,9 @@ running server without touching the machine's own PostgreSQL or Redis.
 import contextlib
 import email
 import email.policy
+import functools
 import html.parser
+import http.client
 import http.cookies
 import json
 import os
@@ -144,13 +146,17 @@ class Site:
         return Path(self.log.name).read_text()[-4000:]
 
     @contextlib.contextmanager
-    def server(self, workers=2, port=None, **env):
+    def server(self, workers=2, port=None, production_config=False, **env):
         """gunicorn serving this site; yields its base URL. ``env`` overrides
-        variables (e.g. DATABASE_URL through a proxy, REDIS_URL)."""
+        variables (e.g. DATABASE_URL through a proxy, REDIS_URL).
+        ``production_config``: with eipvn/gunicorn.conf.py too (its JSON access
+        log in the server's log), as `make serve` runs it."""
         port = port or free_port()
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        config = ["--config", str(ROOT / "eipvn" / "gunicorn.conf.py")] if production_config else []
         process = subprocess.Popen(
-            [str(gunicorn), "eipvn.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"],
+            [str(gunicorn), "eipvn.wsgi", *config, "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+            + ["--timeout", "60"],
             env={**self.env, **env},
             cwd=ROOT,
             stdout=self.log,
@@ -187,12 +193,27 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 _not_following = urllib.request.build_opener(_NoRedirects)
 
 
-def fetch(url, timeout=10, raw=False, follow=True, data=None, **headers):
+class _FromAddress(urllib.request.HTTPHandler):
+    """Connections from a local address of our choice (127.0.0.2: another
+    machine as far as the server can tell, not the proxy at 127.0.0.1)."""
+
+    def __init__(self, source):
+        super().__init__()
+        self.source = source
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(http.client.HTTPConnection, source_address=(self.source, 0)), req)
+
+
+def fetch(url, timeout=10, raw=False, follow=True, data=None, source=None, **headers):
     """(status, headers, body) of a GET (a POST with ``data``, bytes); HTTP
     errors are answers, not exceptions, and so are redirects unless ``follow``.
-    The body is text, or bytes with ``raw``."""
+    The body is text, or bytes with ``raw``. ``source``: the local address to
+    connect from."""
     request = urllib.request.Request(url, data=data, headers=headers)
     opener = urllib.request.urlopen if follow else _not_following.open
+    if source:
+        opener = urllib.request.build_opener(_FromAddress(source), *([] if follow else [_NoRedirects])).open
     try:
         with opener(request, timeout=timeout) as response:
             status, headers, body = response.status, response.headers, response.read()
@@ -206,8 +227,9 @@ class Browser:
     Secure, which http.cookiejar would withhold), CSRF tokens sent with forms,
     redirects followed: an editor's or a visitor's session with a test server."""
 
-    def __init__(self, base):
+    def __init__(self, base, source=None):
         self.base = base
+        self.source = source  # the local address it connects from (fetch)
         self.cookies = {}
 
     def request(self, path, form=None, **headers):
@@ -221,7 +243,9 @@ class Browser:
             sent = dict(headers)
             if self.cookies:
                 sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-            status, answer, body = fetch(self.base + path, timeout=60, follow=False, data=data, **sent)
+            status, answer, body = fetch(
+                self.base + path, timeout=60, follow=False, data=data, source=self.source, **sent
+            )
             for header in answer.get_all("Set-Cookie") or []:
                 morsel = http.cookies.SimpleCookie(header)
                 for name, value in morsel.items():

@@ -53,17 +53,24 @@ def size(value):
     return int(number) * UNITS[unit.lower()]
 
 
-def body_limit(server, path):
-    """client_max_body_size nginx applies to a request for ``path``."""
+def directive(server, path, wanted):
+    """The arguments of directive ``wanted`` nginx applies to a request for
+    ``path`` (its location's, else its server's), or None."""
     locations = [(args, block) for name, args, block in server if name == "location"]
     assert all(len(args) == 1 for args, _block in locations), "only prefix locations are understood here"
     matching = [(args[0], block) for args, block in locations if path.startswith(args[0])]
-    _prefix, location = max(matching, key=lambda item: len(item[0]))
+    _prefix, location = max(matching, key=lambda item: len(item[0]), default=("", []))
     for directives in (location, server):
         for name, args, _children in directives:
-            if name == "client_max_body_size":
-                return size(args[0])
-    return NGINX_DEFAULT_BODY
+            if name == wanted:
+                return args
+    return None
+
+
+def body_limit(server, path):
+    """client_max_body_size nginx applies to a request for ``path``."""
+    args = directive(server, path, "client_max_body_size")
+    return size(args[0]) if args else NGINX_DEFAULT_BODY
 
 
 @pytest.mark.parametrize(
@@ -104,6 +111,22 @@ def test_nginx_never_serves_the_documents_folder():
     server = https_server()
     location = next(block for name, args, block in server if name == "location" and args == ["/media/documents/"])
     assert ("return", ["404"], None) in location
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/updates/unsubscribe/3-0123456789abcdef0123456789abcdef/",
+        "/en/updates/?email=lan%40example.org",
+        "/en/events/workshops/a/register/cancel/3-0123456789abcdef0123456789abcdef/",
+        "/admin/password_reset/confirm/MQ/cqz1xh-0123456789abcdef0123456789abcdef/",
+        "/admin/pages/8/edit/",
+    ],
+)
+def test_nginx_writes_no_access_log_of_what_gunicorn_logs_redacted(path):
+    servers = [block for name, _args, block in parse(tokens(NGINX.read_text())) if name == "server"]
+    for server in servers:  # https, and the plain http one that only redirects
+        assert directive(server, path, "access_log") == ["off"], path
 
 
 # --- make audit ------------------------------------------------------------------

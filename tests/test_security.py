@@ -161,6 +161,30 @@ def test_without_a_trusted_proxy_a_forwarded_header_is_ignored(editor, settings)
     assert response.status_code == 429
 
 
+def test_reached_directly_a_forwarded_header_is_ignored(editor, settings):
+    # The production default (one proxy, trusted from loopback) and a client that is not that proxy.
+    settings.TRUSTED_PROXIES = 1
+    client = Client(REMOTE_ADDR="198.51.100.4")
+    statuses = [sign_in(client, "wrong", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(6)]
+    assert statuses == [200] * 4 + [429] * 2
+
+
+def test_one_address_trying_many_usernames_is_locked_out(editor, settings):
+    get_user_model().objects.create_user("mallory", "mallory@example.org", "mallory-own-password")
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+
+    def attempt(username, password):
+        return attacker.post("/admin/login/", {"username": username, "password": password}).status_code
+
+    assert [attempt(f"user{n}", "wrong") for n in range(19)] == [200] * 19  # under five for each username
+    # Signing in to an account of one's own clears that account's failures, not the address's.
+    assert attempt("mallory", "mallory-own-password") == 302
+    attacker.logout()
+    assert attempt("user19", "wrong") == 429  # the twentieth failure from the address
+    assert attempt("editor", "correct-horse-battery") == 429  # every username, from this address
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.20"), "correct-horse-battery").status_code == 302
+
+
 def test_staff_sessions_end_with_the_browser_and_after_eight_hours(editor, settings):
     client = Client()
     assert sign_in(client, "correct-horse-battery").status_code == 302

@@ -10,6 +10,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
+from eipvn.client_address import proxy_networks
+
 from .env import env_bool, env_int, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -195,15 +197,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Brute force on the admin login: 5 failures for one username from one address
-# lock that pair out for 30 minutes; a successful login clears the count.
-# Failures are counted in the database, which every worker and server shares.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# lock that pair out for 30 minutes, and 20 from one address across usernames
+# lock the address out (eipvn.lockout); a successful login clears its own
+# username's count. Failures are counted in the database, which every worker
+# and server shares.
+AXES_HANDLER = "eipvn.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "eipvn.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "eipvn.client_address.client_address"  # honours TRUSTED_PROXIES
+AXES_CLIENT_IP_CALLABLE = "eipvn.client_address.client_address"  # honours TRUSTED_PROXY_IPS
 AXES_VERBOSE = False
 # Staff sessions end after 8 hours, or sooner when the browser closes.
 # Two-step verification (eipvn/two_factor.py): each staff member may turn it on;
@@ -359,15 +364,20 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "EIP Viet Nam <no-reply@examp
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The contact form's recipient; mail never goes to an address a visitor typed.
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "contact@example.org")
-# How many proxies in front of the app append the address they saw to
-# X-Forwarded-For (eipvn.client_address): the visitor's address, for the login
-# lockout, the rate limits and the logs, is the entry that many places from the
-# right. 0: no proxy; X-Forwarded-For is ignored and the connection's address
-# used. production.py defaults to 1, the nginx site in eipvn/deploy/. The former
-# USE_X_FORWARDED_FOR=true means one proxy.
+# The visitor's address, for the login lockout, the rate limits and the logs
+# (eipvn.client_address): X-Forwarded-For is believed only as far as it was
+# written by proxies that connect from TRUSTED_PROXY_IPS (addresses or networks),
+# through at most TRUSTED_PROXIES of them. 0: no proxy; the header is ignored and
+# the connection's address used. production.py defaults to 1, the nginx site in
+# eipvn/deploy/ on the same machine. The former USE_X_FORWARDED_FOR=true means one proxy.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 1 if env_bool("USE_X_FORWARDED_FOR", False) else 0)
 if TRUSTED_PROXIES < 0:
     raise ImproperlyConfigured("TRUSTED_PROXIES must be 0 or more.")
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", ["127.0.0.1", "::1"])
+try:
+    proxy_networks(tuple(TRUSTED_PROXY_IPS))
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_IPS: {error}") from None
 
 WAGTAIL_SITE_NAME = "EIP Viet Nam"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
