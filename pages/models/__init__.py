@@ -5,6 +5,7 @@ from pages.models.editing_language import EditingLanguage
 from pages.models.opendata import DatasetChange
 from pages.models.operations import Generation, RateLimitHit
 from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
+from pages.models.personal_data import PersonalData
 from pages.models.search_entry import SearchEntry
 from pages.models.snippets import Partner, RelatedAgency, TeamMember
 from pages.models.subscribe_page import SubscribePage
@@ -20,6 +21,7 @@ __all__ = [
     "Generation",
     "HomePage",
     "NoticePage",
+    "PersonalData",
     "RateLimitHit",
     "SearchEntry",
     "StandardPage",
