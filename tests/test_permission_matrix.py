@@ -751,7 +751,14 @@ def personal_data_requests(people):
             (f"{namespace}:index", "get", index + "?export=xlsx", None, None),
             (f"{namespace}:index_results", "get", reverse(f"{namespace}:index_results"), shown, None),
             (f"{namespace}:inspect", "get", reverse(f"{namespace}:inspect", args=[obj.pk]), shown, None),
-            (f"{namespace}:edit", "get", reverse(f"{namespace}:edit", args=[obj.pk]), None, None),
+            # The registration's name is a number; its edit page says whose attendance it is.
+            (
+                f"{namespace}:edit",
+                "get",
+                reverse(f"{namespace}:edit", args=[obj.pk]),
+                shown if namespace == "registrations" else None,
+                None,
+            ),
             (f"{namespace}:edit", "post", reverse(f"{namespace}:edit", args=[obj.pk]), change, state),
             (f"{namespace}:delete", "get", reverse(f"{namespace}:delete", args=[obj.pk]), None, None),
             (f"{namespace}:delete", "post", reverse(f"{namespace}:delete", args=[obj.pk]), None, state),
