@@ -1,9 +1,11 @@
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pages import personal_data
 from pages.models import Partner, RelatedAgency, TeamMember
 from pages.updates.admin import SubscriberViewSet
 
@@ -57,3 +59,15 @@ from pages.editorial import hooks as editorial_hooks  # noqa: E402, F401
 @hooks.register("register_admin_viewset")
 def register_subscriber_viewset():
     return SubscriberViewSet("subscribers")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def contact_messages_for_moderators(user, form_pages):
+    # Wagtail lets whoever may change a form page read, export and delete its
+    # submissions, and shows "Forms" to them; messages are personal data.
+    return form_pages if personal_data.may_see(user) else form_pages.none()
+
+
+@hooks.register("register_permissions")
+def personal_data_permission():
+    return Permission.objects.filter(content_type__app_label="pages", codename=personal_data.CODENAME)

@@ -560,3 +560,296 @@ def test_our_views_answer_wagtail_localizes_urls():
     ):
         func = resolve(reverse(f"wagtail_localize:{name}", args=args)).func
         assert func in localize_views.TRANSLATION_TOOLS.values(), name
+
+
+# Personal data ---------------------------------------------------------------
+# Visitors' personal data (contact messages, registrations, subscribers) is for
+# Moderators only, in both languages (pages.personal_data). Every admin URL of a
+# namespace that holds it is listed here and requested by every role; every
+# other admin namespace is classified below with the reason it holds none, so a
+# new admin URL that is in neither list fails the suite.
+
+PERSONAL_NAMESPACES = {"wagtailforms", "registrations", "subscribers"}
+PERSONAL_DATA_URLS = {
+    "wagtailforms:index",
+    "wagtailforms:index_results",
+    "wagtailforms:list_submissions",  # also ?export=csv and ?export=xlsx
+    "wagtailforms:list_submissions_results",
+    "wagtailforms:delete_submissions",
+    *(
+        f"{namespace}:{name}"
+        for namespace in ("registrations", "subscribers")
+        for name in ("index", "index_results", "edit", "delete", "history", "history_results", "usage", "inspect")
+    ),
+    "registrations:add",  # nobody adds a person: refused to every role
+    "registrations:copy",
+    "subscribers:copy",
+    "subscribers:suppress",
+}
+# Nobody adds people's records in the admin; they give their own.
+NOBODY = {"registrations:add", "registrations:copy", "subscribers:copy"}
+# Wagtail lists the form pages a user may read the messages of: none, for them.
+LISTS_NONE = {"wagtailforms:index", "wagtailforms:index_results"}
+# Admin namespaces that show no visitor's personal data, and why.
+NO_PERSONAL_DATA = {
+    "wagtailadmin_pages": "pages (the contact page's messages are behind wagtailforms)",
+    "wagtailadmin_api": "pages, images, documents for the admin's choosers",
+    "wagtailadmin_collections": "collections",
+    "wagtailadmin_editing_sessions": "who of the staff edits the same page",
+    "wagtailadmin_workflows": "workflows and tasks",
+    "wagtailadmin_reports": "site history names people's records by number (test below); the rest is pages",
+    "wagtaildocs": "documents",
+    "wagtaildocs_chooser": "documents",
+    "wagtailembeds": "embeds",
+    "wagtailimages": "images",
+    "wagtailimages_chooser": "images",
+    "wagtaillocales": "languages",
+    "wagtailredirects": "redirects",
+    "wagtailsearchpromotions": "search promotions",
+    "wagtailsites": "sites",
+    "wagtailsnippets": "snippets (a snippet of a personal-data model fails the model check)",
+    "wagtailsnippets_*": "footer, team and topic snippets",
+    "wagtailsnippetchoosers_*": "footer, team and topic snippets",
+    "wagtail_localize": "translations of content",
+    "pages_editorial": "translation report",
+    "download_counts": "how often each document was downloaded, with no visitor",
+    # Staff accounts (names, addresses of staff): superusers only, as Wagtail has it.
+    "wagtailusers_users": "staff accounts, superusers only (test below)",
+    "wagtailusers_groups": "roles, superusers only",
+}
+# Admin URLs outside any namespace: Wagtail's own shell, and our two-step pages.
+BARE_PREFIXES = ("wagtailadmin_", "two_factor_", "wagtail_bulk_action")
+# Unnamed admin routes: our checked wagtail-localize views and Wagtail's fallbacks.
+UNNAMED_ROUTES = ("admin/localize/", "admin/test404/", "admin/^.*/$")
+
+
+def admin_urls():
+    """(namespace, name, route, view) of every URL under /admin/."""
+
+    def walk(patterns, route, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = ":".join(filter(None, [namespace, pattern.namespace]))
+                yield from walk(pattern.url_patterns, route + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern):
+                yield namespace, pattern.name, route + str(pattern.pattern), pattern.callback
+
+    for namespace, name, route, view in walk(get_resolver().url_patterns, "", ""):
+        if route.startswith("admin/"):
+            yield namespace, name, route, view
+
+
+def _classified_namespace(namespace):
+    head = namespace.split(":")[0]
+    for wildcard in ("wagtailsnippets_", "wagtailsnippetchoosers_"):
+        if head.startswith(wildcard):
+            return f"{wildcard}*"
+    return head
+
+
+def _personal_models():
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from events.registration.models import Registration
+    from pages.models import Delivery, Subscriber, SubscriberTopic
+
+    return {
+        AccessAttempt,
+        AccessFailureLog,
+        AccessLog,
+        FormSubmission,
+        Registration,
+        Subscriber,
+        SubscriberTopic,
+        Delivery,
+    }
+
+
+def test_every_admin_url_is_classified_for_personal_data():
+    personal, unclassified = set(), []
+    for namespace, name, route, view in admin_urls():
+        if namespace:
+            key = _classified_namespace(namespace)
+            if key in PERSONAL_NAMESPACES:
+                personal.add(f"{namespace}:{name}")
+            elif key not in NO_PERSONAL_DATA:
+                unclassified.append(f"{namespace}:{name}")
+        elif name:
+            if not name.startswith(BARE_PREFIXES):
+                unclassified.append(name)
+        elif not route.startswith(UNNAMED_ROUTES):
+            unclassified.append(route)
+        # Wherever it is, a view of a personal-data model is listed (and so tested).
+        model = getattr(view, "view_initkwargs", {}).get("model")
+        if model in _personal_models() or view.__module__.startswith(("axes", "django.contrib.admin")):
+            assert f"{namespace}:{name}" in PERSONAL_DATA_URLS, (namespace, name, route)
+    assert not unclassified, f"admin URLs not classified for personal data: {sorted(unclassified)}"
+    assert personal == PERSONAL_DATA_URLS, (
+        f"listed but gone: {PERSONAL_DATA_URLS - personal}; unlisted: {personal - PERSONAL_DATA_URLS}"
+    )
+
+
+@pytest.fixture
+def people(english, vietnamese):
+    """Someone's data of each kind, with a name or address found nowhere else."""
+    from events.models import EventPage
+    from events.registration.models import Registration
+    from pages.models import ContactPage, Subscriber
+
+    contact = {}
+    for locale, name in ((english, "Zebulon Quayle"), (vietnamese, "Quynh Zebulon")):
+        page = ContactPage.objects.get(locale=locale)
+        submission = page.get_submission_class().objects.create(
+            page=page, form_data={"name": name, "email": "z@example.net", "message": "Call me."}
+        )
+        contact[locale.language_code] = (page, submission, name)
+    event = EventPage.objects.live().filter(locale=english).order_by("-start").first()
+    registration = Registration.objects.create(
+        event=event,
+        event_key=event.translation_key,
+        language="en",
+        name="Ottoline Brackwater",
+        email="ottoline.b@example.net",
+        status=Registration.Status.CONFIRMED,
+    )
+    subscriber = Subscriber.objects.create(email="yolanda.v@example.net", language="vi", status="confirmed")
+    return {"contact": contact, "registration": registration, "subscriber": subscriber}
+
+
+def personal_data_requests(people):
+    """(URL name, method, URL, what the view shows, state it would change) for
+    every URL in PERSONAL_DATA_URLS, the contact pages' in both languages."""
+    cases = []
+    for page, submission, name in people["contact"].values():
+        listing = reverse("wagtailforms:list_submissions", args=[page.pk])
+        delete = reverse("wagtailforms:delete_submissions", args=[page.pk]) + f"?selected-submissions={submission.pk}"
+        exists = type(submission).objects.filter(pk=submission.pk).exists
+        cases += [
+            ("wagtailforms:index", "get", reverse("wagtailforms:index"), listing, None),
+            ("wagtailforms:index_results", "get", reverse("wagtailforms:index_results"), listing, None),
+            ("wagtailforms:list_submissions", "get", listing, name, None),
+            ("wagtailforms:list_submissions", "get", listing + "?export=csv", name, None),
+            ("wagtailforms:list_submissions", "get", listing + "?export=xlsx", None, None),
+            ("wagtailforms:list_submissions_results", "get", listing + "results/", name, None),
+            ("wagtailforms:delete_submissions", "get", delete, None, None),
+            ("wagtailforms:delete_submissions", "post", delete, None, exists),
+        ]
+    for namespace, obj, shown, change in (
+        ("registrations", people["registration"], "Ottoline Brackwater", {"attended": "on"}),
+        ("subscribers", people["subscriber"], "yolanda.v@example.net", {"language": "en", "frequency": "weekly"}),
+    ):
+        model = type(obj)
+
+        def state(model=model, pk=obj.pk):
+            return list(model.objects.filter(pk=pk).values())
+
+        index = reverse(f"{namespace}:index")
+        cases += [
+            (f"{namespace}:index", "get", index, shown, None),
+            (f"{namespace}:index", "get", index + "?export=csv", shown, None),
+            (f"{namespace}:index", "get", index + "?export=xlsx", None, None),
+            (f"{namespace}:index_results", "get", reverse(f"{namespace}:index_results"), shown, None),
+            (f"{namespace}:inspect", "get", reverse(f"{namespace}:inspect", args=[obj.pk]), shown, None),
+            # The registration's name is a number; its edit page says whose attendance it is.
+            (
+                f"{namespace}:edit",
+                "get",
+                reverse(f"{namespace}:edit", args=[obj.pk]),
+                shown if namespace == "registrations" else None,
+                None,
+            ),
+            (f"{namespace}:edit", "post", reverse(f"{namespace}:edit", args=[obj.pk]), change, state),
+            (f"{namespace}:delete", "get", reverse(f"{namespace}:delete", args=[obj.pk]), None, None),
+            (f"{namespace}:delete", "post", reverse(f"{namespace}:delete", args=[obj.pk]), None, state),
+            (f"{namespace}:copy", "get", reverse(f"{namespace}:copy", args=[obj.pk]), None, None),
+        ]
+        for view in ("history", "history_results", "usage"):
+            cases.append((f"{namespace}:{view}", "get", reverse(f"{namespace}:{view}", args=[obj.pk]), None, None))
+    cases.append(("registrations:add", "get", reverse("registrations:add"), None, None))
+    suppress = reverse("subscribers:suppress", args=[people["subscriber"].pk])
+    cases += [
+        ("subscribers:suppress", "get", suppress, "yolanda.v@example.net", None),
+        ("subscribers:suppress", "post", suppress, None, lambda: list(type(people["subscriber"]).objects.values())),
+    ]
+    return cases
+
+
+def _body(response):
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize("role", ["editor", "translator"])
+def test_editors_and_translators_get_no_personal_data(request, people, role):
+    client = client_for(request.getfixturevalue(role))
+    requested = set()
+    for name, method, url, shown, state in personal_data_requests(people):
+        requested.add(name)
+        before = state() if state else None
+        if method == "post":
+            response = client.post(url, shown if isinstance(shown, dict) else {})
+        else:
+            response = client.get(url)
+        secrets = [s for _, _, s in people["contact"].values()] + ["Ottoline", "yolanda.v"]
+        if name in LISTS_NONE:
+            assert response.status_code == 200, (name, url)
+            assert shown not in _body(response), (name, url)
+        else:
+            assert refused(response), (name, url, response.status_code)
+            assert not any(secret in _body(response) for secret in secrets), (name, url)
+        if state:
+            assert state() == before, (name, url, "a refused request changed the database")
+    assert requested == PERSONAL_DATA_URLS
+
+
+def test_moderators_see_export_and_delete_personal_data_in_both_languages(moderator, people):
+    client = client_for(moderator)
+    for name, method, url, shown, _state in personal_data_requests(people):
+        if method == "post":
+            continue  # deleting and changing: below and in tests/test_personal_data.py
+        response = client.get(url)
+        if name in NOBODY:
+            assert refused(response), (name, url)
+            continue
+        assert response.status_code == 200, (name, url, response.status_code)
+        if shown:
+            assert shown in _body(response), (name, url)
+    for page, submission, _name in people["contact"].values():
+        url = reverse("wagtailforms:delete_submissions", args=[page.pk]) + f"?selected-submissions={submission.pk}"
+        assert client.post(url).status_code == 302
+        assert not type(submission).objects.filter(pk=submission.pk).exists()
+
+
+@pytest.mark.parametrize(("role", "sees"), [("editor", False), ("translator", False), ("moderator", True)])
+def test_menus_and_the_contact_pages_count_of_messages_only_for_moderators(request, people, role, sees):
+    client = client_for(request.getfixturevalue(role))
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    for url in ("/admin/forms/", "/admin/registrations/", "/admin/subscribers/"):
+        assert (f'"{url}"' in dashboard) is sees, (role, url)
+    # The page editor's panel "Total submissions" (a Vietnamese page is edited
+    # in wagtail-localize's translation editor, which has no panels).
+    page = people["contact"]["en"][0]
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    link = reverse("wagtailforms:list_submissions", args=[page.pk])
+    assert (link in edit.content.decode()) is sees, role
+
+
+def test_site_history_names_peoples_records_by_number(moderator, superuser, people):
+    staff = client_for(moderator)
+    registration, subscriber = people["registration"], people["subscriber"]
+    assert staff.post(reverse("registrations:edit", args=[registration.pk]), {"attended": "on"}).status_code == 302
+    data = {"language": "en", "frequency": "weekly"}
+    assert staff.post(reverse("subscribers:edit", args=[subscriber.pk]), data).status_code == 302
+    for user in (moderator, superuser):
+        history = client_for(user).get(reverse("wagtailadmin_reports:site_history")).content.decode()
+        assert f"Registration {registration.pk}" in history and f"Subscriber {subscriber.pk}" in history
+        assert "Ottoline" not in history and "yolanda.v" not in history
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_accounts_are_for_superusers_only(request, role):
+    client = client_for(request.getfixturevalue(role))
+    assert refused(client.get(reverse("wagtailusers_users:index")))
+    assert refused(client.get(reverse("wagtailusers_groups:index")))

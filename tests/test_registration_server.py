@@ -88,3 +88,23 @@ def test_visitors_at_the_last_place_get_one_place_and_the_waiting_list(seeded_si
     subjects = [" ".join(str(message["Subject"]).split()) for message in mails]
     assert sum(subject.startswith("Registration confirmed: ") for subject in subjects) == 1
     assert sum(subject.startswith("On the waiting list: ") for subject in subjects) == VISITORS - 1
+
+
+def test_an_address_gets_at_most_its_daily_cap_of_requested_mails_from_many_clients_at_once(seeded_site):
+    url = manage_output(seeded_site, SETUP)
+    victim = "cap-victim@example.org"
+    with seeded_site.server(workers=3, REGISTRATION_RATE_LIMIT="100") as base:
+        visitors = [Browser(base) for _ in range(VISITORS)]
+        for visitor in visitors:
+            assert visitor.request(url)[0] == 200
+
+        def register(number):
+            # Each as a different client behind the proxy (loopback is the trusted proxy in tests).
+            form = {"name": "Alice", "email": victim, "consent": "on", "organisation": "Test"}
+            return visitors[number].request(url + "register/", form, **{"X-Forwarded-For": f"192.0.2.{number + 1}"})
+
+        answers = at_once(VISITORS, register)
+    assert all(answer and "Please check your e-mail" in answer[1] for answer in answers), answers
+    limit = int(manage_output(seeded_site, "from pages.mail import outbox; print(outbox.VISITOR_CAP[0])"))
+    # At once, a request may count another's entry before its own turn: never more than the cap.
+    assert 1 <= len([m for m in seeded_site.mails() if str(m["To"]) == victim]) <= limit < VISITORS

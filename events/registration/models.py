@@ -59,7 +59,8 @@ class Registration(models.Model):
         indexes = [models.Index(fields=["event_key", "status", "created_at"])]
 
     def __str__(self):
-        return f"{self.name} – {self.event.title}"
+        # A number, never the person: Wagtail's log keeps this (pages.personal_data).
+        return _("Registration %(number)s") % {"number": self.pk}
 
 
 class EventSeats(models.Model):

@@ -77,8 +77,9 @@ PRIVACY = {
                 ),
                 [
                     (
-                        "Who sees it: project staff who answer messages in the website's editing tools.",
-                        "Ai được xem: cán bộ dự án trả lời thư trong công cụ biên tập của trang web.",
+                        "Who sees it: the project's moderators, who answer messages, in the website's editing tools.",
+                        "Ai được xem: những người kiểm duyệt của dự án, người trả lời thư, trong công cụ biên tập "
+                        "của trang web.",
                     ),
                     (
                         "How long: each message is deleted automatically 12 months after it arrives.",
@@ -111,10 +112,8 @@ PRIVACY = {
                 ),
                 [
                     (
-                        "Who sees it: the project's editors and moderators, in the website's editing tools; "
-                        "only moderators may delete a registration.",
-                        "Ai được xem: biên tập viên và người kiểm duyệt của dự án, trong công cụ biên tập của "
-                        "trang web; chỉ người kiểm duyệt được xoá một đăng ký.",
+                        "Who sees it: the project's moderators, in the website's editing tools.",
+                        "Ai được xem: những người kiểm duyệt của dự án, trong công cụ biên tập của trang web.",
                     ),
                     (
                         "How long: registrations are deleted automatically 12 months after the event.",

@@ -6,6 +6,7 @@ from pages.models.mail import OutgoingMail
 from pages.models.opendata import DatasetChange
 from pages.models.operations import Generation, RateLimitHit
 from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
+from pages.models.personal_data import PersonalData
 from pages.models.search_entry import SearchEntry
 from pages.models.snippets import Partner, RelatedAgency, TeamMember
 from pages.models.subscribe_page import SubscribePage
@@ -22,6 +23,7 @@ __all__ = [
     "HomePage",
     "NoticePage",
     "OutgoingMail",
+    "PersonalData",
     "RateLimitHit",
     "SearchEntry",
     "StandardPage",

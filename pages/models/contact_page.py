@@ -52,6 +52,17 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
         pass
 
 
+class ContactSubmissionsPanel(FormSubmissionsPanel):
+    """How many messages came, linking to them: for those who may read them."""
+
+    class BoundPanel(FormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            # Loaded when the editor asks: the admin's modules import the page models.
+            from pages.personal_data import may_see
+
+            return may_see(self.request.user) and super().is_shown()
+
+
 class ContactPage(FormMixin, BasePage):
     """Contact us: the office's details and a form built in the admin."""
 
@@ -81,7 +92,7 @@ class ContactPage(FormMixin, BasePage):
 
     content_panels = [
         *Page.content_panels,
-        FormSubmissionsPanel(),
+        ContactSubmissionsPanel(),
         FieldPanel("intro"),
         MultiFieldPanel(
             [FieldPanel("office_address"), FieldPanel("office_phone"), FieldPanel("office_email")],

@@ -59,7 +59,8 @@ class Subscriber(models.Model):
         permissions = [("suppress_subscriber", "Can suppress a subscriber's address")]
 
     def __str__(self):
-        return self.email
+        # A number, never the address: Wagtail's log keeps this (pages.personal_data).
+        return _("Subscriber %(number)s") % {"number": self.pk}
 
     def topic_keys(self):
         return sorted(topic.topic for topic in self.topics.all())

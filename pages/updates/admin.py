@@ -2,7 +2,7 @@
 subscribers per language and topic at the top, filters, search, CSV/XLSX export
 (formula-safe) and "Suppress": the address is deleted and never mailed again.
 Moderators see, change, suppress and delete; Editors and Translators see nothing
-(pages/migrations/0014_updates_permissions.py)."""
+(pages.personal_data)."""
 
 import django_filters
 from django.conf import settings
@@ -15,10 +15,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from pages.models.updates import Subscriber, SuppressedAddress
+from pages.personal_data import PersonalDataViewSet
 from pages.spreadsheets import SafeSpreadsheetExportMixin
 from pages.updates import subscriptions, topics
 
@@ -83,7 +83,7 @@ def suppress_view(request, pk):
     return TemplateResponse(request, "pages/admin/subscriber_suppress.html", {"subscriber": subscriber})
 
 
-class SubscriberViewSet(ModelViewSet):
+class SubscriberViewSet(PersonalDataViewSet):
     model = Subscriber
     icon = "mail"
     menu_label = _("E-mail updates")
@@ -99,7 +99,7 @@ class SubscriberViewSet(ModelViewSet):
     form_fields = ["language", "frequency"]
     inspect_view_enabled = True
 
-    def get_urlpatterns(self):
+    def get_view_urlpatterns(self):
         # No "add": people subscribe themselves (double opt-in), even into a superuser's list.
-        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+        patterns = [pattern for pattern in super().get_view_urlpatterns() if pattern.name != "add"]
         return [*patterns, path("suppress/<int:pk>/", suppress_view, name="suppress")]
