@@ -25,6 +25,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from news.models import NewsIndexPage, NewsPage, NewsRelatedPage
+from pages.models import StandardPage
 from pages.updates.announcements import announced_at, is_shown
 from parks.models import ParkPage
 from publications.models import PublicationIndexPage, PublicationPage
@@ -206,7 +207,12 @@ def files(private_collection):
         file_en=private,
         file_vi=public,
     )
-    yield {"private": private, "public": public, "publication": twins_of(publication)}
+    article = build(
+        StandardPage,
+        vietnamese=None,
+        body=[("document", {"document": private, "title": ""}), ("document", {"document": public, "title": ""})],
+    )
+    yield {"private": private, "public": public, "publication": twins_of(publication), "page": article}
     for document in (private, public):
         document.file.delete(save=False)
 
@@ -228,6 +234,8 @@ def test_a_private_collections_document_is_named_nowhere(client, files):
                 missing.append(f"{surface} ({language})")
             if files["private"].url in text or files["private"].title in text:
                 leaks.append(f"{surface} ({language})")
+    body = get_page(client, files["page"].url)  # a document block in a page's body
+    assert files["public"].url in body and files["private"].url not in body
     assert missing == [], "the public file should be named on every surface"
     assert leaks == []
     row = next(
