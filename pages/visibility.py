@@ -40,14 +40,23 @@ def dated_types():
     ]
 
 
-def _not_yet_or_no_longer(at):
-    """The pages that are live but not shown at ``at``: past their expiry, or
-    dated after it. A subquery on ids (a filter field Wagtail's search
-    accepts, so the API's ``?search=`` keeps working)."""
+def _not_yet_or_no_longer(page_model, at):
+    """The pages of ``page_model`` not shown at ``at`` although live: past their
+    expiry date, or of a type shown from its date and dated after it. A
+    subquery on ids (a filter field Wagtail's search accepts, so the API's
+    ``?search=`` keeps working)."""
     hidden = Q(expire_at__lte=at)
     for model, field in dated_types():
-        hidden |= Q(pk__in=model.objects.filter(**{f"{field}__gt": at}).values("pk"))
+        if issubclass(model, page_model):  # a listing of events, parks… has no news to hide
+            hidden |= Q(pk__in=model.objects.filter(**{f"{field}__gt": at}).values("pk"))
     return Page.objects.filter(hidden).values("pk")
+
+
+def _page_model(model, prefix):
+    """The page model ``prefix`` (``""``, ``"page__"``…) leads to from ``model``."""
+    for name in filter(None, prefix.split("__")):
+        model = model._meta.get_field(name).related_model
+    return model
 
 
 def public(queryset, path_field="path", at=None):
@@ -61,7 +70,8 @@ def public(queryset, path_field="path", at=None):
     queryset = queryset.filter(**{f"{prefix}live": True})
     for path in restricted_paths():
         queryset = queryset.exclude(**{f"{path_field}__startswith": path})
-    return queryset.exclude(**{f"{prefix}pk__in": _not_yet_or_no_longer(at or timezone.now())})
+    hidden = _not_yet_or_no_longer(_page_model(queryset.model, prefix), at or timezone.now())
+    return queryset.exclude(**{f"{prefix}pk__in": hidden})
 
 
 def is_public(page, at=None):
