@@ -28,10 +28,8 @@ def filter_options(locale_id):
             "categories": category_options(categories),
             "topics": linked_options(NewsTopic.objects.filter(locale_id=locale_id), key="slug", label="name"),
             "parks": park_options(locale_id),
-            "years": [
-                d.year
-                for d in public(NewsPage.objects.live().filter(locale_id=locale_id)).datetimes("date", "year", "DESC")
-            ],
+            # Years of the articles shown now: never a year only future articles hold.
+            "years": [d.year for d in articles_in(locale_id).datetimes("date", "year", "DESC")],
             "feeds": {
                 "rss": index.url + index.reverse_subpage("rss"),
                 "atom": index.url + index.reverse_subpage("atom"),
@@ -40,7 +38,8 @@ def filter_options(locale_id):
             else {},
         }
 
-    return fragments.cached(f"news-filters:{locale_id}", 0, build)
+    # A short life: an article dated ahead brings its year on its date.
+    return fragments.cached(f"news-filters:{locale_id}", 0, build, timeout=120)
 
 
 @builds(NewsIndexPage, NewsCategoryPage)

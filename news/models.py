@@ -118,8 +118,8 @@ class NewsPage(BasePage):
         InlinePanel("related_links", heading=_("Related parks, events and publications"), label=_("Related page")),
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
-    # Like the listings (news.listing.articles_in), search shows an article from its date on.
-    listed_from_its_date = True
+    # The public sees an article from its date on (pages.visibility).
+    listed_from_its_date = "date"
 
     parent_page_types = ["news.NewsCategoryPage"]
     subpage_types = []
@@ -230,6 +230,6 @@ class NewsRelatedPage(Orderable):
 
 
 def articles_in(locale_id):
-    """The language's live articles that anonymous visitors may see, from their
-    date on: what every listing, feed, dataset and "more news" starts from."""
-    return public(NewsPage.objects.live().filter(locale_id=locale_id, date__lte=timezone.now())).defer_streamfields()
+    """The language's articles the public may see now (pages.visibility: from
+    their date on): what every listing, feed, dataset and "more news" starts from."""
+    return public(NewsPage.objects.filter(locale_id=locale_id)).defer_streamfields()

@@ -17,6 +17,7 @@ from wagtail.images.blocks import ImageBlock
 from pages import live_data
 from pages.embeds import allowed_embed_html, validate_embed_url
 from pages.links import safe_url, validate_safe_url
+from pages.visibility import in_public_collection
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -140,6 +141,12 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "blocks/document_link.html"
         icon = "doc-full"
         description = _("A download link with file type and size.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # A document in a private collection is not named on a public page (pages.visibility).
+        context["document"] = value["document"] if in_public_collection(value["document"]) else None
+        return context
 
 
 class ResilientEmbedBlock(EmbedBlock):

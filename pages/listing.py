@@ -8,9 +8,10 @@ values a page took as given (pages.cache.page_cache).
 
 from django.core import checks
 from django.core.paginator import Paginator
-from wagtail.models import PageViewRestriction, get_page_models
+from wagtail.models import get_page_models
 
-from pages.cache import fragments, page_cache
+from pages.cache import page_cache
+from pages.visibility import public, restricted_paths  # noqa: F401 - listings' one rule, here for their imports
 
 _builders = {}
 
@@ -85,25 +86,6 @@ def querystring_without(request, *names):
     for name in names:
         params.pop(name, None)
     return params.urlencode()
-
-
-def restricted_paths():
-    """Tree paths of the pages that carry a view restriction (from the shell's cache)."""
-    return fragments.cached(
-        "restricted-paths", 0, lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    )
-
-
-def public(queryset, path_field="path"):
-    """Pages without a view restriction on themselves or an ancestor.
-
-    Like PageQuerySet.public(), but the restricted paths come from the shell's
-    cache (dropped when a restriction changes), so a listing pays no query for
-    it. ``path_field`` lets other models filter by their page (``page__path``).
-    """
-    for path in restricted_paths():
-        queryset = queryset.exclude(**{f"{path_field}__startswith": path})
-    return queryset
 
 
 class ShownPages:

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from pages.navigation import site_for
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
+from pages.visibility import in_public_collection
 
 from .library import filter_options
 from .models import PublicationPage, publications_in
 
 
 def _file(root_url, document):
-    if document is None:
+    if not in_public_collection(document):  # a private collection's file is not named (pages.visibility)
         return "", None
     return root_url + document.url, document.file_size
 
@@ -26,7 +27,8 @@ def _rows(request):
     for publication in publications.order_by("-publication_date", "-pk"):
         file_en, size_en = _file(root_url, publication.file_en)
         file_vi, size_vi = _file(root_url, publication.file_vi)
-        languages = [code for code, document in (("en", publication.file_en), ("vi", publication.file_vi)) if document]
+        languages = [code for code, document in (("en", publication.file_en), ("vi", publication.file_vi))
+                     if in_public_collection(document)]  # fmt: skip
         yield (publication.title, categories.get(publication.path[: -PublicationPage.steplen], ""),
                publication.publication_type, publication.get_publication_type_display(),
                publication.publication_date.isoformat(), publication.publication_date.year, publication.reference,

@@ -32,7 +32,7 @@ def filter_options(locale_id):
         index = PublicationIndexPage.objects.live().filter(locale_id=locale_id).first()
         categories = public(PublicationCategoryPage.objects.child_of(index).live()) if index else []
         publications = publications_in(locale_id)
-        sections = index.get_children().live().public().in_menu() if index else []
+        sections = public(index.get_children().in_menu()) if index else []
         return {
             "sections": [{"title": s.title, "url": s.url, "summary": s.search_description} for s in sections],
             "categories": category_options(categories),

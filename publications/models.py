@@ -26,6 +26,7 @@ from pages.cache import fragments
 from pages.embeds import allowed_embed_html
 from pages.listing import ListingPage, public
 from pages.models import BasePage
+from pages.visibility import in_public_collection
 from parks.models import ParkLink
 
 from .external_links import doi_of, normalise, validate_external_link
@@ -167,9 +168,10 @@ class PublicationPage(BasePage):
         return doi_of(self.external_link)
 
     def editions(self):
-        """The files as (language code, document), the page's own language first."""
+        """The files the public may see (pages.visibility: none in a private
+        collection) as (language code, document), the page's own language first."""
         files = [("en", self.file_en), ("vi", self.file_vi)]
-        files = [(code, document) for code, document in files if document is not None]
+        files = [(code, document) for code, document in files if in_public_collection(document)]
         own = (get_language() or "en")[:2]
         return sorted(files, key=lambda item: item[0] != own)
 

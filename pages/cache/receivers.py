@@ -13,7 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from pages.cache import fragments, page_cache, purge
@@ -100,9 +100,12 @@ def _restriction_groups_changed(sender, instance, action, **kwargs):
 
 @receiver(post_save, sender=CollectionViewRestriction)
 @receiver(post_delete, sender=CollectionViewRestriction)
+@receiver(post_save, sender=Collection)
+@receiver(post_delete, sender=Collection)
 def _collection_restriction_changed(sender, **kwargs):
-    # The API's document listing leaves private collections out (pages.opendata.api).
-    fragments.invalidate()
+    # Pages, datasets and the API name no document or image of a private
+    # collection (pages.visibility), whose ids are kept with the fragments.
+    everything_changed()
 
 
 # --- the site, its languages, search promotions, images --------------------------

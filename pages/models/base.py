@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -10,8 +11,8 @@ from wagtail.search import index
 from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
 from pages.links import SafeLinksMixin
-from pages.listing import restricted_paths
 from pages.search.folding import transliterate_slug
+from pages.visibility import current, restricted_paths
 
 
 class BasePage(SafeLinksMixin, Page):
@@ -44,9 +45,10 @@ class BasePage(SafeLinksMixin, Page):
         index.SearchField("body"),
         index.FilterField("locale"),
     ]
-    # True for a type that listings show only from its date on (news dated in
-    # the future): site search then hides its pages until the date of their
-    # search entry (pages.search.index.page_date) comes, without reindexing.
+    # For a type the public sees only from its date on (news dated in the
+    # future): the name of that date field. The one rule (pages.visibility)
+    # then leaves its pages out of every listing, feed, search, dataset, the
+    # API and the sitemap, and its address answers 404, until the date comes.
     listed_from_its_date = False
 
     class Meta:
@@ -87,6 +89,10 @@ class BasePage(SafeLinksMixin, Page):
         page whose own sub-URLs match the rest of the path (they come before its
         children) routes it, as RoutablePageMixin.route would."""
         if not path_components:
+            # Past its expiry date, or dated ahead: not found, as a page scheduled
+            # to go live is (editors see it in preview).
+            if not current(self):
+                raise Http404
             return super().route(request, path_components)
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[:n])

@@ -8,6 +8,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from pages.cache import fragments, routing
 from pages.navigation.localized import twins
+from pages.visibility import public
 
 
 def site_for(request):
@@ -33,9 +34,7 @@ def _build_menu(request):
         return {"home_url": "/", "items": []}
     # Both menu levels in one query, in tree order.
     pages = (
-        Page.objects.live()
-        .public()
-        .in_menu()
+        public(Page.objects.in_menu())
         .filter(path__startswith=home.path, depth__in=(home.depth + 1, home.depth + 2))
         .only("title", "path", "depth", "url_path", "locale_id")
         .order_by("path")

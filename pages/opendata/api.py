@@ -3,11 +3,13 @@ documents, for partners' own tools.
 
 What it adds to Wagtail's viewsets, and why:
 
-- Privacy as on the site: pages under a view restriction are left out for
-  everyone (pages.listing.public; Wagtail's own rule would show them to a
-  signed-in user or after a page password), only live pages are served (their
-  published revision, never a draft), and documents in a private collection are
-  not listed (their files are refused by /documents/ anyway).
+- Privacy as on the site, by its one rule (pages.visibility): pages under a
+  view restriction are left out for everyone (Wagtail's own rule would show
+  them to a signed-in user or after a page password), and so are pages past
+  their expiry date or dated ahead (news before its date); only live pages are
+  served (their published revision, never a draft); documents and images in a
+  private collection are not listed (documents' files are refused by
+  /documents/ anyway).
 - Anonymous only: no authentication classes, so no password can be tried here
   and every caller sees the same thing; GET only (Wagtail's v2 has no writes).
 - JSON only (no browsable HTML API, whose inline scripts the CSP forbids).
@@ -28,15 +30,15 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page
+from wagtail.models import Page
 
 from eipvn.client_address import client_address
 from pages.cache import fragments
-from pages.listing import public
 from pages.navigation import site_for
 from pages.navigation.localized import twins
 from pages.opendata import limits
 from pages.operations import rate_limit
+from pages.visibility import in_public_collections, public
 
 
 class _Refused(Exception):
@@ -115,10 +117,10 @@ class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
     checks_locale = True
 
     def get_base_queryset(self):
-        """Live pages of the site's trees (one per language) without a view
-        restriction, by the site's own rule (pages.listing.public, whose
-        restricted paths are cached). Wagtail's default reads the restrictions
-        on every request and lets a signed-in user or a page password through."""
+        """The pages of the site's trees (one per language) the public may see
+        now, by the site's one rule (pages.visibility, whose restricted paths
+        are cached). Wagtail's default reads the restrictions on every request,
+        lets a signed-in user or a page password through and knows no dates."""
         site = site_for(self.request._request)
         if site is None:
             return Page.objects.none()
@@ -128,23 +130,18 @@ class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
         in_site = Q()
         for path in roots:
             in_site |= Q(path__startswith=path)
-        return public(Page.objects.live().filter(in_site)).select_related("locale")
+        return public(Page.objects.filter(in_site)).select_related("locale")
 
 
 class PublicImagesAPIViewSet(ReadOnlyPublicAPI, ImagesAPIViewSet):
     listing_default_fields = _without_tags(ImagesAPIViewSet.listing_default_fields)
+
+    def get_queryset(self):
+        return in_public_collections(super().get_queryset())
 
 
 class PublicDocumentsAPIViewSet(ReadOnlyPublicAPI, DocumentsAPIViewSet):
     listing_default_fields = _without_tags(DocumentsAPIViewSet.listing_default_fields)
 
     def get_queryset(self):
-        documents = super().get_queryset()
-        private = fragments.cached(
-            "private-collections",
-            0,
-            lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
-        )
-        for path in private:
-            documents = documents.exclude(collection__path__startswith=path)
-        return documents
+        return in_public_collections(super().get_queryset())

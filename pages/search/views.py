@@ -7,12 +7,11 @@ import re
 from django.apps import apps
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from pages import navigation
@@ -56,21 +55,15 @@ def _whole_words(words):
     return re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
 
 
-def _dated_kinds():
-    """Page types found only from their date on (BasePage.listed_from_its_date)."""
-    return [model._meta.label_lower for model in get_page_models() if getattr(model, "listed_from_its_date", False)]
-
-
 def _promoted(query, locale_id):
-    """Editors' picks for the query (Wagtail's search promotions): live, public
-    pages of this language. All of a language's picks are kept with the
-    fragments (they change in the admin only), so a search pays no query for
-    them, and no ``Query`` row is stored for each string anyone searches for."""
+    """Editors' picks for the query (Wagtail's search promotions): pages of this
+    language the public may see now (pages.visibility). All of a language's
+    picks are kept with the fragments (they change in the admin only; a short
+    life for a pick dated ahead), so a search pays no query for them, and no
+    ``Query`` row is stored for each string anyone searches for."""
 
     def build():
-        picks = public(
-            SearchPromotion.objects.filter(page__live=True, page__locale_id=locale_id), path_field="page__path"
-        )
+        picks = public(SearchPromotion.objects.filter(page__locale_id=locale_id), path_field="page__path")
         by_query = {}
         for pick in picks.select_related("page", "query").order_by("sort_order", "pk"):
             by_query.setdefault(pick.query.query_string, []).append(
@@ -78,7 +71,7 @@ def _promoted(query, locale_id):
             )
         return by_query
 
-    return fragments.cached("search-promotions", 0, build).get(normalise_query_string(query), [])
+    return fragments.cached("search-promotions", 0, build, timeout=120).get(normalise_query_string(query), [])
 
 
 def search(request):
@@ -91,10 +84,9 @@ def search(request):
         context["results"] = paginate(request, [], PER_PAGE)
         return TemplateResponse(request, "search/results.html", context)
     locale_id = active_locale().pk
-    # Private pages (a view restriction on them or above) never show in results.
+    # Only what the public may see now (pages.visibility): no private page, none
+    # past its expiry, no news dated ahead (found on its date, without reindexing).
     entries = public(SearchEntry.objects.filter(locale_id=locale_id), path_field="page__path")
-    # Nor does news dated in the future, which the listings hide until its date.
-    entries = entries.exclude(kind__in=_dated_kinds(), date__gt=timezone.now())
     for word in words:
         entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
 

@@ -19,6 +19,7 @@ from pages.models.updates import Announcement
 from pages.navigation import awaiting_translation
 from pages.search.index import page_date
 from pages.updates import topics
+from pages.visibility import public
 
 _paused = contextvars.ContextVar("updates_announcements_paused", default=False)
 
@@ -34,8 +35,10 @@ def paused():
 
 
 def is_shown(page):
-    """Live, not an alias, and readable by everyone (no restriction on it or above)."""
-    return Page.objects.live().public().filter(pk=page.pk, alias_of__isnull=True).exists()
+    """Not an alias, and public by the site's one rule (pages.visibility) when it
+    is announced: now, or on its date for news dated ahead (``announced_at``),
+    so an article past its expiry date, or made private, is never sent."""
+    return public(Page.objects.filter(pk=page.pk, alias_of__isnull=True), at=announced_at(page)).exists()
 
 
 def first_publication(page):

@@ -149,9 +149,8 @@ class ParkPage(RoutablePageMixin, BasePage):
     def related_content(self):
         """Case studies and company results about this park (cached with the shell)."""
         case_studies = list(
-            CaseStudyPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, park_links__park__translation_key=self.translation_key)
+            public(CaseStudyPage.objects.filter(locale_id=self.locale_id))
+            .filter(park_links__park__translation_key=self.translation_key)
             .distinct()
         )
         company_results = list(
