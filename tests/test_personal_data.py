@@ -155,7 +155,7 @@ def test_deleted_and_purged_people_leave_no_copy(client, moderator):
 
 
 def test_log_entries_written_before_are_numbered_by_the_migration():
-    migration = importlib.import_module("pages.migrations.0015_personal_data_permission")
+    migration = importlib.import_module("pages.migrations.0016_personal_data_permission")
     subscriber = Subscriber.objects.create(email=SUBSCRIBERS[0], language="en")
     log(subscriber, SUBSCRIBERS[0], {"email": SUBSCRIBERS[0]})
     migration.number_subscribers_in_log(apps, None)
