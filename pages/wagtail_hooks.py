@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages.models import Partner, RelatedAgency, TeamMember
+from pages.operations import jobs_panel
 from pages.updates.admin import SubscriberViewSet
 
 
@@ -57,3 +58,7 @@ from pages.editorial import hooks as editorial_hooks  # noqa: E402, F401
 @hooks.register("register_admin_viewset")
 def register_subscriber_viewset():
     return SubscriberViewSet("subscribers")
+
+
+# When each periodic job last ran, for Moderators and superusers.
+hooks.register("construct_homepage_panels", jobs_panel.add_jobs_panel)

@@ -8,14 +8,14 @@ class Command(BaseCommand):
     """See pages.operations.backups: owner-only files, and checksums that are no signature."""
 
     help = (
-        "Back up the database and the uploads into var/backups/<timestamp>/ (or --into). The backup holds "
+        "Back up the database and the uploads into BACKUP_DIR/<timestamp>/ (var/backups/; or --into). The backup holds "
         "password hashes, two-step verification secrets and personal data: its files are readable by their "
         "owner only (0600 in a 0700 folder). The checksums in manifest.json detect damage; they are not a "
         "signature and prove nothing about who wrote the files."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--into", default=str(settings.VAR_DIR / "backups"), help="folder that receives the backup")
+        parser.add_argument("--into", default=str(settings.BACKUP_DIR), help="folder that receives the backup")
 
     def handle(self, *args, into, **options):
         folder = backups.backup(into)
