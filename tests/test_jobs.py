@@ -167,19 +167,25 @@ def test_editors_do_not_see_the_jobs():
 
 
 def test_three_runners_started_at_once_run_each_job_once(tmp_path):
-    """Real processes on a database of their own, the backup included."""
+    """Real processes on a database of their own, the backup included: one backup."""
     site = Site("jobs")
     try:
         site.database.create()
         site.manage("migrate", "--noinput")
         env = {**site.env, "BACKUP_DIR": str(tmp_path / "backups")}
+        # Backups older than BACKUP_KEEP_DAYS (30) go; other folders and recent backups stay.
+        yesterday = (timezone.now() - datetime.timedelta(days=1)).strftime("%Y%m%dT%H%M%SZ")
+        for name in ("20200101T000000Z", yesterday, "keep-me"):
+            (tmp_path / "backups" / name).mkdir(parents=True)
+            (tmp_path / "backups" / name / "manifest.json").write_text("{}")
         command = [sys.executable, str(ROOT / "manage.py"), "run_jobs"]
         runners = [subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(3)]
         output = "".join(runner.communicate(timeout=120)[0] for runner in runners)
         assert [runner.returncode for runner in runners] == [0, 0, 0], output
         for name in [*(job.name for job in jobs.JOBS), "backup"]:  # JOBS here lacks the backup
             assert output.count(f"[{name}: ok in ") == 1, output
-        assert len(list((tmp_path / "backups").iterdir())) == 1
+        kept = sorted(folder.name for folder in (tmp_path / "backups").iterdir())
+        assert len(kept) == 3 and kept[0] == yesterday and kept[2] == "keep-me", kept  # one new backup between
     finally:
         site.remove()
 

@@ -243,6 +243,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Where `manage.py backup` (daily from `run_jobs`) writes, one folder per backup.
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+# The daily backup then deletes those older than this: what the purge deletes
+# (personal data past its time) does not outlive it in backups for long.
+BACKUP_KEEP_DAYS = env_int("BACKUP_KEEP_DAYS", 30)
 # Only dev and test serve uploads from Django; production puts a web server or
 # object storage in front of MEDIA_ROOT (SERVE_MEDIA=true for a one-machine demo,
 # as `make lighthouse` runs).

@@ -57,8 +57,8 @@ JOBS = (
     Job("send_updates", _("E-mail updates"), MINUTE, ("send_updates", "--batch-size", "200"), 15 * MINUTE),
     # What the privacy notice promises to delete (purge_personal_data).
     Job("purge_personal_data", _("Deleting personal data past its time"), DAY, ("purge_personal_data",), 60 * MINUTE),
-    # The database and the uploads into BACKUP_DIR (pages.operations.backups).
-    Job("backup", _("Backup"), DAY, ("backup",), 120 * MINUTE),
+    # The database and the uploads into BACKUP_DIR, then those older than BACKUP_KEEP_DAYS go.
+    Job("backup", _("Backup"), DAY, ("backup", "--prune"), 120 * MINUTE),
 )
 
 

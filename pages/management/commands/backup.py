@@ -16,7 +16,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--into", default=str(settings.BACKUP_DIR), help="folder that receives the backup")
+        parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="then delete the backups in that folder older than BACKUP_KEEP_DAYS days (as run_jobs does daily)",
+        )
 
-    def handle(self, *args, into, **options):
+    def handle(self, *args, into, prune, **options):
         folder = backups.backup(into)
         self.stdout.write(f"Backup written to {folder}")
+        if prune:
+            for old in backups.prune(into, settings.BACKUP_KEEP_DAYS):
+                self.stdout.write(f"Deleted the backup {old.name}")
