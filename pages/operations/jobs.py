@@ -75,8 +75,8 @@ def claim(job, now):
     return claimed == 1
 
 
-def run(job, stdout):
-    """Run ``job`` (already claimed) and record how it ended; True if it succeeded."""
+def run(job, claimed_at, stdout):
+    """Run ``job``, claimed at ``claimed_at``, and record how it ended; True if it succeeded."""
     output, started = io.StringIO(), time.monotonic()
     try:
         call_command(*job.command, stdout=output)
@@ -87,7 +87,10 @@ def run(job, stdout):
         outcome = {"outcome": "ok", "succeeded_at": timezone.now()}
     stdout.write(output.getvalue(), ending="")
     stdout.write(f"[{job.name}: {outcome['outcome']} in {time.monotonic() - started:.1f} s]")
-    JobRun.objects.filter(name=job.name).update(finished_at=timezone.now(), claimed_until=None, **outcome)
+    # Unless a run that outlived its lease was started again meanwhile: that one's claim stays.
+    JobRun.objects.filter(name=job.name, started_at=claimed_at).update(
+        finished_at=timezone.now(), claimed_until=None, **outcome
+    )
     return outcome["outcome"] == "ok"
 
 
@@ -95,8 +98,9 @@ def run_due(stdout):
     """Run every job that is due and free; {name: succeeded} of those run here."""
     ran = {}
     for job in JOBS:
-        if claim(job, timezone.now()):
-            ran[job.name] = run(job, stdout)
+        now = timezone.now()
+        if claim(job, now):
+            ran[job.name] = run(job, now, stdout)
     return ran
 
 
