@@ -31,10 +31,16 @@ CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po locale/*
 $(CATALOGUES): %.mo: %.po | $(VENV)/.installed
 	$(MANAGE) compilemessages
 
-run: $(VENV)/.installed $(CATALOGUES) ## Create .venv, migrate, load the demo, print a dev admin, serve on http://127.0.0.1:8000
+# The periodic jobs (scheduled publishing, mail, the purge, backups) run beside the
+# server every 30 s. Ctrl-C stops runserver; the trap then stops the jobs' loop
+# (started in the background, it ignores Ctrl-C), which also stops by itself
+# when this shell goes (make killed).
+run: $(VENV)/.installed $(CATALOGUES) ## Create .venv, migrate, load the demo, print a dev admin, serve on http://127.0.0.1:8000 with the periodic jobs
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	$(MANAGE) create_dev_admin --url http://$(HOST):$(PORT)/admin/
+	$(MANAGE) run_jobs --every 30 & jobs=$$!; \
+	trap 'kill $$jobs 2>/dev/null' EXIT INT TERM HUP; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## Create .venv with dev packages and run the whole suite (DATABASE_URL picks the database)

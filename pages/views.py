@@ -12,7 +12,7 @@ from django.views.defaults import page_not_found as django_page_not_found
 from wagtail import views as wagtail_views
 
 from eipvn.client_address import client_address
-from pages.operations import rate_limit
+from pages.operations import jobs, rate_limit
 
 # What a lost or refused database connection raises (not a bad query).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -41,12 +41,37 @@ def _cache_answers():
         return False
 
 
+def _jobs():
+    """Whether a periodic job is "late" (no success for three of its intervals),
+    and each job's last run. For monitoring only: every server reads the same
+    table, so a late job taken as a failed health check would take every server
+    out of the load balancer at once, for work that visitors' pages do not need."""
+    try:
+        runs = jobs.status()
+    except DatabaseError:
+        connection.close_if_unusable_or_obsolete()
+        return "unavailable", {}
+    details = {
+        run["name"]: {
+            "last_started": run["started_at"],
+            "last_finished": run["finished_at"],
+            "last_succeeded": run["succeeded_at"],
+            "outcome": run["outcome"],
+            "late": run["late"],
+        }
+        for run in runs
+    }
+    return ("late" if any(run["late"] for run in runs) else "ok"), details
+
+
 @never_cache
 def healthz(request):
     """For load balancers and monitoring: 200 when the database and the cache
-    answer, 503 naming the one that does not."""
+    answer, 503 naming the one that does not; ``jobs`` says whether periodic
+    work is late, whatever the status (``job_runs`` says which)."""
     checks = {"database": _database_answers(), "cache": _cache_answers()}
     body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    body["jobs"], body["job_runs"] = _jobs() if checks["database"] else ("unavailable", {})
     return JsonResponse(body, status=200 if all(checks.values()) else 503)
 
 

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pages import personal_data
 from pages.models import Partner, RelatedAgency, TeamMember
+from pages.operations import jobs_panel
 from pages.updates.admin import SubscriberViewSet
 
 
@@ -71,3 +72,7 @@ def contact_messages_for_moderators(user, form_pages):
 @hooks.register("register_permissions")
 def personal_data_permission():
     return Permission.objects.filter(content_type__app_label="pages", codename=personal_data.CODENAME)
+
+
+# When each periodic job last ran, for Moderators and superusers.
+hooks.register("construct_homepage_panels", jobs_panel.add_jobs_panel)

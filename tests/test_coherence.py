@@ -232,8 +232,8 @@ def test_a_scheduled_publish_by_the_management_command_reaches_every_worker(site
     go_live_in = 3
     site.manage("shell", "-c", SCHEDULE.format(id=article["id"], title=new_title, seconds=go_live_in))
     scheduled_at = time.monotonic()
-    # As with a cron job: requests leave scheduled publishing to the command.
-    with site.server(workers=WORKERS, PUBLISH_SCHEDULED_ON_REQUEST="false") as base:
+    # Requests leave scheduled publishing to the command (run_jobs runs it every minute).
+    with site.server(workers=WORKERS) as base:
         warm_every_worker([base], [article["en"], site.facts["news"]["en"]])
         time.sleep(max(0, go_live_in + 1 - (time.monotonic() - scheduled_at)))
         assert escape(new_title) not in fetch(base + article["en"])[2]

@@ -10,7 +10,6 @@ from html import unescape
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
@@ -18,9 +17,8 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from news.models import NewsIndexPage
-from pages.models import ContactPage, NoticePage, RateLimitHit, StandardPage, SubscribePage
+from pages.models import ContactPage, NoticePage, RateLimitHit, SubscribePage
 from pages.operations import retention
-from pages.operations.scheduling import PURGE_LOCK_KEY
 from pages.updates import links
 
 from .conftest import get_page, one_page_per_type_and_language
@@ -134,19 +132,6 @@ def test_purge_deletes_personal_data_past_its_time_and_keeps_the_rest(settings):
     assert not AccessLog.objects.filter(pk=old_sign_in.pk).exists()
     assert not AccessAttempt.objects.filter(pk=counter.pk).exists()
     assert list(RateLimitHit.objects.values_list("pk", flat=True)) == [fresh_hit.pk]
-
-
-def test_the_purge_runs_by_itself_once_a_day(client):
-    contact = section(ContactPage)
-    first = _aged(FormSubmission, "submit_time", 400, page=contact, form_data={"name": "First"})
-    get_page(client, "/en/")
-    assert not FormSubmission.objects.filter(pk=first.pk).exists()
-    second = _aged(FormSubmission, "submit_time", 400, page=contact, form_data={"name": "Second"})
-    get_page(client, "/vi/")
-    assert FormSubmission.objects.filter(pk=second.pk).exists()  # not again within the day
-    cache.delete(PURGE_LOCK_KEY)  # the day has passed
-    get_page(client, section(StandardPage).url)
-    assert not FormSubmission.objects.filter(pk=second.pk).exists()
 
 
 def test_an_anonymous_reader_gets_no_cookie_but_the_form_token(client):

@@ -160,7 +160,7 @@ def test_junk_query_strings_never_break_a_page(client, model, language, query):
 
 def test_health_check_answers_outside_the_language_prefix(client):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"database": "ok", "cache": "ok"}
+    assert response.status_code == 200 and response.json()["database"] == response.json()["cache"] == "ok"
 
 
 def test_every_live_page_has_a_vietnamese_twin(english, vietnamese):

@@ -66,8 +66,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Generations read once per request, previews kept out of the fragments.
     "pages.cache.middleware.CacheScopeMiddleware",
-    # Before the page cache, so that scheduled pages go live while pages are served from it.
-    "pages.operations.scheduling.ScheduledPublishingMiddleware",
     "pages.cache.page_cache.PageCacheMiddleware",
     # Inside the page cache, which keeps gzipped and plain answers apart; Django
     # pads gzipped pages with random bytes against BREACH.
@@ -180,11 +178,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
-# Scheduled publishing from visitors' requests (pages.operations.scheduling); turn it off
-# when a cron job or timer runs `manage.py publish_scheduled`.
-PUBLISH_SCHEDULED_ON_REQUEST = env_bool("PUBLISH_SCHEDULED_ON_REQUEST", True)
 # Contact messages are deleted this many months after they came (the privacy
-# notice says so): `manage.py purge_personal_data`, run daily like the above.
+# notice says so): `manage.py purge_personal_data`, run daily by `run_jobs`.
 PERSONAL_DATA_MONTHS = env_int("PERSONAL_DATA_MONTHS", 12)
 # Event registrations one client address may make in an hour (events.registration).
 REGISTRATION_RATE_LIMIT = env_int("REGISTRATION_RATE_LIMIT", 10)
@@ -246,6 +241,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Where `manage.py backup` (daily from `run_jobs`) writes, one folder per backup.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+# The daily backup then deletes those older than this: what the purge deletes
+# (personal data past its time) does not outlive it in backups for long.
+BACKUP_KEEP_DAYS = env_int("BACKUP_KEEP_DAYS", 30)
 # Only dev and test serve uploads from Django; production puts a web server or
 # object storage in front of MEDIA_ROOT (SERVE_MEDIA=true for a one-machine demo,
 # as `make lighthouse` runs).

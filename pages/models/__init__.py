@@ -4,7 +4,7 @@ from pages.models.data_page import DataPage
 from pages.models.editing_language import EditingLanguage
 from pages.models.mail import OutgoingMail
 from pages.models.opendata import DatasetChange
-from pages.models.operations import Generation, RateLimitHit
+from pages.models.operations import Generation, JobRun, RateLimitHit
 from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
 from pages.models.personal_data import PersonalData
 from pages.models.search_entry import SearchEntry
@@ -21,6 +21,7 @@ __all__ = [
     "EditingLanguage",
     "Generation",
     "HomePage",
+    "JobRun",
     "NoticePage",
     "OutgoingMail",
     "PersonalData",

@@ -39,3 +39,25 @@ class RateLimitHit(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class JobRun(models.Model):
+    """The last run of one periodic job (pages.operations.jobs). Shared by every
+    server: a runner starts a job only by claiming its row, so two never run the
+    same job at once, and /healthz and the dashboard read when it last ran."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    started_at = models.DateTimeField(null=True)
+    finished_at = models.DateTimeField(null=True)
+    succeeded_at = models.DateTimeField(null=True)
+    outcome = models.CharField(max_length=10, blank=True)  # "running", "ok" or "failed"
+    # The exception's class only: its message may hold an e-mail address (the log has the rest, redacted).
+    error = models.CharField(max_length=100, blank=True)
+    # A runner killed in the middle leaves the job claimed until then at the latest.
+    claimed_until = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = "periodic job"
+
+    def __str__(self):
+        return f"{self.name} {self.outcome}"

@@ -35,6 +35,7 @@ from django.db import connections
 DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
 MEDIA_FILE = "media.tar.gz"
 MANIFEST = "manifest.json"
+FOLDER_FORMAT = "%Y%m%dT%H%M%SZ"  # UTC
 
 
 def _database():
@@ -94,7 +95,7 @@ def _backup(root):
     vendor, config = _database()
     if not root.exists():
         root.mkdir(parents=True, mode=0o700)
-    folder = root / datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder = root / datetime.datetime.now(datetime.UTC).strftime(FOLDER_FORMAT)
     folder.mkdir(mode=0o700, exist_ok=False)
     database_file = folder / DATABASE_FILES[vendor]
     if vendor == "sqlite":
@@ -116,6 +117,22 @@ def _backup(root):
     manifest = {"created": datetime.datetime.now(datetime.UTC).isoformat(), "database": vendor, "files": files}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2))
     return folder
+
+
+def prune(root, keep_days):
+    """Delete the backups under ``root`` made more than ``keep_days`` days ago
+    (folders named by backup() that hold a manifest; nothing else is touched)."""
+    cutoff = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=keep_days)
+    deleted = []
+    for folder in sorted(Path(root).iterdir()) if Path(root).is_dir() else []:
+        try:
+            made = datetime.datetime.strptime(folder.name, FOLDER_FORMAT).replace(tzinfo=datetime.UTC)
+        except ValueError:
+            continue
+        if made < cutoff and (folder / MANIFEST).is_file():
+            shutil.rmtree(folder)
+            deleted.append(folder)
+    return deleted
 
 
 def restore(folder):

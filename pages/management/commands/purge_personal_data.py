@@ -5,8 +5,7 @@ device's address) older than PERSONAL_DATA_MONTHS (default 12) are deleted;
 rate-limit entries (keyed hashes of addresses) and sign-in failure counters
 older than a day; and what the section apps register (pages.operations.retention), such
 as event registrations PERSONAL_DATA_MONTHS after the event.
-Runs once a day by itself (pages.operations.scheduling) unless PUBLISH_SCHEDULED_ON_REQUEST
-is false; then a daily cron job or timer runs this command.
+Runs once a day from `manage.py run_jobs` (pages.operations.jobs).
 """
 
 import datetime

@@ -1,7 +1,7 @@
 """Send the mail waiting in the outbox (pages.mail.outbox).
 
-Run from the same timer as the e-mail updates (eipvn/deploy/eipvn-updates.service),
-every minute; safe to run twice at once: each message is claimed before it is sent.
+Run every minute by `manage.py run_jobs` (pages.operations.jobs), before the
+e-mail updates; safe to run twice at once: each message is claimed before it is sent.
 """
 
 from django.core.management.base import BaseCommand

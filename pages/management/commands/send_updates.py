@@ -1,6 +1,6 @@
 """Send the e-mail updates that are due (pages.updates.sender).
 
-Run it from a timer or cron job every few minutes (eipvn/deploy/eipvn-updates.timer);
+Run every minute by `manage.py run_jobs` (pages.operations.jobs), after the outbox;
 it sends at most --batch-size messages and says when more are due. Safe to run
 twice at once and after a crash: no message is sent twice.
 """
