@@ -46,9 +46,9 @@ def twins_of(page):
 
 
 @pytest.fixture
-def articles(settings):
-    """The control and each hidden article, as {name: {language: page}}, all about one park."""
-    settings.PUBLISH_SCHEDULED_ON_REQUEST = False  # the expired one is still live, as until the scheduler runs
+def articles():
+    """The control and each hidden article, as {name: {language: page}}, all about one park.
+    The expired one is still live, as until the scheduler's job (run_jobs) unpublishes it."""
     now = timezone.now().replace(microsecond=0)
     park = section(ParkPage)
     dates = {"control": now - datetime.timedelta(minutes=2), "future": now + datetime.timedelta(days=3 * 366)}
