@@ -16,7 +16,7 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page
 
-from pages.navigation.localized import twins
+from pages.lookups import twins
 
 
 def _purge_on_commit(pages):

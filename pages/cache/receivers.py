@@ -17,7 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from pages.cache import fragments, page_cache, purge
-from pages.navigation.localized import twins
+from pages.lookups import twins
 
 
 def _twin_paths(page):

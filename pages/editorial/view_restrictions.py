@@ -10,7 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 
-from pages.navigation.localized import twins
+from pages.lookups import twins
 
 
 def _twin_restrictions(restriction):

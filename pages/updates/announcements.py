@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from pages.lookups import page_date
 from pages.models.updates import Announcement
 from pages.navigation import awaiting_translation
-from pages.search.index import page_date
 from pages.updates import topics
 from pages.visibility import public
 
