@@ -4,12 +4,13 @@ language, past and upcoming, from the queryset the listings use."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pages.lookups import category_path
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 from parks.models import public_parks
 
 from .listing import filter_options
-from .models import EventPage, EventPark, events_in
+from .models import EventPark, events_in
 
 
 def _parks_by_event(events, locale_id):
@@ -32,7 +33,7 @@ def _rows(request):
         url = event.get_full_url(request)
         end = event.end or event.start
         yield (event.title, timezone.localtime(event.start).isoformat(), timezone.localtime(end).isoformat(),
-               event.all_day, event.month_only, categories.get(event.path[: -EventPage.steplen], ""), event.venue,
+               event.all_day, event.month_only, categories.get(category_path(event.path), ""), event.venue,
                event.address, parks.get(event.pk, []), event.organisers, event.event_language.split("-"), url,
                url + event.reverse_subpage("ics"))  # fmt: skip
 

@@ -7,7 +7,7 @@ from pages.cache import fragments
 from pages.listing import Filters, builds, category_options, paginate, public, querystring_without, with_categories
 from parks.models import park_options
 
-from .models import EventCategoryPage, EventIndexPage, EventPage, UpcomingEventsPage, events_in
+from .models import EventCategoryPage, EventIndexPage, UpcomingEventsPage, events_in
 
 PER_PAGE = 10
 
@@ -60,7 +60,7 @@ def event_listing(request, page):
     }
     if page.listing_scope == "upcoming":
         filters.selected["year"] = None
-        context["upcoming"] = with_categories(paginate(request, upcoming, PER_PAGE), categories, EventPage.steplen)
+        context["upcoming"] = with_categories(paginate(request, upcoming, PER_PAGE), categories)
         return context
 
     years = _past_years(page.locale_id)
@@ -68,10 +68,8 @@ def event_listing(request, page):
     filters.year(years, "start")
     context.update(
         {
-            "upcoming": with_categories(list(upcoming[:6]), categories, EventPage.steplen),
-            "past": with_categories(
-                paginate(request, filters.pages.order_by("-start", "-pk"), PER_PAGE), categories, EventPage.steplen
-            ),
+            "upcoming": with_categories(list(upcoming[:6]), categories),
+            "past": with_categories(paginate(request, filters.pages.order_by("-start", "-pk"), PER_PAGE), categories),
             "years": years,
         }
     )

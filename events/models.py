@@ -24,6 +24,7 @@ from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
 from pages.cache import fragments
 from pages.json_ld import as_script
 from pages.listing import ListingPage, public
+from pages.lookups import in_language
 from pages.models import BasePage
 from parks.models import ParkLink, public_parks
 
@@ -281,8 +282,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def parks(self):
         """The event's public parks in the page's language."""
-        keys = [link.park.translation_key for link in self.park_links.select_related("park")]
-        return public_parks(self.locale_id).filter(translation_key__in=keys)
+        linked = [link.park for link in self.park_links.select_related("park")]
+        return in_language(linked, self.locale_id, public_parks(self.locale_id))
 
     def json_ld(self, request):
         """schema.org Event for search engines."""

@@ -3,11 +3,12 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pages.lookups import category_path
 from pages.navigation.localized import active_locale, in_locale_with_fallback
 from pages.opendata.registry import Dataset, columns, register
 
 from .listing import filter_options
-from .models import NewsPage, NewsPageTopic, NewsTopic, articles_in
+from .models import NewsPageTopic, NewsTopic, articles_in
 
 
 def _topics_by_article(articles, locale):
@@ -35,7 +36,7 @@ def _rows(request):
     topics = _topics_by_article(articles, locale)
     for article in articles:
         yield (article.title, timezone.localtime(article.date).isoformat(),
-               categories.get(article.path[: -NewsPage.steplen], ""), topics.get(article.pk, []), article.source_name,
+               categories.get(category_path(article.path), ""), topics.get(article.pk, []), article.source_name,
                article.source_url, article.get_full_url(request))  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from pages.listing import (
     public,
     querystring_without,
 )
+from pages.lookups import category_path
 from parks.models import park_options
 
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic, articles_in
@@ -69,7 +70,7 @@ def news_listing(request, page):
     )
     by_path = {c["path"]: c for c in options["categories"]}
     paths = {pk: path for pk, _featured, path in rows}
-    refs = {pk: PageRef(pk, shown, category_page=by_path.get(paths[pk][: -NewsPage.steplen])) for pk in shown.pks}
+    refs = {pk: PageRef(pk, shown, category_page=by_path.get(category_path(paths[pk]))) for pk in shown.pks}
     results.object_list = [refs[pk] for pk in results.object_list]
     featured = [refs[featured_pk]] if show_featured else []  # a list: shown by {% card_list %}
     return {

@@ -16,6 +16,7 @@ from pages import navigation
 from pages.cache import fragments
 from pages.json_ld import as_script
 from pages.listing import ListingPage, public
+from pages.lookups import in_language
 from pages.models import BasePage
 from pages.navigation.localized import in_locale_with_fallback
 from pages.search.folding import transliterate_slug
@@ -144,8 +145,8 @@ class NewsPage(BasePage):
     def related_pages(self):
         """Related pages in the article's language (links are synchronised and
         point at the English pages), live ones only."""
-        keys = [link.related.translation_key for link in self.related_links.select_related("related")]
-        return public(Page.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)).specific()
+        linked = [link.related for link in self.related_links.select_related("related")]
+        return public(in_language(linked, self.locale_id)).specific()
 
     def more_news(self):
         return articles_in(self.locale_id).exclude(pk=self.pk).order_by("-date").select_related("lead_image")[:3]

@@ -12,15 +12,14 @@ class PagesConfig(AppConfig):
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
-        from pages import signals  # noqa: F401
+        from pages import publishing, signals  # noqa: F401
         from pages.cache import receivers
-        from pages.editorial import view_restrictions  # noqa: F401
         from pages.editorial.languages import LanguageSnippetPermissionPolicy
         from pages.mail import outbox
         from pages.models import Partner, RelatedAgency, Subscriber, TeamMember
-        from pages.operations import renditions  # noqa: F401
         from pages.updates import retention  # noqa: F401
 
+        publishing.connect()
         receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
         # A person's data deleted takes their mail still waiting with it.
         outbox.forget_with(FormSubmission)

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from wagtail.models import get_page_models
 
 from pages.cache import page_cache
+from pages.lookups import category_path
 from pages.visibility import public, restricted_paths  # noqa: F401 - listings' one rule, here for their imports
 
 _builders = {}
@@ -151,11 +152,11 @@ def linked_options(pages, key="pk", label="title"):
     return [{key: getattr(p, key), "title": getattr(p, label), "translation_key": p.translation_key} for p in pages]
 
 
-def with_categories(items, categories, steplen):
+def with_categories(items, categories):
     """Give each listed page its category (a parent in ``categories``) without a query per page."""
     by_path = {category["path"]: category for category in categories}
     for item in items:
-        item.category_page = by_path.get(item.path[:-steplen])
+        item.category_page = by_path.get(category_path(item.path))
     return items
 
 

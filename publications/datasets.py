@@ -3,13 +3,14 @@ the language with its files, from the queryset the library lists."""
 
 from django.utils.translation import gettext_lazy as _
 
+from pages.lookups import category_path
 from pages.navigation import site_for
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns, register
 from pages.visibility import in_public_collection
 
 from .library import filter_options
-from .models import PublicationPage, publications_in
+from .models import publications_in
 
 
 def _file(root_url, document):
@@ -29,7 +30,7 @@ def _rows(request):
         file_vi, size_vi = _file(root_url, publication.file_vi)
         languages = [code for code, document in (("en", publication.file_en), ("vi", publication.file_vi))
                      if in_public_collection(document)]  # fmt: skip
-        yield (publication.title, categories.get(publication.path[: -PublicationPage.steplen], ""),
+        yield (publication.title, categories.get(category_path(publication.path), ""),
                publication.publication_type, publication.get_publication_type_display(),
                publication.publication_date.isoformat(), publication.publication_date.year, publication.reference,
                publication.publisher, languages, file_en, size_en, file_vi, size_vi, publication.external_link,

@@ -18,7 +18,7 @@ from pages.listing import (
 )
 from parks.models import park_options
 
-from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage, publications_in
+from .models import PublicationCategoryPage, PublicationIndexPage, publications_in
 
 PER_PAGE = 10
 MAX_QUERY = 200
@@ -70,7 +70,7 @@ def library_context(request, page):
         )
     sort = filters.selected["sort"] = choice_param(request, "sort", SORTS) or "newest"
     results = paginate(request, filters.pages.order_by(*SORTS[sort]), PER_PAGE)
-    with_categories(results, options["categories"], PublicationPage.steplen)
+    with_categories(results, options["categories"])
     return {
         **options,
         "results": results,

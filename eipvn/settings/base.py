@@ -338,7 +338,9 @@ if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
         "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
     }
 if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    # Before "pages", whose ready() disconnects its purge on publish: the
+    # publish pipeline purges after the commit instead (pages.publishing).
+    INSTALLED_APPS.insert(0, "wagtail.contrib.frontend_cache")
 # Wagtail would rewrite /en/about/ into /vi/about/, but Vietnamese slugs differ:
 # pages.cache.purge adds each translation's own URL instead.
 WAGTAILFRONTENDCACHE_LANGUAGES = []

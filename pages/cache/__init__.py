@@ -7,7 +7,8 @@
   an address leads to.
 - ``purge``: the CDN, in both languages.
 - ``receivers``: every change that may show on a public page, and what it
-  puts out of reach (the only module that listens for changes).
+  puts out of reach (pages' own changes reach it through the publish
+  pipeline, pages.publishing; it hears the site, images and snippets itself).
 - ``middleware``: one consistent view of the generations per request.
 
 This package knows the shell (pages) and Wagtail, never a section app.

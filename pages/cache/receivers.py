@@ -1,23 +1,24 @@
 """Every change that may show on a public page, and what it puts out of reach.
 
-The one place where caches hear about changes: stored whole pages
+The one place that decides what caches drop: stored whole pages
 (pages.cache.page_cache), fragments and remembered routes
-(pages.cache.fragments) and the CDN (pages.cache.purge). Each receiver runs
-wherever the change is made (an admin view, a management command, a shell):
-inside the change's transaction when it has one, so that the change and its
-new generations commit together, or right after the change is saved (Wagtail
-saves a publish, then signals it), before the action returns.
+(pages.cache.fragments). Pages' own changes (publish, unpublish, move,
+privacy, delete) reach it as steps of the publish pipeline (pages.publishing,
+which also runs the CDN purges); the site, its languages, images and snippets
+are heard here. Each runs wherever the change is made (an admin view, a
+management command, a shell): inside the change's transaction when it has one,
+so that the change and its new generations commit together, or right after
+the change is saved, before the action returns.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.models import Locale, Site
 
-from pages.cache import fragments, page_cache, purge
-from pages.navigation.localized import twins
+from pages.cache import fragments, page_cache
+from pages.lookups import twins
 
 
 def _twin_paths(page):
@@ -38,6 +39,12 @@ def page_changed(page):
     fragments.invalidate()
 
 
+def tree_changed(page=None):
+    """A step of the publish pipeline: the page moved, or who may see it (and
+    the pages under it) changed; any page may link to or list it."""
+    everything_changed()
+
+
 def everything_changed():
     """Addresses or what every page shows changed (or the whole database, on a
     restore): every language, every fragment."""
@@ -51,61 +58,6 @@ def snippet_changed(instance):
     locale = getattr(instance, "locale", None)
     page_cache.drop_languages(None if locale is None or locale.is_default else [locale.language_code])
     fragments.invalidate()
-
-
-# --- pages ---------------------------------------------------------------------
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def _published_or_unpublished(sender, instance, **kwargs):
-    page_changed(instance)
-    purge.twins_of(instance)
-
-
-@receiver(post_save)
-def _page_created(sender, instance, created, **kwargs):
-    # wagtail-localize's aliases appear (and show in menus) without a publish signal.
-    if created and isinstance(instance, Page):
-        page_changed(instance)
-
-
-@receiver(post_delete)
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        page_changed(instance)
-
-
-@receiver(post_page_move)
-@receiver(page_slug_changed)
-def _addresses_changed(sender, **kwargs):
-    everything_changed()
-
-
-# --- privacy -------------------------------------------------------------------
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def _restriction_changed(sender, instance, **kwargs):
-    everything_changed()
-    purge.subtree_of(instance.page_id)
-
-
-@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-def _restriction_groups_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
-        everything_changed()
-
-
-@receiver(post_save, sender=CollectionViewRestriction)
-@receiver(post_delete, sender=CollectionViewRestriction)
-@receiver(post_save, sender=Collection)
-@receiver(post_delete, sender=Collection)
-def _collection_restriction_changed(sender, **kwargs):
-    # Pages, datasets and the API name no document or image of a private
-    # collection (pages.visibility), whose ids are kept with the fragments.
-    everything_changed()
 
 
 # --- the site, its languages, search promotions, images --------------------------

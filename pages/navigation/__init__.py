@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from pages.cache import fragments, routing
-from pages.navigation.localized import twins
+from pages.lookups import twins
 from pages.visibility import public
 
 

@@ -1,9 +1,9 @@
-"""The active language's Locale, translatable snippets in a language with a
-fallback to English, and a page's twins in the other languages."""
+"""The active language's Locale, and translatable snippets in a language with a
+fallback to English. (A page's twins: pages.lookups.)"""
 
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from pages.cache import fragments
 
@@ -37,12 +37,3 @@ def in_locale_with_fallback(queryset, locale):
     )
     translated = {item.translation_key for item in items if item.locale_id == locale.pk}
     return [item for item in items if item.locale_id == locale.pk or item.translation_key not in translated]
-
-
-def twins(page, inclusive=False):
-    """The page's translations in the other languages (live or not, aliases
-    included), and with ``inclusive`` the page itself: the one lookup behind
-    invalidation, CDN purges, the language switcher and mirrored view
-    restrictions."""
-    pages = Page.objects.filter(translation_key=page.translation_key)
-    return pages if inclusive else pages.exclude(pk=page.pk)

@@ -34,8 +34,8 @@ from wagtail.models import Page
 
 from eipvn.client_address import client_address
 from pages.cache import fragments
+from pages.lookups import twins
 from pages.navigation import site_for
-from pages.navigation.localized import twins
 from pages.opendata import limits
 from pages.operations import rate_limit
 from pages.visibility import in_public_collections, public

@@ -5,7 +5,8 @@ The sizes and formats a page needs are the ones its templates ask for
 (``{% picture %}``, ``{% image %}``, share images…), so rather than keep a
 second list of filter specs that could drift from the templates, the page and
 its parent (the listing that shows its card) are rendered once, as Wagtail's
-preview does, right after the publish is committed. Rendering creates every
+preview does, right after the publish is committed (the last step of the
+publish pipeline, pages.publishing). Rendering creates every
 missing rendition; the result is thrown away (it is private, so the page cache
 does not keep it).
 """
@@ -15,9 +16,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import receiver
 from wagtail.models import Page
-from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
 _deferred = False
@@ -62,9 +61,9 @@ def deferred():
         _deferred = False
 
 
-@receiver(page_published)
-def _prepare_on_publish(sender, instance, alias=False, **kwargs):
+def prepare_on_commit(page):
+    """A step of the publish pipeline (pages.publishing)."""
     # An untranslated alias shows the same pictures as its source: nothing new to make.
-    if alias or _deferred or not getattr(settings, "PREPARE_RENDITIONS_ON_PUBLISH", False):
+    if page.alias_of_id or _deferred or not getattr(settings, "PREPARE_RENDITIONS_ON_PUBLISH", False):
         return
-    transaction.on_commit(lambda: prepare_renditions(instance.pk))
+    transaction.on_commit(lambda: prepare_renditions(page.pk))

@@ -1,14 +1,13 @@
 """Keep SearchEntry in step with what is published."""
 
-import datetime
 import re
 from html import unescape
 
 from django.db import models
-from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from pages.lookups import page_date
 from pages.models import SearchEntry
 from pages.search.folding import prepare, search_form
 
@@ -43,14 +42,6 @@ def page_text(page):
             parts.append(value or "")
     unique = dict.fromkeys(" ".join(part.split()) for part in parts if part and part.strip())
     return prepare(" ".join(unique))
-
-
-def page_date(page):
-    """The page's own date (BasePage.listing_date) as an aware datetime, or None."""
-    value = page.listing_date() if hasattr(page, "listing_date") else None
-    if value and not isinstance(value, datetime.datetime):
-        value = datetime.datetime.combine(value, datetime.time(12), tzinfo=timezone.get_current_timezone())
-    return value or None
 
 
 def index_page(page):

@@ -4,8 +4,8 @@ a language is recorded here, in the publish's own transaction when it has one;
 
 Not announced: an untranslated wagtail-localize alias (or a translation whose
 strings are all still English), a page with a view restriction, a second
-publication of the same page in the same language (Wagtail logs every publish,
-and this runs before the current one is logged).
+publication of the same page in the same language (one logged by Wagtail
+before this one's time, whether or not this one is logged yet).
 """
 
 import contextlib
@@ -15,9 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from pages.lookups import page_date
 from pages.models.updates import Announcement
 from pages.navigation import awaiting_translation
-from pages.search.index import page_date
 from pages.updates import topics
 from pages.visibility import public
 
@@ -42,7 +42,13 @@ def is_shown(page):
 
 
 def first_publication(page):
-    return not PageLogEntry.objects.filter(page=page, action="wagtail.publish").exists()
+    """No publication of the page logged before this one. Wagtail sets
+    ``last_published_at`` before it saves, signals or logs a publication, so the
+    answer is the same whether this one's own log entry is written yet or not."""
+    if page.last_published_at is None:  # scheduled for later: not published yet
+        return False
+    earlier = PageLogEntry.objects.filter(page=page, action="wagtail.publish", timestamp__lt=page.last_published_at)
+    return not earlier.exists()
 
 
 def announced_at(page):
@@ -57,7 +63,7 @@ def announced_at(page):
 
 
 def record(page, alias=False):
-    """Called on every publish (pages.signals); returns the announcement or None."""
+    """A step of every publish (pages.publishing); returns the announcement or None."""
     if _paused.get() or alias or page.alias_of_id:
         return None
     topic = topics.for_page(page)

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.cache import fragments
 from pages.listing import public
+from pages.lookups import in_language
 from pages.models import BasePage
 
 from ..indicators import NOT_NEGATIVE
@@ -75,9 +76,8 @@ class CaseStudyPage(BasePage):
 
     def parks(self):
         """The case study's public parks in the page's language."""
-        keys = [link.park.translation_key for link in self.park_links.select_related("park")]
         # The language's public parks (as parks.models.public_parks): the links name the English ones.
-        return public(Page.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys))
+        return public(in_language([link.park for link in self.park_links.select_related("park")], self.locale_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
