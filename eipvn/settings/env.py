@@ -1,6 +1,6 @@
 """The one place settings read the environment.
 
-Variable names are an interface documented in the README: keep them stable.
+Variable names are an interface documented in docs/operations.md: keep them stable.
 """
 
 import os
