@@ -99,6 +99,8 @@ def test_every_field_an_editor_sees_has_help_text():
         "Delivery",
         # The mail outbox (pages.mail): written and sent by the site, deleted once sent.
         "OutgoingMail",
+        # The periodic jobs' state (pages.operations.jobs): written by run_jobs, shown read-only.
+        "JobRun",
     }
     skipped = {"locale", "translation_key", "sort_order", "page", "id"}
     # Filled in by visitors on an event's page; in the admin, staff edit only the attendance.

@@ -256,3 +256,17 @@ def test_a_private_collections_image_is_not_listed_by_the_api(client, private_co
         assert image.title not in get_page(client, "/api/v2/images/?limit=50")
     finally:
         image.delete()
+
+
+def test_the_language_switcher_and_hreflang_point_at_no_twin_the_public_may_not_see(client):
+    article = build(NewsPage, vietnamese="translated", title="Switcher article", vi={"title": "Bài chuyển ngôn ngữ"})
+    vietnamese = article.get_translation(Locale.objects.get(language_code="vi"))
+    alternate = '<link rel="alternate" hreflang="vi" href="'
+    html = get_page(client, article.url)
+    assert alternate in html and f'href="{vietnamese.url}"' in html
+    # The Vietnamese twin past its expiry date (until the scheduler unpublishes it): not pointed at.
+    Page.objects.filter(pk=vietnamese.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    clear_caches()
+    html = get_page(client, article.url)
+    assert vietnamese.url not in html and alternate not in html
+    assert client.get(vietnamese.url).status_code == 404

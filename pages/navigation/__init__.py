@@ -1,7 +1,7 @@
 """The main menu, breadcrumbs and the language switcher, built from the page tree."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation
@@ -83,9 +83,12 @@ def language_links(request, page):
 def _language_links(request, page):
     by_language = {}
     if page is not None:
+        # The other languages' twins the public may see (pages.visibility), and the page itself:
+        # a private, expired or not-yet-dated twin is not pointed at (no link, no hreflang).
+        shown = public(twins(page)).values("pk")
         for twin in (
             twins(page, inclusive=True)
-            .live()
+            .filter(Q(pk=page.pk) | Q(pk__in=shown))
             .select_related("locale")
             .only("url_path", "path", "depth", "alias_of_id", "locale__language_code", "translation_key")
         ):
