@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -33,6 +34,12 @@ def link(message, route):
     return urlsplit(re.search(rf"https?://\S+/register/{route}/\S+/", body).group(0)).path
 
 
+def assert_accessible(page):
+    """axe-core finds no violation of any impact on the page as it is now."""
+    found = [violation["id"] for violation in Axe().run(page).response["violations"]]
+    assert not found, found
+
+
 def register(browser, seeded_site, site_url, path, viewport, language, places, name, email, consent, button, heading):
     """A visitor opens the event, sees how many places are left, registers, is
     asked to check their e-mail, confirms from the e-mailed link and sees the
@@ -47,9 +54,11 @@ def register(browser, seeded_site, site_url, path, viewport, language, places, n
     page.get_by_role("button", name=button).click()
     check = {"vi": "Vui lòng kiểm tra hộp thư", "en": "Please check your e-mail"}[language]
     expect(page.get_by_role("heading", name=check)).to_be_visible()
+    assert_accessible(page)
     (request,) = [m for m in seeded_site.mails() if m["To"] == email]
     page.goto(site_url + link(request, "confirm"))
     confirm = {"vi": "Xác nhận đăng ký của tôi", "en": "Confirm my registration"}[language]
+    assert_accessible(page)
     page.get_by_role("button", name=confirm).click()
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     return page
