@@ -1,4 +1,5 @@
 from django.contrib.auth.models import Permission
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +10,7 @@ from pages import personal_data
 from pages.models import Partner, RelatedAgency, TeamMember
 from pages.operations import jobs_panel
 from pages.updates.admin import SubscriberViewSet
+from pages.visibility import current
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -76,3 +78,13 @@ def personal_data_permission():
 
 # When each periodic job last ran, for Moderators and superusers.
 hooks.register("construct_homepage_panels", jobs_panel.add_jobs_panel)
+
+
+@hooks.register("before_serve_page")
+def not_found_unless_current(page, request, serve_args, serve_kwargs):
+    # Past its expiry date, or dated ahead (pages.visibility.current): not found,
+    # as a page scheduled to go live is, with every sub-view of a routable page
+    # (an event's register/ and ics/); editors see it in preview, which does not
+    # come through here.
+    if not current(page):
+        raise Http404

@@ -181,6 +181,17 @@ def test_event_ics_parses_back_with_the_right_times(client):
     assert str(vevent["summary"]) == event.title
 
 
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_an_expired_event_s_sub_views_end_with_it(client, language):
+    english = build(EventPage, vietnamese="translated", title="Expiring event", vi={"title": "Sự kiện hết hạn"})
+    event = english if language == "en" else twin(english, Locale.objects.get(language_code="vi"))
+    assert client.get(event.url + "ics/").status_code == 200
+    # Past its expiry date, before the scheduler unpublishes it: the page and its sub-views are gone alike.
+    type(event).objects.filter(pk=event.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    for path in ("", "ics/", "register/"):
+        assert client.get(event.url + path).status_code == 404, path
+
+
 def test_all_day_event_ics_uses_dates_with_exclusive_end(client):
     event = build(EventPage, title="Study tour", start=at(2023, 3, 9), end=at(2023, 3, 10), all_day=True)
     vevent = icalendar.Calendar.from_ical(client.get(event.url + "ics/").content).walk("VEVENT")[0]

@@ -1,5 +1,4 @@
 from django.db import models
-from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +11,7 @@ from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
 from pages.links import SafeLinksMixin
 from pages.search.folding import transliterate_slug
-from pages.visibility import current, restricted_paths
+from pages.visibility import restricted_paths
 
 
 class BasePage(SafeLinksMixin, Page):
@@ -89,10 +88,6 @@ class BasePage(SafeLinksMixin, Page):
         page whose own sub-URLs match the rest of the path (they come before its
         children) routes it, as RoutablePageMixin.route would."""
         if not path_components:
-            # Past its expiry date, or dated ahead: not found, as a page scheduled
-            # to go live is (editors see it in preview).
-            if not current(self):
-                raise Http404
             return super().route(request, path_components)
         prefixes = [
             self.url_path + "".join(f"{slug}/" for slug in path_components[:n])
