@@ -11,9 +11,9 @@ from wagtail.users.models import UserProfile
 
 from pages.models import HomePage, NoticePage, StandardPage
 
-from .conftest import get_page
 from .editorial import client_for, twin
 from .factories import build, section
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,9 @@ from wagtail.models import Locale, ModelLogEntry
 from events.models import EventPage
 from events.registration.models import Registration
 from pages.management.commands.purge_personal_data import purge
-from pages.models import ContactPage, Subscriber
+from pages.models import ContactPage
 from pages.updates import subscriptions
+from pages.updates.models import Subscriber
 
 from .editorial import client_for
 

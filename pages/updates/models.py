@@ -1,16 +1,43 @@
-"""E-mail updates (pages.updates): subscribers, the outbox of announcements and
-the messages sent. An unsubscribed or suppressed address is kept only as a
-keyed hash, so that it is never mailed again without keeping the address."""
+"""E-mail updates' models: the page to subscribe, subscribers, the outbox of
+announcements and the messages sent. An unsubscribed or suppressed address is
+kept only as a keyed hash, so that it is never mailed again without keeping the
+address. The tables keep their names from when these models were in ``pages``
+(migration pages 0018 moved them here without touching a row)."""
 
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+
+from pages.models.base import BasePage
 
 
 def new_key():
     return secrets.token_hex(16)
+
+
+class SubscribePage(BasePage):
+    """E-mail updates: the form to subscribe (the footer's and the listings'
+    short forms lead here). One per language, linked from every footer."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    show_in_menus_default = False
+
+    class Meta:
+        db_table = "pages_subscribepage"
+        verbose_name = _("e-mail updates page")
+
+    def serve(self, request, *args, **kwargs):
+        from pages.updates import views  # here: the views use the models below
+
+        response = views.subscribe(request, self)
+        # The form carries a CSRF token: this page is never stored by a cache.
+        add_never_cache_headers(response)
+        return response
 
 
 class Subscriber(models.Model):
@@ -52,6 +79,7 @@ class Subscriber(models.Model):
     covered_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        db_table = "pages_subscriber"
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
         ordering = ["-created_at", "pk"]
@@ -73,6 +101,7 @@ class SubscriberTopic(models.Model):
     topic = models.CharField(_("topic"), max_length=30, help_text=_("News, events or publications."))
 
     class Meta:
+        db_table = "pages_subscribertopic"
         verbose_name = _("topic")
         constraints = [models.UniqueConstraint(fields=["subscriber", "topic"], name="one_row_per_subscriber_topic")]
         indexes = [models.Index(fields=["topic"])]
@@ -93,6 +122,7 @@ class SuppressedAddress(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "pages_suppressedaddress"
         verbose_name = "suppressed address"
 
     def __str__(self):
@@ -114,6 +144,7 @@ class Announcement(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default="pending")
 
     class Meta:
+        db_table = "pages_announcement"
         verbose_name = "announcement"
         ordering = ["created_at", "pk"]
 
@@ -139,6 +170,7 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "pages_delivery"
         verbose_name = "delivery"
         constraints = [models.UniqueConstraint(fields=["subscriber", "key"], name="one_message_per_subscriber_key")]
         indexes = [models.Index(fields=["state", "created_at"])]
@@ -147,4 +179,4 @@ class Delivery(models.Model):
         return f"{self.key} → {self.subscriber_id} ({self.state})"
 
 
-__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress"]
+__all__ = ["Announcement", "Delivery", "SubscribePage", "Subscriber", "SubscriberTopic", "SuppressedAddress"]

@@ -12,11 +12,10 @@ from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
 from events.models import EventPage
-from pages.models import DatasetChange
+from pages.opendata.models import DatasetChange
 from pages.opendata.registry import all_datasets
 from parks.models import CompanyResult, ParkPage
-
-from .queries import cold_and_warm
+from tests.queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
