@@ -153,7 +153,7 @@ def _more_content(english):
     from news.models import NewsCategoryPage, NewsPage
     from publications.models import PublicationCategoryPage, PublicationPage
 
-    from .test_queries import _copy_children
+    from tests.test_queries import _copy_children
 
     _copy_children(NewsCategoryPage, NewsPage, english, 8)
     _copy_children(EventCategoryPage, EventPage, english, 8)
