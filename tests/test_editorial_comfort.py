@@ -17,7 +17,7 @@ from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 
-PAGE_APPS = ["pages", "parks", "events", "publications", "news"]
+PAGE_APPS = ["pages", "updates", "opendata", "parks", "events", "publications", "news"]
 
 
 def page_types():

@@ -20,7 +20,7 @@ from wagtail.admin.widgets import ListingButton
 from pages.personal_data import PersonalDataViewSet
 from pages.spreadsheets import SafeSpreadsheetExportMixin
 from pages.updates import subscriptions, topics
-from pages.updates.models import Subscriber, SuppressedAddress
+from pages.updates.models.records import Subscriber, SuppressedAddress
 
 SUPPRESS_PERMISSION = "updates.suppress_subscriber"
 

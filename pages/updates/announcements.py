@@ -18,7 +18,7 @@ from wagtail.models import Page, PageLogEntry
 from pages.lookups import page_date
 from pages.navigation import awaiting_translation
 from pages.updates import topics
-from pages.updates.models import Announcement
+from pages.updates.models.records import Announcement
 from pages.visibility import public
 
 _paused = contextvars.ContextVar("updates_announcements_paused", default=False)

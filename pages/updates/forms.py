@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.forms.honeypot import HoneypotMixin
 from pages.updates import topics
-from pages.updates.models import Subscriber
+from pages.updates.models.records import Subscriber
 
 
 class PreferencesForm(forms.Form):

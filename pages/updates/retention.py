@@ -7,7 +7,7 @@ import datetime
 
 from pages.operations import retention
 from pages.updates.links import CONFIRM_DAYS
-from pages.updates.models import Announcement, Delivery, Subscriber
+from pages.updates.models.records import Announcement, Delivery, Subscriber
 
 retention.register(
     "unconfirmed subscriptions",

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from pages.updates import mail, subscriptions, topics
 from pages.updates.announcements import is_shown
-from pages.updates.models import Announcement, Delivery, Subscriber
+from pages.updates.models.records import Announcement, Delivery, Subscriber
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,10 @@ MODELS = ['datapage', 'datasetchange']
 def relabel(apps, old, new):
     ContentType = apps.get_model("contenttypes", "ContentType")
     for model in MODELS:
-        if not ContentType.objects.filter(app_label=new, model=model).exists():
+        if ContentType.objects.filter(app_label=old, model=model).exists():
+            # A content type made for the new app in the meantime (a `migrate pages`
+            # run first makes them) is unused: the old one, with its grants, stays.
+            ContentType.objects.filter(app_label=new, model=model).delete()
             ContentType.objects.filter(app_label=old, model=model).update(app_label=new)
 
 

@@ -152,7 +152,6 @@ def _more_content(english):
     from events.models import EventCategoryPage
     from news.models import NewsCategoryPage, NewsPage
     from publications.models import PublicationCategoryPage, PublicationPage
-
     from tests.test_queries import _copy_children
 
     _copy_children(NewsCategoryPage, NewsPage, english, 8)

@@ -1,43 +1,16 @@
-"""E-mail updates' models: the page to subscribe, subscribers, the outbox of
-announcements and the messages sent. An unsubscribed or suppressed address is
-kept only as a keyed hash, so that it is never mailed again without keeping the
-address. The tables keep their names from when these models were in ``pages``
-(migration pages 0018 moved them here without touching a row)."""
+"""What the e-mail updates keep: subscribers, the outbox of announcements and
+the messages sent. An unsubscribed or suppressed address is kept only as a
+keyed hash, so that it is never mailed again without keeping the address."""
 
 import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-
-from pages.models.base import BasePage
 
 
 def new_key():
     return secrets.token_hex(16)
-
-
-class SubscribePage(BasePage):
-    """E-mail updates: the form to subscribe (the footer's and the listings'
-    short forms lead here). One per language, linked from every footer."""
-
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    show_in_menus_default = False
-
-    class Meta:
-        db_table = "pages_subscribepage"
-        verbose_name = _("e-mail updates page")
-
-    def serve(self, request, *args, **kwargs):
-        from pages.updates import views  # here: the views use the models below
-
-        response = views.subscribe(request, self)
-        # The form carries a CSRF token: this page is never stored by a cache.
-        add_never_cache_headers(response)
-        return response
 
 
 class Subscriber(models.Model):
@@ -179,4 +152,4 @@ class Delivery(models.Model):
         return f"{self.key} → {self.subscriber_id} ({self.state})"
 
 
-__all__ = ["Announcement", "Delivery", "SubscribePage", "Subscriber", "SubscriberTopic", "SuppressedAddress"]
+__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress", "new_key"]
