@@ -78,7 +78,7 @@ urlpatterns += i18n_patterns(
         name="wagtailcore_authenticate_with_password",
     ),
     # The links in e-mail updates (pages.updates.links), in the subscriber's
-    # language; the subscribe form itself is a page (pages.SubscribePage).
+    # language; the subscribe form itself is a page (updates.SubscribePage, in pages/updates).
     path(_("updates/confirm/<str:token>/"), updates_views.confirm, name="updates-confirm"),
     path(_("updates/preferences/<str:token>/"), updates_views.manage, name="updates-manage"),
     path(_("updates/unsubscribe/<str:token>/"), updates_views.unsubscribe, name="updates-unsubscribe"),

@@ -16,14 +16,12 @@ class PagesConfig(AppConfig):
         from pages.cache import receivers
         from pages.editorial.languages import LanguageSnippetPermissionPolicy
         from pages.mail import outbox
-        from pages.models import Partner, RelatedAgency, Subscriber, TeamMember
-        from pages.updates import retention  # noqa: F401
+        from pages.models import Partner, RelatedAgency, TeamMember
 
         publishing.connect()
         receivers.invalidate_on_change(Partner, RelatedAgency, TeamMember)
         # A person's data deleted takes their mail still waiting with it.
         outbox.forget_with(FormSubmission)
-        outbox.forget_with(Subscriber)
         # Every translatable non-page model is edited per language (before
         # Wagtail looks a policy up, or it would create a default one).
         for model in apps.get_models():

@@ -9,7 +9,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from pages import personal_data
 from pages.models import Partner, RelatedAgency, TeamMember
 from pages.operations import jobs_panel
-from pages.updates.admin import SubscriberViewSet
 from pages.visibility import current
 
 
@@ -57,11 +56,6 @@ def two_step_verification(request):
 
 # Roles by language, review, tree sync and the translation report.
 from pages.editorial import hooks as editorial_hooks  # noqa: E402, F401
-
-
-@hooks.register("register_admin_viewset")
-def register_subscriber_viewset():
-    return SubscriberViewSet("subscribers")
 
 
 @hooks.register("filter_form_submissions_for_user")

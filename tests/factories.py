@@ -28,16 +28,10 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from events.models import EventCategoryPage, EventIndexPage, EventPage, UpcomingEventsPage
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages.demo.translate import Glossary, translate
-from pages.models import (
-    ContactPage,
-    DataPage,
-    HomePage,
-    NoticePage,
-    StandardPage,
-    SubscribePage,
-    TeamPage,
-)
+from pages.models import ContactPage, HomePage, NoticePage, StandardPage, TeamPage
+from pages.opendata.models import DataPage
 from pages.search.folding import transliterate_slug
+from pages.updates.models import SubscribePage
 from parks.models import CaseStudyIndexPage, CaseStudyPage, CompanyResultsPage, ParkIndexPage, ParkPage
 from publications.models import (
     MediaGalleryPage,

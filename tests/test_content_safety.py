@@ -158,7 +158,7 @@ def test_every_model_with_a_link_field_refuses_script_links():
     must be checked on save (SafeLinksMixin), or this test names it."""
     from pages.links import SafeLinksMixin, model_link_fields
 
-    ours = {"pages", "parks", "events", "news", "publications"}
+    ours = {"pages", "updates", "opendata", "parks", "events", "news", "publications"}
     unchecked, checked = [], []
     for model in apps.get_models():
         if model._meta.app_label not in ours:

@@ -11,13 +11,13 @@ from wagtail.users.models import UserProfile
 
 from pages.models import HomePage, NoticePage, StandardPage
 
-from .conftest import get_page
 from .editorial import client_for, twin
 from .factories import build, section
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 
-PAGE_APPS = ["pages", "parks", "events", "publications", "news"]
+PAGE_APPS = ["pages", "updates", "opendata", "parks", "events", "publications", "news"]
 
 
 def page_types():

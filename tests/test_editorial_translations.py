@@ -20,9 +20,9 @@ from pages.editorial.publish_sync import update_translation_sources
 from pages.editorial.translation_status import TranslationStatus
 from pages.models import RelatedAgency, StandardPage
 
-from .conftest import get_page
 from .editorial import client_for, translation_of, twin
 from .factories import build
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from wagtail_localize.models import StringSegment
 
 from pages.models import StandardPage
 
-from .conftest import get_page
 from .editorial import client_for, translation_of, twin
 from .factories import build
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,9 @@ from events.models import EventCategoryPage, EventIndexPage, EventPage, EventPar
 from pages.models import HomePage, StandardPage
 from parks.models import ParkPage
 
-from .conftest import get_page, json_ld
 from .editorial import twin
 from .factories import build, section
+from .fixtures import get_page, json_ld
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db

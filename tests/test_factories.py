@@ -8,8 +8,8 @@ from wagtail.models import get_page_models
 from news.models import NewsPage
 from pages.models import HomePage, NoticePage, StandardPage
 
-from .conftest import get_page
 from .factories import DEFAULTS, build, section
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from parks.indicators import Figure, Kind, Status, comparable_totals
 from parks.models import ParkPage
 from publications.models import PublicationPage
 
-from .conftest import get_page
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

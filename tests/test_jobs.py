@@ -22,9 +22,9 @@ from wagtail.users.models import UserProfile
 from pages.models import ContactPage, JobRun, StandardPage
 from pages.operations import jobs
 
-from .conftest import get_page
 from .editorial import client_for, user_in
 from .factories import build, section
+from .fixtures import get_page
 from .servers import ROOT, Site
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from wagtail.models import Page
 
 from pages.models import StandardPage
 
-from .conftest import get_page, links_in
 from .editorial import twin
 from .factories import build, section
+from .fixtures import get_page, links_in
 
 pytestmark = pytest.mark.django_db
 

@@ -26,9 +26,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsTopic
 from pages.models import HomePage, StandardPage
 
-from .conftest import get_page
 from .editorial import client_for, twin
 from .factories import build, section
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 from eipvn.json_logs import JsonFormatter
 from pages import signed_tokens
-from pages.models import Subscriber
 from pages.updates import links
+from pages.updates.models import Subscriber
 
 from .servers import ROOT, Browser, fetch
 from .test_content_safety import access_line

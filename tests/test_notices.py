@@ -17,12 +17,13 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from news.models import NewsIndexPage
-from pages.models import ContactPage, NoticePage, RateLimitHit, SubscribePage
+from pages.models import ContactPage, NoticePage, RateLimitHit
 from pages.operations import retention
 from pages.updates import links
+from pages.updates.models import SubscribePage
 
-from .conftest import get_page, one_page_per_type_and_language
 from .factories import section
+from .fixtures import get_page, one_page_per_type_and_language
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from wagtail.models import Page
 
 from pages.models import HomePage, StandardPage, TeamPage
 
-from .conftest import get_page
 from .editorial import twin
 from .factories import build, section
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -28,9 +28,9 @@ from parks.models import (
 )
 from publications.models import PublicationPage, PublicationPark
 
-from .conftest import get_page
 from .editorial import twin
 from .factories import build, section, translate_page
+from .fixtures import get_page
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db

@@ -652,7 +652,7 @@ def _personal_models():
     from wagtail.contrib.forms.models import FormSubmission
 
     from events.registration.models import Registration
-    from pages.models import Delivery, Subscriber, SubscriberTopic
+    from pages.updates.models import Delivery, Subscriber, SubscriberTopic
 
     return {
         AccessAttempt,
@@ -695,7 +695,8 @@ def people(english, vietnamese):
     """Someone's data of each kind, with a name or address found nowhere else."""
     from events.models import EventPage
     from events.registration.models import Registration
-    from pages.models import ContactPage, Subscriber
+    from pages.models import ContactPage
+    from pages.updates.models import Subscriber
 
     contact = {}
     for locale, name in ((english, "Zebulon Quayle"), (vietnamese, "Quynh Zebulon")):

@@ -21,8 +21,9 @@ from wagtail.models import Locale, ModelLogEntry
 from events.models import EventPage
 from events.registration.models import Registration
 from pages.management.commands.purge_personal_data import purge
-from pages.models import ContactPage, Subscriber
+from pages.models import ContactPage
 from pages.updates import subscriptions
+from pages.updates.models import Subscriber
 
 from .editorial import client_for
 
@@ -158,6 +159,7 @@ def test_log_entries_written_before_are_numbered_by_the_migration():
     migration = importlib.import_module("pages.migrations.0016_personal_data_permission")
     subscriber = Subscriber.objects.create(email=SUBSCRIBERS[0], language="en")
     log(subscriber, SUBSCRIBERS[0], {"email": SUBSCRIBERS[0]})
-    migration.number_subscribers_in_log(apps, None)
+    # Subscribers have moved to the "updates" app since (updates 0001 relabelled their content type).
+    migration.number_in_log(apps, "updates", "subscriber", "Subscriber")
     entry = ModelLogEntry.objects.get(object_id=str(subscriber.pk), content_type__model="subscriber")
     assert (entry.label, entry.data) == (f"Subscriber {subscriber.pk}", {})

@@ -34,8 +34,8 @@ from parks.models import (
 )
 from publications.models import PublicationCategoryPage, PublicationIndexPage, PublicationPage
 
-from .conftest import get_page
 from .factories import build, section
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -30,8 +30,8 @@ from pages.updates.announcements import announced_at, is_shown
 from parks.models import ParkPage
 from publications.models import PublicationIndexPage, PublicationPage
 
-from .conftest import clear_caches, get_page
 from .factories import build, section
+from .fixtures import clear_caches, get_page
 
 pytestmark = pytest.mark.django_db
 

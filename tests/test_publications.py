@@ -27,9 +27,9 @@ from publications.models import (
     VideoPage,
 )
 
-from .conftest import get_page
 from .editorial import twin
 from .factories import build, section
+from .fixtures import get_page
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db

@@ -18,12 +18,13 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages import publishing
 from pages.lookups import twins
-from pages.models import Announcement, SearchEntry
+from pages.models import SearchEntry
 from pages.operations import renditions
+from pages.updates.models import Announcement
 
-from .conftest import get_page
 from .editorial import client_for
 from .factories import build, section
+from .fixtures import get_page
 from .servers import _FormParser
 
 pytestmark = pytest.mark.django_db

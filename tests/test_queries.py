@@ -12,8 +12,8 @@ from news.models import NewsCategoryPage, NewsPage
 from pages.models import StandardPage
 from publications.models import PublicationCategoryPage, PublicationPage
 
-from .conftest import one_page_per_type_and_language
 from .factories import build, section
+from .fixtures import one_page_per_type_and_language
 from .queries import warm_queries
 
 pytestmark = pytest.mark.django_db

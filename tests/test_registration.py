@@ -26,7 +26,7 @@ from pages.mail import outbox
 from pages.management.commands.purge_personal_data import purge
 from pages.models import OutgoingMail
 
-from .conftest import get_page
+from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 

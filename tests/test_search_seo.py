@@ -18,9 +18,9 @@ from pages.search.views import highlight
 from parks.models import ParkPage
 from publications.models import PublicationPage
 
-from .conftest import get_page, json_ld
 from .editorial import twin
 from .factories import build, section
+from .fixtures import get_page, json_ld
 from .queries import warm_queries
 
 pytestmark = pytest.mark.django_db

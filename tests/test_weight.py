@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.staticfiles import finders
 
-from .conftest import get_page, one_page_per_type_and_language
+from .fixtures import get_page, one_page_per_type_and_language
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,6 @@ from pages.models import (
     Partner,
     RelatedAgency,
     StandardPage,
-    SubscribePage,
     TeamMember,
     TeamPage,
 )
@@ -218,18 +217,7 @@ def seed_contact():
     translate_once(contact, content.glossary)
 
 
-@register(order=92)
-def seed_updates_page():
-    """E-mail updates: linked from every footer and the section listings, not the menu."""
-    home = HomePage.objects.get(locale=Locale.get_default())
-    page = ensure_page(home, SubscribePage, show_in_menus=False, **content.SUBSCRIBE)
-    translate_once(page, content.glossary)
-
-
 @register(order=95)
 def seed_notices():
     """Privacy, accessibility and terms of use: linked from the footer, not the menu."""
     notices.seed(ensure_page, translate_once)
-
-
-from pages.demo import open_data  # noqa: E402, F401 - registers the Data page seeder (needs the helpers above)

@@ -5,8 +5,10 @@ from django.utils import translation
 
 from pages.cache import fragments
 from pages.listing import public
-from pages.models import DataPage, NoticePage, Partner, RelatedAgency, SubscribePage
+from pages.models import NoticePage, Partner, RelatedAgency
 from pages.navigation.localized import active_locale, in_locale_with_fallback
+from pages.opendata.models import DataPage
+from pages.updates.models import SubscribePage
 
 
 def _build_footer():

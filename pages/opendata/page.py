@@ -12,7 +12,7 @@ from pages.navigation import site_for
 from pages.opendata import limits, registry
 from pages.opendata.snapshots import recent_changes, snapshot
 
-# Two examples on the Data page (tests/test_open_api.py checks that both answer).
+# Two examples on the Data page (pages/opendata/tests/test_open_api.py checks that both answer).
 API_EXAMPLES = [
     (_("The demonstration parks' pages in Vietnamese:"), "/api/v2/pages/?locale=vi&type=parks.ParkPage"),
     (_("News articles in English, ten at a time (the second ten):"),

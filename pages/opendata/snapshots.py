@@ -34,7 +34,7 @@ def _row_hashes(dataset, rows):
 
 
 def _record(dataset, rows, digest):
-    changes = apps.get_model("pages", "DatasetChange").objects
+    changes = apps.get_model("opendata", "DatasetChange").objects
     language = get_language()
     latest = changes.filter(dataset=dataset.name, language=language).order_by("-at", "-pk").first()
     if latest is not None and latest.digest == digest:
@@ -70,5 +70,5 @@ def snapshot(dataset, request):
 
 
 def recent_changes(language, limit=10):
-    changes = apps.get_model("pages", "DatasetChange").objects
+    changes = apps.get_model("opendata", "DatasetChange").objects
     return list(changes.filter(language=language).order_by("-at", "-pk").defer("row_hashes")[:limit])

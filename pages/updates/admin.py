@@ -17,12 +17,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import ListingButton
 
-from pages.models.updates import Subscriber, SuppressedAddress
 from pages.personal_data import PersonalDataViewSet
 from pages.spreadsheets import SafeSpreadsheetExportMixin
 from pages.updates import subscriptions, topics
+from pages.updates.models.records import Subscriber, SuppressedAddress
 
-SUPPRESS_PERMISSION = "pages.suppress_subscriber"
+SUPPRESS_PERMISSION = "updates.suppress_subscriber"
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -54,7 +54,7 @@ def counts():
 
 
 class SubscriberIndexView(SafeSpreadsheetExportMixin, IndexView):
-    template_name = "pages/admin/subscribers_index.html"
+    template_name = "updates/admin/subscribers_index.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -80,7 +80,7 @@ def suppress_view(request, pk):
         subscriptions.suppress(subscriber)
         messages.success(request, _("The address is deleted and will never be sent an update again."))
         return redirect("subscribers:index")
-    return TemplateResponse(request, "pages/admin/subscriber_suppress.html", {"subscriber": subscriber})
+    return TemplateResponse(request, "updates/admin/subscriber_suppress.html", {"subscriber": subscriber})
 
 
 class SubscriberViewSet(PersonalDataViewSet):

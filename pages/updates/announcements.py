@@ -16,9 +16,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from pages.lookups import page_date
-from pages.models.updates import Announcement
 from pages.navigation import awaiting_translation
 from pages.updates import topics
+from pages.updates.models.records import Announcement
 from pages.visibility import public
 
 _paused = contextvars.ContextVar("updates_announcements_paused", default=False)

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from pages.forms.honeypot import HoneypotMixin
-from pages.models.updates import Subscriber
 from pages.updates import topics
+from pages.updates.models.records import Subscriber
 
 
 class PreferencesForm(forms.Form):

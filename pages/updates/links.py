@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from pages import signed_tokens
-from pages.models.updates import Subscriber
+from pages.updates.models.records import Subscriber
 
 CONFIRM_SALT = "pages.updates.confirm"
 SUBSCRIBER_SALT = "pages.updates.subscriber"

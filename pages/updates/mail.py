@@ -28,11 +28,11 @@ def _message(subscriber, subject, paragraphs, action=None, items=()):
     }
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split())[:200],
-        body=render_to_string("pages/updates/email/message.txt", context),
+        body=render_to_string("updates/email/message.txt", context),
         to=[subscriber.email],
         headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    message.attach_alternative(render_to_string("pages/updates/email/message.html", context), "text/html")
+    message.attach_alternative(render_to_string("updates/email/message.html", context), "text/html")
     return message
 
 

@@ -5,9 +5,9 @@ subscription while it lasts; an unsubscribed address only as a keyed hash."""
 
 import datetime
 
-from pages.models.updates import Announcement, Delivery, Subscriber
 from pages.operations import retention
 from pages.updates.links import CONFIRM_DAYS
+from pages.updates.models.records import Announcement, Delivery, Subscriber
 
 retention.register(
     "unconfirmed subscriptions",

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from pages.models.updates import Announcement, Delivery, Subscriber
 from pages.updates import mail, subscriptions, topics
 from pages.updates.announcements import is_shown
+from pages.updates.models.records import Announcement, Delivery, Subscriber
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from pages.models.updates import Subscriber, SubscriberTopic, SuppressedAddress
+from pages.updates.models.records import Subscriber, SubscriberTopic, SuppressedAddress
 
 Reason = SuppressedAddress.Reason
 HASH_SALT = "pages.updates.suppressed-address"

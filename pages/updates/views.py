@@ -33,7 +33,7 @@ RATE_WINDOW = 60 * 60  # seconds
 def subscribe_page(language=None):
     """The live, public e-mail updates page of this language, or None."""
     # By name: the page model imports this module to serve its form.
-    pages = apps.get_model("pages", "SubscribePage").objects.live()
+    pages = apps.get_model("updates", "SubscribePage").objects.live()
     return public(pages.filter(locale__language_code=language or get_language())).first()
 
 
@@ -90,7 +90,7 @@ def subscribe(request, page):
 
 
 def _answer(request, template, context, status=200):
-    response = render(request, f"pages/updates/{template}.html", {"page": subscribe_page(), **context}, status=status)
+    response = render(request, f"updates/{template}.html", {"page": subscribe_page(), **context}, status=status)
     add_never_cache_headers(response)
     return response
 

@@ -1,6 +1,31 @@
-"""The record of what changed in each open dataset (pages.opendata.snapshots)."""
+"""Open data's models: the "Data" page and the record of what changed in each
+dataset (pages.opendata.snapshots). The tables keep their names from when these
+models were in ``pages`` (migration pages 0018 moved them here without touching a row)."""
 
 from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from pages.models.base import BasePage
+from pages.opendata.page import datasets_context
+
+
+class DataPage(BasePage):
+    """ "Data": the open datasets with their columns, licence, last change and
+    downloads, and how to use the read-only API."""
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        db_table = "pages_datapage"
+        verbose_name = _("open data page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(datasets_context(request, get_language()))
+        return context
 
 
 class DatasetChange(models.Model):
@@ -22,6 +47,7 @@ class DatasetChange(models.Model):
     row_hashes = models.JSONField(default=dict)
 
     class Meta:
+        db_table = "pages_datasetchange"
         verbose_name = "dataset change"
         indexes = [models.Index(fields=["dataset", "language", "-at"]), models.Index(fields=["language", "-at"])]
 

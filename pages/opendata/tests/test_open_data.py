@@ -12,11 +12,10 @@ from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
 from events.models import EventPage
-from pages.models import DatasetChange
+from pages.opendata.models import DatasetChange
 from pages.opendata.registry import all_datasets
 from parks.models import CompanyResult, ParkPage
-
-from .queries import cold_and_warm
+from tests.queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
 
@@ -153,8 +152,7 @@ def _more_content(english):
     from events.models import EventCategoryPage
     from news.models import NewsCategoryPage, NewsPage
     from publications.models import PublicationCategoryPage, PublicationPage
-
-    from .test_queries import _copy_children
+    from tests.test_queries import _copy_children
 
     _copy_children(NewsCategoryPage, NewsPage, english, 8)
     _copy_children(EventCategoryPage, EventPage, english, 8)

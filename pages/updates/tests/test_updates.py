@@ -23,13 +23,12 @@ from events.models import EventIndexPage, EventPage
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages.mail import outbox
 from pages.management.commands.purge_personal_data import purge
-from pages.models import Announcement, Delivery, SubscribePage, Subscriber, SuppressedAddress
 from pages.updates import links, sender, subscriptions
+from pages.updates.models import Announcement, Delivery, SubscribePage, Subscriber, SuppressedAddress
 from publications.models import PublicationIndexPage
-
-from .conftest import get_page
-from .editorial import client_for, refused
-from .factories import build, section, translate_page
+from tests.editorial import client_for, refused
+from tests.factories import build, section, translate_page
+from tests.fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +241,7 @@ def test_a_crash_after_the_claim_sends_each_message_at_most_once_and_reports_the
     for number in range(3):
         subscribed(f"reader-{number}@example.org")
     publish_article()
-    settings.EMAIL_BACKEND = "tests.test_updates.CrashingBackend"
+    settings.EMAIL_BACKEND = "pages.updates.tests.test_updates.CrashingBackend"
     CrashingBackend.sent = 0
     with pytest.raises(KeyboardInterrupt):
         send()
@@ -259,7 +258,7 @@ def test_a_crash_after_the_claim_sends_each_message_at_most_once_and_reports_the
 def test_a_mail_server_refusal_is_recorded_and_not_retried(settings):
     subscribed("reader@example.org")
     publish_article()
-    settings.EMAIL_BACKEND = "tests.test_updates.RefusingBackend"
+    settings.EMAIL_BACKEND = "pages.updates.tests.test_updates.RefusingBackend"
     assert send().failed == 1
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send().sent == 0 and Delivery.objects.get().state == "failed"
@@ -504,7 +503,7 @@ def test_unconfirmed_subscriptions_go_after_a_week_and_sent_messages_after_the_m
 
 
 def test_a_mail_failure_at_subscribing_loses_nothing(client, settings):
-    settings.EMAIL_BACKEND = "tests.test_updates.RefusingBackend"
+    settings.EMAIL_BACKEND = "pages.updates.tests.test_updates.RefusingBackend"
     response = subscribe(client)
     assert response.status_code == 200 and CHECK_INBOX["en"] in response.content.decode()
     assert Subscriber.objects.get().status == "pending"  # stored; asking again sends a new link

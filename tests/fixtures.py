@@ -1,4 +1,5 @@
-"""Shared fixtures: the demo content is seeded once per test session into the
+"""Shared fixtures (a plugin of the root conftest.py, so that the apps' own tests
+under pages/*/tests/ have them too): the demo content is seeded once per test session into the
 test database; each test then runs in a transaction that is rolled back."""
 
 import io

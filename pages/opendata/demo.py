@@ -7,7 +7,8 @@ from pages.demo import ensure_page, translate_once
 from pages.demo.content import glossary, t
 from pages.demo.registry import register
 from pages.demo.translate import translate
-from pages.models import DataPage, HomePage, StandardPage
+from pages.models import HomePage, StandardPage
+from pages.opendata.models import DataPage
 
 DATA = {
     "title": t("Data", "Dữ liệu"),

@@ -15,6 +15,7 @@ class SubscribePage(BasePage):
     show_in_menus_default = False
 
     class Meta:
+        db_table = "pages_subscribepage"
         verbose_name = _("e-mail updates page")
 
     def serve(self, request, *args, **kwargs):

@@ -11,8 +11,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from news.models import NewsPage
 from pages.opendata import limits
 from parks.models import ParkPage
-
-from .queries import warm_queries
+from tests.queries import warm_queries
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""E-mail updates (pages.updates): subscribers, the outbox of announcements and
+"""What the e-mail updates keep: subscribers, the outbox of announcements and
 the messages sent. An unsubscribed or suppressed address is kept only as a
 keyed hash, so that it is never mailed again without keeping the address."""
 
@@ -52,6 +52,7 @@ class Subscriber(models.Model):
     covered_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        db_table = "pages_subscriber"
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
         ordering = ["-created_at", "pk"]
@@ -73,6 +74,7 @@ class SubscriberTopic(models.Model):
     topic = models.CharField(_("topic"), max_length=30, help_text=_("News, events or publications."))
 
     class Meta:
+        db_table = "pages_subscribertopic"
         verbose_name = _("topic")
         constraints = [models.UniqueConstraint(fields=["subscriber", "topic"], name="one_row_per_subscriber_topic")]
         indexes = [models.Index(fields=["topic"])]
@@ -93,6 +95,7 @@ class SuppressedAddress(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        db_table = "pages_suppressedaddress"
         verbose_name = "suppressed address"
 
     def __str__(self):
@@ -114,6 +117,7 @@ class Announcement(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default="pending")
 
     class Meta:
+        db_table = "pages_announcement"
         verbose_name = "announcement"
         ordering = ["created_at", "pk"]
 
@@ -139,6 +143,7 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "pages_delivery"
         verbose_name = "delivery"
         constraints = [models.UniqueConstraint(fields=["subscriber", "key"], name="one_message_per_subscriber_key")]
         indexes = [models.Index(fields=["state", "created_at"])]
@@ -147,4 +152,4 @@ class Delivery(models.Model):
         return f"{self.key} → {self.subscriber_id} ({self.state})"
 
 
-__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress"]
+__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress", "new_key"]
