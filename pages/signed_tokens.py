@@ -14,10 +14,17 @@ logs (eipvn.redaction).
 """
 
 import re
+import secrets
 import time
 
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.http import base36_to_int, int_to_base36
+
+
+def new_key():
+    """A row's own random key (a model field's default): part of what its
+    tokens sign, so a new key voids every link made before."""
+    return secrets.token_hex(16)
 
 
 class Expired(Exception):

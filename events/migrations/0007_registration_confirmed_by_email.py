@@ -2,7 +2,7 @@
 
 import secrets
 
-import events.registration.models
+import pages.signed_tokens
 from django.db import migrations, models
 
 
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='registration',
             name='key',
-            field=models.CharField(default=events.registration.models.new_key, editable=False, max_length=32),
+            field=models.CharField(default=pages.signed_tokens.new_key, editable=False, max_length=32),
         ),
         migrations.AlterField(
             model_name='registration',

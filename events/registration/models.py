@@ -1,12 +1,8 @@
-import secrets
-
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
-def new_key():
-    return secrets.token_hex(16)
+from pages.signed_tokens import new_key
 
 
 class Registration(models.Model):

@@ -20,7 +20,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import EventSeats, Registration, new_key
+from pages.signed_tokens import new_key
+
+from .models import EventSeats, Registration
 
 Status = Registration.Status
 HOLD = datetime.timedelta(minutes=60)

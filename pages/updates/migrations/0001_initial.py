@@ -6,7 +6,7 @@ Moderators' permissions and the admin's log still point at them."""
 import django.db.models.deletion
 import pages.links
 import pages.live_data
-import pages.updates.models.records
+import pages.signed_tokens
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                         ('language', models.CharField(choices=[('en', 'English'), ('vi', 'Tiếng Việt')], help_text='The language of the e-mails, and of the pages they announce.', max_length=5, verbose_name='language')),
                         ('frequency', models.CharField(choices=[('immediate', 'One e-mail for each publication'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest')], default='immediate', help_text='One e-mail for each publication, or a digest once a day or once a week.', max_length=10, verbose_name='frequency')),
                         ('status', models.CharField(choices=[('pending', 'Waiting for confirmation'), ('confirmed', 'Confirmed')], default='pending', editable=False, max_length=10, verbose_name='status')),
-                        ('key', models.CharField(default=pages.updates.models.records.new_key, editable=False, max_length=32)),
+                        ('key', models.CharField(default=pages.signed_tokens.new_key, editable=False, max_length=32)),
                         ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='subscribed at')),
                         ('confirmed_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='confirmed at')),
                         ('covered_until', models.DateTimeField(blank=True, editable=False, null=True)),

@@ -2,15 +2,11 @@
 the messages sent. An unsubscribed or suppressed address is kept only as a
 keyed hash, so that it is never mailed again without keeping the address."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-def new_key():
-    return secrets.token_hex(16)
+from pages.signed_tokens import new_key
 
 
 class Subscriber(models.Model):
@@ -152,4 +148,4 @@ class Delivery(models.Model):
         return f"{self.key} → {self.subscriber_id} ({self.state})"
 
 
-__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress", "new_key"]
+__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress"]
