@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.lookups import category_path
 from pages.navigation.localized import active_locale
-from pages.opendata.registry import Dataset, columns, register
+from pages.opendata.registry import Dataset, columns
 from parks.models import public_parks
 
 from .listing import filter_options
@@ -38,28 +38,26 @@ def _rows(request):
                url + event.reverse_subpage("ics"))  # fmt: skip
 
 
-register(
-    Dataset(
-        name="events",
-        title=_("Events"),
-        description=_("The project's events, past and upcoming, as listed on the events pages."),
-        columns=columns(
-            ("title", _("The event's name")),
-            ("start", _("When it starts: ISO 8601 with the time zone of Viet Nam (+07:00)")),
-            ("end", _("When it ends, in the same form")),
-            ("all_day", _("True when only the dates count, not the times")),
-            ("month_only", _("True when only the month is known")),
-            ("category", _("The kind of event")),
-            ("venue", _("The place")),
-            ("address", _("The place's address")),
-            ("parks", _("The demonstration parks it is about")),
-            ("organisers", _("Who organises it")),
-            ("languages", _("The languages spoken at it, as codes (en, vi)")),
-            ("url", _("The event's page")),
-            ("ics_url", _("The event as an iCalendar file")),
-        ),
-        rows=_rows,
-        key=("url",),
-        order=30,
-    )
+EVENTS = Dataset(
+    name="events",
+    title=_("Events"),
+    description=_("The project's events, past and upcoming, as listed on the events pages."),
+    columns=columns(
+        ("title", _("The event's name")),
+        ("start", _("When it starts: ISO 8601 with the time zone of Viet Nam (+07:00)")),
+        ("end", _("When it ends, in the same form")),
+        ("all_day", _("True when only the dates count, not the times")),
+        ("month_only", _("True when only the month is known")),
+        ("category", _("The kind of event")),
+        ("venue", _("The place")),
+        ("address", _("The place's address")),
+        ("parks", _("The demonstration parks it is about")),
+        ("organisers", _("Who organises it")),
+        ("languages", _("The languages spoken at it, as codes (en, vi)")),
+        ("url", _("The event's page")),
+        ("ics_url", _("The event as an iCalendar file")),
+    ),
+    rows=_rows,
+    key=("url",),
+    order=30,
 )

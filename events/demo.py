@@ -8,7 +8,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, translate_once
-from pages.demo.registry import register
 from pages.demo.translate import Glossary
 from pages.models import HomePage, StandardPage
 from parks.models import ParkPage
@@ -467,7 +466,6 @@ def _event(category, english, slug, title, summary, start, end, venue, parks, bo
     )
 
 
-@register(order=30)
 def seed_events():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)

@@ -4,10 +4,10 @@ category, park and year, pagination. Bad filter values are ignored."""
 from django.utils import timezone
 
 from pages.cache import fragments
-from pages.listing import Filters, builds, category_options, paginate, public, querystring_without, with_categories
+from pages.listing import Filters, category_options, paginate, public, querystring_without, with_categories
 from parks.models import park_options
 
-from .models import EventCategoryPage, EventIndexPage, UpcomingEventsPage, events_in
+from .models import EventCategoryPage, EventIndexPage, events_in
 
 PER_PAGE = 10
 
@@ -39,7 +39,6 @@ def _past_years(locale_id):
     return fragments.cached(f"event-years:{locale_id}", 0, build, timeout=300)
 
 
-@builds(EventIndexPage, UpcomingEventsPage, EventCategoryPage)
 def event_listing(request, page):
     """Context for the index, the upcoming page and a category page."""
     options = filter_options(page.locale_id)

@@ -1,4 +1,4 @@
-"""Events as a topic of the e-mail updates (pages.updates.topics)."""
+"""Events as a topic of the e-mail updates (pages.updates.topics; declared in its section)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,13 +18,11 @@ def still_to_come(event):
     return (event.end or event.start) >= timezone.now()
 
 
-topics.register(
-    topics.Topic(
-        key="events",
-        label=gettext_lazy("Events"),
-        models=("events.EventPage",),
-        date_line=date_line,
-        order=20,
-        announces=still_to_come,
-    )
+TOPIC = topics.Topic(
+    key="events",
+    label=gettext_lazy("Events"),
+    models=("events.EventPage",),
+    date_line=date_line,
+    order=20,
+    announces=still_to_come,
 )

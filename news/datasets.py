@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.lookups import category_path
 from pages.navigation.localized import active_locale, in_locale_with_fallback
-from pages.opendata.registry import Dataset, columns, register
+from pages.opendata.registry import Dataset, columns
 
 from .listing import filter_options
 from .models import NewsPageTopic, NewsTopic, articles_in
@@ -40,23 +40,21 @@ def _rows(request):
                article.source_url, article.get_full_url(request))  # fmt: skip
 
 
-register(
-    Dataset(
-        name="news",
-        title=_("News"),
-        description=_("The news articles: project news and the country's news."),
-        columns=columns(
-            ("title", _("The article's title")),
-            ("date", _("Its date: ISO 8601 with the time zone of Viet Nam (+07:00)")),
-            ("category", _("Project news or the country's news")),
-            ("topics", _("Its topics")),
-            ("source", _("The original publisher, for articles from elsewhere")),
-            ("source_url", _("The original article")),
-            ("url", _("The article's page")),
-        ),
-        rows=_rows,
-        key=("url",),
-        order=50,
-        timeout=120,  # an article dated in the future appears on its date, as in the listings
-    )
+NEWS = Dataset(
+    name="news",
+    title=_("News"),
+    description=_("The news articles: project news and the country's news."),
+    columns=columns(
+        ("title", _("The article's title")),
+        ("date", _("Its date: ISO 8601 with the time zone of Viet Nam (+07:00)")),
+        ("category", _("Project news or the country's news")),
+        ("topics", _("Its topics")),
+        ("source", _("The original publisher, for articles from elsewhere")),
+        ("source_url", _("The original article")),
+        ("url", _("The article's page")),
+    ),
+    rows=_rows,
+    key=("url",),
+    order=50,
+    timeout=120,  # an article dated in the future appears on its date, as in the listings
 )

@@ -7,7 +7,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, media, translate_once
-from pages.demo.registry import register
 from pages.demo.translate import Glossary
 from pages.models import HomePage
 from pages.search.folding import transliterate_slug
@@ -472,7 +471,6 @@ def _topics(english):
     return topics
 
 
-@register(order=50)
 def seed_news():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)

@@ -6,7 +6,6 @@ from pages.listing import (
     Filters,
     PageRef,
     ShownPages,
-    builds,
     category_options,
     linked_options,
     paginate,
@@ -43,7 +42,6 @@ def filter_options(locale_id):
     return fragments.cached(f"news-filters:{locale_id}", 0, build, timeout=120)
 
 
-@builds(NewsIndexPage, NewsCategoryPage)
 def news_listing(request, page):
     options = filter_options(page.locale_id)
     filters = Filters(request, articles_in(page.locale_id))

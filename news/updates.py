@@ -1,4 +1,4 @@
-"""News articles as a topic of the e-mail updates (pages.updates.topics)."""
+"""News articles as a topic of the e-mail updates (pages.updates.topics; declared in news.section)."""
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,4 +11,4 @@ def date_line(page):
     return date_format(timezone.localtime(page.date), "DATE_FORMAT")
 
 
-topics.register(topics.Topic(key="news", label=_("News"), models=("news.NewsPage",), date_line=date_line, order=10))
+TOPIC = topics.Topic(key="news", label=_("News"), models=("news.NewsPage",), date_line=date_line, order=10)

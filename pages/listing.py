@@ -6,33 +6,20 @@ Good ones are reported to the page cache, which keeps an answer only for
 values a page took as given (pages.cache.page_cache).
 """
 
-from django.core import checks
-from django.core.paginator import Paginator
-from wagtail.models import get_page_models
+import functools
 
+from django.core.paginator import Paginator
+
+from pages import sections
 from pages.cache import page_cache
 from pages.lookups import category_path
 from pages.visibility import public, restricted_paths  # noqa: F401 - listings' one rule, here for their imports
 
-_builders = {}
-
-
-def builds(*page_classes):
-    """Register the function ``build(request, page) -> dict`` that adds a listing
-    to the context of ``page_classes``. A section's listing module imports its
-    models and registers itself (from the app's ready()), so models never import
-    their listing: the dependency runs one way."""
-
-    def decorator(build):
-        for page_class in page_classes:
-            _builders[page_class] = build
-        return build
-
-    return decorator
-
 
 class ListingPage:
-    """Mixin for a page whose context a registered listing builds."""
+    """Mixin for a page whose context a listing builds: its section names the
+    function ``build(request, page) -> dict`` in its declaration (pages.sections),
+    so models never import their listing: the dependency runs one way."""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -40,23 +27,10 @@ class ListingPage:
         return context
 
 
+@functools.cache
 def _builder_for(page_class):
-    return next((_builders[cls] for cls in page_class.__mro__ if cls in _builders), None)
-
-
-@checks.register()
-def every_listing_page_has_a_builder(app_configs, **kwargs):
-    """A listing page type whose section never registered its listing would
-    fail on its first visitor; say so at start-up instead."""
-    return [
-        checks.Error(
-            f"{model._meta.label} is a ListingPage but no listing builds its context.",
-            hint="Register one with pages.listing.builds() in a module the app's ready() imports.",
-            id="pages.E001",
-        )
-        for model in get_page_models()
-        if issubclass(model, ListingPage) and _builder_for(model) is None
-    ]
+    listings = sections.merged("listings")
+    return next((listings[cls] for cls in page_class.__mro__ if cls in listings), None)
 
 
 def paginate(request, items, per_page=12, count=None):

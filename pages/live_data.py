@@ -1,15 +1,18 @@
-"""Content that section apps compute and editors place in any page body.
+"""Content that sections compute and editors place in any page body.
 
-The shell cannot import section apps, so each app registers what it offers
-(e.g. parks: totals across the demonstration parks). An editor picks it in a
-"Live data" block; the block renders the app's template with fresh context, so
-numbers are never typed twice.
+The shell cannot import section apps, so each app declares what it offers in
+its section (pages.sections), e.g. parks: totals across the demonstration
+parks. An editor picks it in a "Live data" block; the block renders the app's
+template with fresh context, so numbers are never typed twice.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_registry = {}
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+
+from pages import sections
 
 
 @dataclass(frozen=True)
@@ -19,18 +22,17 @@ class LiveData:
     template: str
     get_context: Callable
 
-
-def register(key, label, template):
-    def decorator(get_context):
-        _registry[key] = LiveData(key, label, template, get_context)
-        return get_context
-
-    return decorator
+    def problems(self):
+        try:
+            get_template(self.template)
+        except TemplateDoesNotExist:
+            return [f"the live data {self.key!r} names the template {self.template!r}, which does not exist."]
+        return []
 
 
 def get(key):
-    return _registry.get(key)
+    return next((item for item in sections.each("live_data") if item.key == key), None)
 
 
 def choices():
-    return [(item.key, item.label) for item in _registry.values()]
+    return [(item.key, item.label) for item in sections.each("live_data")]

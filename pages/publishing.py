@@ -21,7 +21,9 @@ The order, and why:
 
 Each step is a function of one argument, the page (``None`` for a privacy
 change of a collection rather than a page), kept in the module that owns what
-it changes. A section adds its own with ``register()``.
+it changes. ``STEPS`` are the shell's own; a section declares its own as a
+``Step`` in its declaration (pages.sections), placed right after a named step
+of the shell: e-mail updates' ``announcements`` comes after ``search``.
 
 Deliberately outside: "Publish and update translations" (an editor's choice
 in the admin, pages.editorial.hooks), and Wagtail's own search and reference
@@ -29,22 +31,24 @@ indexes. Wagtail's CDN purge of the published page is disconnected: the
 ``cdn`` step purges the page with its twins, after the commit.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from pages import sections
 from pages.cache import purge
 from pages.cache import receivers as cache
 from pages.editorial import tree_sync, view_restrictions
 from pages.operations import renditions
 from pages.search import index as search
-from pages.updates import announcements
 
 STEPS = {
     "published": [
         ("search", search.index_page),
-        ("announcements", announcements.record),
         ("cache", cache.page_changed),
         ("cdn", purge.page_and_twins),
         ("renditions", renditions.prepare_on_commit),
@@ -81,26 +85,47 @@ STEPS = {
 }
 
 
-def register(kind, name, step, after=None):
-    """Add ``step`` to the events of ``kind``, right after the step named
-    ``after`` (at the end without one)."""
-    steps = STEPS[kind]
-    if any(existing == name for existing, _step in steps):
-        raise ValueError(f"{kind!r} already has a step named {name!r}")
-    position = len(steps)
-    if after is not None:
-        position = [existing for existing, _step in steps].index(after) + 1
-    steps.insert(position, (name, step))
+@dataclass(frozen=True)
+class Step:
+    """A section's step: ``run(page)`` on every event of ``kind``, right after
+    the shell's step named ``after`` (at the end without one)."""
+
+    kind: str
+    name: str
+    run: Callable
+    after: str | None = None
+
+    def problems(self):
+        if self.kind not in STEPS:
+            return [f"the step {self.name!r} follows {self.kind!r}, which is not an event ({', '.join(STEPS)})."]
+        names = [name for name, _run in STEPS[self.kind]]
+        if self.name in names:
+            return [f"the step {self.name!r} has the name of one of the shell's steps."]
+        if self.after is not None and self.after not in names:
+            return [f"the step {self.name!r} comes after {self.after!r}, which {self.kind!r} does not have."]
+        return []
+
+
+def steps(kind, extra=None):
+    """The steps of ``kind``, the shell's with the sections' placed in them."""
+    result = list(STEPS[kind])
+    for step in extra if extra is not None else sections.each("publish_steps"):
+        if step.kind != kind:
+            continue
+        names = [name for name, _run in result]
+        position = names.index(step.after) + 1 if step.after in names else len(result)
+        result.insert(position, (step.name, step.run))
+    return result
 
 
 def order(kind):
     """The names of the steps of ``kind``, in the order they run."""
-    return [name for name, _step in STEPS[kind]]
+    return [name for name, _run in steps(kind)]
 
 
 def dispatch(kind, page):
-    for _name, step in STEPS[kind]:
-        step(page)
+    for _name, run in steps(kind):
+        run(page)
 
 
 # --- Wagtail's and Django's signals, heard here only ------------------------------

@@ -6,10 +6,10 @@ computed from exactly the rows the filters keep, and the query count stays
 the same whatever the number of rows.
 """
 
-from pages.listing import builds, choice_param, paginate, public, querystring_without
+from pages.listing import choice_param, paginate, public, querystring_without
 
 from .company_totals import totals_of
-from .models import CompanyResult, CompanyResultsPage, Sector, public_parks
+from .models import CompanyResult, Sector, public_parks
 
 PER_PAGE = 25
 
@@ -20,7 +20,6 @@ def public_company_results(locale_id):
     return public(CompanyResult.objects.filter(locale_id=locale_id), path_field="park__path").select_related("park")
 
 
-@builds(CompanyResultsPage)
 def company_results_context(request, page):
     parks = list(public_parks(page.locale_id).only("title", "translation_key", "path"))
     park_by_key = {park.translation_key: park for park in parks}

@@ -4,7 +4,7 @@ read from the querysets the park pages and the company results table show."""
 from django.utils.translation import gettext_lazy as _
 
 from pages.navigation.localized import active_locale
-from pages.opendata.registry import Dataset, columns, register
+from pages.opendata.registry import Dataset, columns
 
 from .company_results import public_company_results
 from .models import ParkIndicator, in_indicator_order, public_parks
@@ -29,30 +29,28 @@ def _indicator_rows(request):
                    status, source, source_url)  # fmt: skip
 
 
-register(
-    Dataset(
-        name="indicators",
-        title=_("Park indicators"),
-        description=_(
-            "Every yearly figure of every demonstration park, as shown in each park's indicators table: "
-            "energy, water, CO2e, waste and cost saved, companies engaged and measures implemented."
-        ),
-        columns=columns(
-            ("park", _("The park's name")),
-            ("park_url", _("The park's page")),
-            ("indicator_code", _("What is measured, as a code that is the same in both languages")),
-            ("indicator", _("What is measured")),
-            ("year", _("The year the figure is for")),
-            ("value", _("The figure, a plain number")),
-            ("unit", _("Its unit (MWh, m³, t CO2e, t, a currency, companies or measures)")),
-            ("status", _("Reported (measured) or estimated")),
-            ("source", _("Who reported it")),
-            ("source_url", _("Where the source can be read, when it is online")),
-        ),
-        rows=_indicator_rows,
-        key=("park_url", "indicator_code", "unit", "year"),
-        order=10,
-    )
+INDICATORS = Dataset(
+    name="indicators",
+    title=_("Park indicators"),
+    description=_(
+        "Every yearly figure of every demonstration park, as shown in each park's indicators table: "
+        "energy, water, CO2e, waste and cost saved, companies engaged and measures implemented."
+    ),
+    columns=columns(
+        ("park", _("The park's name")),
+        ("park_url", _("The park's page")),
+        ("indicator_code", _("What is measured, as a code that is the same in both languages")),
+        ("indicator", _("What is measured")),
+        ("year", _("The year the figure is for")),
+        ("value", _("The figure, a plain number")),
+        ("unit", _("Its unit (MWh, m³, t CO2e, t, a currency, companies or measures)")),
+        ("status", _("Reported (measured) or estimated")),
+        ("source", _("Who reported it")),
+        ("source_url", _("Where the source can be read, when it is online")),
+    ),
+    rows=_indicator_rows,
+    key=("park_url", "indicator_code", "unit", "year"),
+    order=10,
 )
 
 
@@ -70,33 +68,31 @@ def _company_rows(request):
                result.cost_saved, result.currency, result.get_status_display(), result.source)  # fmt: skip
 
 
-register(
-    Dataset(
-        name="company-results",
-        title=_("Company results"),
-        description=_(
-            "What companies in the demonstration parks achieved with resource efficient and cleaner production "
-            "(RECP) and industrial symbiosis, one row per company and year, as in the company results table."
-        ),
-        columns=columns(
-            ("company", _("The company, or an anonymised name")),
-            ("park", _("The park it is in")),
-            ("park_url", _("The park's page")),
-            ("sector_code", _("Its main industry, as a code that is the same in both languages")),
-            ("sector", _("Its main industry")),
-            ("year", _("The year of the results")),
-            ("measures", _("Measures implemented")),
-            ("energy_mwh", _("Energy saved, MWh a year")),
-            ("water_m3", _("Water saved, m³ a year")),
-            ("co2e_t", _("CO2e avoided, tonnes a year")),
-            ("waste_t", _("Waste reduced, tonnes a year")),
-            ("cost_saved", _("Cost saved a year")),
-            ("currency", _("The currency of the cost saved (USD or VND)")),
-            ("status", _("Reported (measured) or estimated")),
-            ("source", _("Who reported it")),
-        ),
-        rows=_company_rows,
-        key=("company", "park_url", "year"),
-        order=20,
-    )
+COMPANY_RESULTS = Dataset(
+    name="company-results",
+    title=_("Company results"),
+    description=_(
+        "What companies in the demonstration parks achieved with resource efficient and cleaner production "
+        "(RECP) and industrial symbiosis, one row per company and year, as in the company results table."
+    ),
+    columns=columns(
+        ("company", _("The company, or an anonymised name")),
+        ("park", _("The park it is in")),
+        ("park_url", _("The park's page")),
+        ("sector_code", _("Its main industry, as a code that is the same in both languages")),
+        ("sector", _("Its main industry")),
+        ("year", _("The year of the results")),
+        ("measures", _("Measures implemented")),
+        ("energy_mwh", _("Energy saved, MWh a year")),
+        ("water_m3", _("Water saved, m³ a year")),
+        ("co2e_t", _("CO2e avoided, tonnes a year")),
+        ("waste_t", _("Waste reduced, tonnes a year")),
+        ("cost_saved", _("Cost saved a year")),
+        ("currency", _("The currency of the cost saved (USD or VND)")),
+        ("status", _("Reported (measured) or estimated")),
+        ("source", _("Who reported it")),
+    ),
+    rows=_company_rows,
+    key=("company", "park_url", "year"),
+    order=20,
 )

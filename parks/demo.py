@@ -9,7 +9,6 @@ from wagtail.models import Locale
 
 from pages.demo import ensure_page, translate_once
 from pages.demo.content import glossary as shell_glossary
-from pages.demo.registry import register
 from pages.demo.translate import Glossary, translate
 from pages.models import HomePage, StandardPage
 
@@ -547,7 +546,6 @@ def _results_page_shows_park_totals(home):
     translate(results, shell_glossary)
 
 
-@register(order=20)
 def seed_parks():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)

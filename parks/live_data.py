@@ -1,8 +1,5 @@
-"""Figures the parks app offers to any page body (see pages.live_data)."""
+"""Figures the parks app offers to any page body (see pages.live_data; declared in parks.section)."""
 
-from django.utils.translation import gettext_lazy as _
-
-from pages import live_data
 from pages.cache import fragments
 from pages.listing import public
 from pages.navigation.localized import active_locale
@@ -23,7 +20,6 @@ def _totals():
     return {"park_totals": comparable_totals(figures)}
 
 
-@live_data.register("parks.totals", _("Totals across the demonstration parks"), "parks/includes/park_totals.html")
 def park_totals(parent_context):
     # Cached per language like the shell; indicator changes and publishing drop it.
     return fragments.cached("park-totals", 0, _totals)

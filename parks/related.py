@@ -2,19 +2,20 @@
 news): one helper, so every section's list is found, ordered and cached alike."""
 
 from pages.cache import fragments
-from pages.navigation import slots
+from pages.navigation.slots import Slot
 
 SHOWN = 6
 
 
-def register_park_list(key, heading, listed, via, newest_first, meta, order, timeout=fragments.TIMEOUT):
-    """Show on each park's page the newest pages ``listed(locale_id)`` that link to
-    the park through ``via`` (e.g. ``park_links__park``), in the park's language.
+def park_list(key, heading, listed, via, newest_first, meta, order, timeout=fragments.TIMEOUT):
+    """A slot for a section's declaration (pages.sections): each park's page
+    shows the newest pages ``listed(locale_id)`` that link to the park through
+    ``via`` (e.g. ``park_links__park``), in the park's language.
 
     ``heading`` is a lazy translation; ``meta(page)`` is the line under a title.
     """
 
-    def park_list(request, park):
+    def get_context(request, park):
         def build():
             pages = listed(park.locale_id).filter(**{f"{via}__translation_key": park.translation_key}).distinct()
             items = [{"title": p.title, "url": p.url, "meta": meta(p)} for p in pages.order_by(newest_first)[:SHOWN]]
@@ -22,5 +23,4 @@ def register_park_list(key, heading, listed, via, newest_first, meta, order, tim
 
         return fragments.cached(f"park-{key}:{park.pk}", 0, build, timeout=timeout)
 
-    slots.register("park", "includes/related_list.html", order=order, name=f"park-list:{key}")(park_list)
-    return park_list
+    return Slot("park", "includes/related_list.html", get_context, order)

@@ -2,17 +2,11 @@ from django.apps import AppConfig
 
 
 class PublicationsConfig(AppConfig):
+    """What publications bring to the shell is declared in publications/section.py (pages.sections)."""
+
     name = "publications"
     verbose_name = "Publications"
 
     def ready(self):
-        # Imported here, not at the top: they need the models, which Django loads
-        # only after every app config; importing them registers what they offer.
-        from wagtail.documents import get_document_model
-
-        from pages.cache.receivers import invalidate_on_change
-
-        from . import datasets, downloads, library, shell_slots, updates  # noqa: F401
-
-        # File names and sizes are shown from the shell's cache.
-        invalidate_on_change(get_document_model())
+        # Counting downloads listens to Wagtail's document_served signal.
+        from . import downloads  # noqa: F401

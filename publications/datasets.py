@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from pages.lookups import category_path
 from pages.navigation import site_for
 from pages.navigation.localized import active_locale
-from pages.opendata.registry import Dataset, columns, register
+from pages.opendata.registry import Dataset, columns
 from pages.visibility import in_public_collection
 
 from .library import filter_options
@@ -37,32 +37,28 @@ def _rows(request):
                publication.get_full_url(request))  # fmt: skip
 
 
-register(
-    Dataset(
-        name="publications",
-        title=_("Publications"),
-        description=_(
-            "The documents in the library: laws, reports, studies, guides and proceedings, with their files."
-        ),
-        columns=columns(
-            ("title", _("The document's title")),
-            ("category", _("The library section it is in")),
-            ("type_code", _("What kind of document it is, as a code that is the same in both languages")),
-            ("type", _("What kind of document it is")),
-            ("date", _("The date on the document (YYYY-MM-DD)")),
-            ("year", _("Its year")),
-            ("reference", _("Its number or reference")),
-            ("publisher", _("Who published it")),
-            ("languages", _("The languages of its files (en, vi)")),
-            ("file_url_en", _("The English file")),
-            ("file_size_en", _("Its size in bytes")),
-            ("file_url_vi", _("The Vietnamese file")),
-            ("file_size_vi", _("Its size in bytes")),
-            ("external_url", _("Where it can be read on another website; a DOI as its https://doi.org/ address")),
-            ("url", _("The publication's page")),
-        ),
-        rows=_rows,
-        key=("url",),
-        order=40,
-    )
+PUBLICATIONS = Dataset(
+    name="publications",
+    title=_("Publications"),
+    description=_("The documents in the library: laws, reports, studies, guides and proceedings, with their files."),
+    columns=columns(
+        ("title", _("The document's title")),
+        ("category", _("The library section it is in")),
+        ("type_code", _("What kind of document it is, as a code that is the same in both languages")),
+        ("type", _("What kind of document it is")),
+        ("date", _("The date on the document (YYYY-MM-DD)")),
+        ("year", _("Its year")),
+        ("reference", _("Its number or reference")),
+        ("publisher", _("Who published it")),
+        ("languages", _("The languages of its files (en, vi)")),
+        ("file_url_en", _("The English file")),
+        ("file_size_en", _("Its size in bytes")),
+        ("file_url_vi", _("The Vietnamese file")),
+        ("file_size_vi", _("Its size in bytes")),
+        ("external_url", _("Where it can be read on another website; a DOI as its https://doi.org/ address")),
+        ("url", _("The publication's page")),
+    ),
+    rows=_rows,
+    key=("url",),
+    order=40,
 )

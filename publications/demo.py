@@ -8,7 +8,6 @@ import datetime
 from wagtail.models import Locale
 
 from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, media, translate_once
-from pages.demo.registry import register
 from pages.demo.translate import Glossary
 from pages.models import HomePage
 from parks.models import ParkPage
@@ -380,7 +379,6 @@ def _parks(slugs, english):
     return [PublicationPark(park=park) for park in ParkPage.objects.filter(locale=english, slug__in=slugs)]
 
 
-@register(order=40)
 def seed_publications():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)

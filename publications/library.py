@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from pages.cache import fragments
 from pages.listing import (
     Filters,
-    builds,
     category_options,
     choice_param,
     paginate,
@@ -48,7 +47,6 @@ def search_text(request):
     return search_words(request)[:MAX_QUERY]
 
 
-@builds(PublicationIndexPage, PublicationCategoryPage)
 def library_context(request, page):
     options = filter_options(page.locale_id)
     filters = Filters(

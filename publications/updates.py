@@ -1,4 +1,4 @@
-"""Publications as a topic of the e-mail updates (pages.updates.topics)."""
+"""Publications as a topic of the e-mail updates (pages.updates.topics; declared in its section)."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +13,10 @@ def date_line(page):
     return " · ".join(parts)
 
 
-topics.register(
-    topics.Topic(
-        key="publications",
-        label=_("Publications"),
-        models=("publications.PublicationPage",),
-        date_line=date_line,
-        order=30,
-    )
+TOPIC = topics.Topic(
+    key="publications",
+    label=_("Publications"),
+    models=("publications.PublicationPage",),
+    date_line=date_line,
+    order=30,
 )

@@ -41,6 +41,7 @@ from publications.models import (
     PublicationPage,
     VideoPage,
 )
+from tests.trainings.models import TrainingIndexPage, TrainingPage
 
 _numbers = itertools.count(1)
 
@@ -84,6 +85,9 @@ DEFAULTS = {
     MediaGalleryPage: {},
     PhotoAlbumPage: {"photos": []},
     VideoPage: {"video_url": "https://www.youtube.com/results?search_query=eco-industrial+parks"},
+    # The test-only section (tests/trainings).
+    TrainingIndexPage: {},
+    TrainingPage: {"date": _today},
 }
 
 # A new page's default title: (English, Vietnamese) with the page's number.

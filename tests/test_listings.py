@@ -7,12 +7,10 @@ import html as markup
 import re
 
 import pytest
-from django.core import checks
 from wagtail.models import Locale, PageViewRestriction
 
 from events.models import EventIndexPage, EventPage, EventPark
 from news.models import NewsIndexPage, NewsPage, NewsRelatedPage
-from pages import listing
 from parks.models import ParkPage
 from publications.models import PublicationIndexPage, PublicationPage, PublicationPark
 
@@ -109,12 +107,3 @@ def test_a_private_park_is_offered_by_no_listing_and_filters_nothing(client, lan
         # ?park=<the private park> is not a choice: the listing is shown unfiltered.
         forged = client.get(url, {"park": park.pk}).content.decode()
         assert listed_titles(forged) == listed_titles(unfiltered), name
-
-
-def test_a_listing_page_whose_listing_never_registered_fails_the_system_check(monkeypatch):
-    assert not [e for e in checks.run_checks() if e.id == "pages.E001"]
-    # As if news' listing module were never imported by its app's ready().
-    kept = {cls: build for cls, build in listing._builders.items() if not issubclass(NewsIndexPage, cls)}
-    monkeypatch.setattr(listing, "_builders", kept)
-    errors = [e for e in checks.run_checks() if e.id == "pages.E001"]
-    assert [e.msg for e in errors] == ["news.NewsIndexPage is a ListingPage but no listing builds its context."]

@@ -27,3 +27,9 @@ MEDIA_ROOT = env_str("MEDIA_ROOT") or tempfile.mkdtemp(prefix="eipvn-test-media-
 SERVE_MEDIA = True
 # The translation editor's machine translation uses wagtail-localize's dummy translator.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env_str("MACHINE_TRANSLATOR", "dummy"))  # noqa: F405
+
+# A section that exists only here (tests/trainings): it proves a new section
+# plugs into the shell by its declaration alone. Off where a test needs the
+# project's own apps only (the schema snapshot's replays).
+if env_bool("TEST_SECTIONS", True):
+    INSTALLED_APPS = [*INSTALLED_APPS, "tests.trainings"]  # noqa: F405

@@ -8,8 +8,6 @@ are added afterwards."""
 
 from wagtail.models import Locale
 
-from pages.demo.registry import register
-
 from ..models import EventPage
 from . import seats
 
@@ -36,7 +34,6 @@ def settings_for(slug):
     }
 
 
-@register(order=31)
 def seed_registrations():
     english = Locale.get_default()
     for slug, (_places, examples) in OPEN.items():

@@ -7,7 +7,6 @@ import uuid
 from wagtail.models import Locale, Page, Site
 
 from pages.demo import content, media, notices
-from pages.demo.registry import register
 from pages.demo.translate import translate
 from pages.models import (
     ContactFormField,
@@ -192,7 +191,6 @@ def _snippets():
         translate_once(person, content.glossary)
 
 
-@register(order=0)
 def seed_shell():
     home = _home()
     translate_once(home, content.glossary)
@@ -201,7 +199,6 @@ def seed_shell():
     return home
 
 
-@register(order=90)
 def seed_contact():
     """Contact us comes last in the menu, as on the original site."""
     home = HomePage.objects.get(locale=Locale.get_default())
@@ -217,7 +214,6 @@ def seed_contact():
     translate_once(contact, content.glossary)
 
 
-@register(order=95)
 def seed_notices():
     """Privacy, accessibility and terms of use: linked from the footer, not the menu."""
     notices.seed(ensure_page, translate_once)

@@ -1,14 +1,23 @@
 """Data for the shared footer: partners by role, the related agencies, the
-site's notices (privacy, accessibility, terms of use) and the e-mail updates page."""
+site's notices (privacy, accessibility, terms of use) and the pages the
+sections offer to it by role (the e-mail updates page, the Data page)."""
 
 from django.utils import translation
 
+from pages import sections
 from pages.cache import fragments
 from pages.listing import public
 from pages.models import NoticePage, Partner, RelatedAgency
 from pages.navigation.localized import active_locale, in_locale_with_fallback
-from pages.opendata.models import DataPage
-from pages.updates.models import SubscribePage
+
+
+def _shell_page_urls(locale):
+    """{role: this language's live, public page of that role's type, or ""}."""
+    urls = {}
+    for role, page_type in sections.merged("shell_pages").items():
+        page = public(page_type.objects.live().filter(locale=locale)).first()
+        urls[role] = page.get_url() if page else ""
+    return urls
 
 
 def _build_footer():
@@ -31,14 +40,13 @@ def _build_footer():
         {"short_name": agency.short_name, "name": agency.name, "url": agency.url}
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
-    data_page = public(DataPage.objects.live().filter(locale=locale)).first()
-    subscribe_page = public(SubscribePage.objects.live().filter(locale=locale)).first()
+    shell_pages = _shell_page_urls(locale)
     return {
         "partner_groups": groups,
         "agencies": agencies,
         "notices": _notices(locale),
-        "data_url": data_page.get_url() if data_page else "",
-        "subscribe_url": subscribe_page.get_url() if subscribe_page else "",
+        "data_url": shell_pages.get("data", ""),
+        "subscribe_url": shell_pages.get("subscribe", ""),
         "language": translation.get_language(),
     }
 

@@ -1,67 +1,65 @@
-"""Places in the shell (the home page, the footer) where section apps show
-their own content, without the shell importing them.
+"""Places in the shell where apps show their own content, without the shell
+importing them: "head" (every page's head), "home" (the home page), "footer"
+(every page's footer) and "park" (a demonstration park's page, given the park).
 
-An app registers a template and a function that returns its context (or None
-to show nothing); the function should cache what it reads (pages.cache.fragments),
-as slots render on every page. Slots: "head", "home", "footer", and "park"
-(a demonstration park's page, given the park).
+An app declares a ``Slot`` in its section (pages.sections): a template and a
+function that returns its context (or None to show nothing). The function
+should cache what it reads (pages.cache.fragments), as slots render on every
+page; ``cached`` makes such a slot from a function of no arguments.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 
+from pages import sections
 from pages.cache import fragments
 
-_slots = {}
+PLACES = ("head", "home", "footer", "park")
 
 
 @dataclass(frozen=True)
-class SlotItem:
+class Slot:
+    place: str  # one of PLACES
     template: str
-    get_context: Callable
-    order: int
-    name: str
+    get_context: Callable  # get_context(request, **extra) -> dict or None
+    order: int = 50
+
+    def problems(self):
+        found = [] if self.place in PLACES else [f"{self.place!r} is not a place in the shell ({', '.join(PLACES)})."]
+        try:
+            get_template(self.template)
+        except TemplateDoesNotExist:
+            found.append(f"the template {self.template!r} does not exist.")
+        return found
 
 
-def register(slot, template, order=50, name=None):
-    """Show ``get_context``'s answer in ``slot``; registering the same ``name``
-    (by default the function's dotted name) twice keeps one."""
+def cached(place, template, key, build, order=50, timeout=fragments.TIMEOUT):
+    """A slot showing ``build()`` (no arguments), kept in the fragments under
+    ``key``, per language, and dropped on every publish. Give a short
+    ``timeout`` to what changes with the clock."""
 
-    def decorator(get_context):
-        items = _slots.setdefault(slot, [])
-        key = name or f"{get_context.__module__}.{get_context.__qualname__}"
-        if not any(item.name == key for item in items):
-            items.append(SlotItem(template, get_context, order, key))
-            items.sort(key=lambda item: item.order)
-        return get_context
+    def get_context(request):
+        return fragments.cached(key, 0, build, timeout=timeout)
 
-    return decorator
+    return Slot(place, template, get_context, order)
 
 
-def cached(slot, template, key, order=50, timeout=fragments.TIMEOUT):
-    """Register ``build()`` (no arguments) for ``slot``; its context is kept in
-    the fragments under ``key``, per language, and dropped on every publish.
-    Give a short ``timeout`` to what changes with the clock."""
-
-    def decorator(build):
-        def get_context(request):
-            return fragments.cached(key, 0, build, timeout=timeout)
-
-        register(slot, template, order, name=f"{build.__module__}.{build.__qualname__}")(get_context)
-        return build
-
-    return decorator
+@functools.cache
+def _in(place):
+    return sorted((slot for slot in sections.each("slots") if slot.place == place), key=lambda slot: slot.order)
 
 
-def render(slot, request, **extra):
-    """Render what is registered for ``slot``; ``extra`` (e.g. the page a slot
-    belongs to) is passed on to each context function."""
+def render(place, request, **extra):
+    """Render what the sections show in ``place``; ``extra`` (e.g. the park a
+    slot belongs to) is passed on to each context function."""
     parts = []
-    for item in _slots.get(slot, []):
-        context = item.get_context(request, **extra)
+    for slot in _in(place):
+        context = slot.get_context(request, **extra)
         if context is not None:
-            parts.append(render_to_string(item.template, context, request=request))
+            parts.append(render_to_string(slot.template, context, request=request))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, autoescaped

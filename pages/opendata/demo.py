@@ -5,7 +5,6 @@ from wagtail.models import Locale
 
 from pages.demo import ensure_page, translate_once
 from pages.demo.content import glossary, t
-from pages.demo.registry import register
 from pages.demo.translate import translate
 from pages.models import HomePage, StandardPage
 from pages.opendata.models import DataPage
@@ -48,7 +47,6 @@ def _link_from_results(data_page):
     translate(results, glossary)  # refreshes the Vietnamese twin with the new box
 
 
-@register(order=95)
 def seed_open_data():
     home = HomePage.objects.get(locale=Locale.get_default())
     data_page = ensure_page(home, DataPage, show_in_menus=False, **DATA)

@@ -1,9 +1,12 @@
-"""The datasets section apps offer (``register``), in the order they registered."""
+"""The open datasets the sections declare (pages.sections), in their order."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+
+from pages import sections
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 FORMATS = ("csv", "json", "xlsx")
@@ -29,21 +32,26 @@ class Dataset:
     # What changes with the clock alone (news dated in the future) needs a short life.
     timeout: int | None = None
 
-
-_datasets = {}
-
-
-def register(dataset):
-    _datasets[dataset.name] = dataset
-    return dataset
+    def problems(self):
+        found = []
+        if not re.fullmatch(r"[a-z0-9-]+", self.name):
+            found.append(f"the dataset name {self.name!r} must be letters, digits and hyphens.")
+        if not self.columns:
+            found.append(f"the dataset {self.name!r} has no columns.")
+        names = [column.name for column in self.columns]
+        found.extend(f"the dataset {self.name!r} keys on {key!r}, not one of its columns." for key in self.key
+                     if key not in names)  # fmt: skip
+        if not callable(self.rows):
+            found.append(f"the dataset {self.name!r} has no rows function.")
+        return found
 
 
 def get(name):
-    return _datasets.get(name)
+    return next((dataset for dataset in sections.each("datasets") if dataset.name == name), None)
 
 
 def all_datasets():
-    return sorted(_datasets.values(), key=lambda dataset: (dataset.order, dataset.name))
+    return sorted(sections.each("datasets"), key=lambda dataset: (dataset.order, dataset.name))
 
 
 def columns(*pairs):

@@ -8,30 +8,16 @@ publication of the same page in the same language (one logged by Wagtail
 before this one's time, whether or not this one is logged yet).
 """
 
-import contextlib
-import contextvars
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from pages.demo.registry import seeding_now
 from pages.lookups import page_date
 from pages.navigation import awaiting_translation
 from pages.updates import topics
 from pages.updates.models.records import Announcement
 from pages.visibility import public
-
-_paused = contextvars.ContextVar("updates_announcements_paused", default=False)
-
-
-@contextlib.contextmanager
-def paused():
-    """Publishing without announcing (seed_demo: the demo's pages are not news)."""
-    token = _paused.set(True)
-    try:
-        yield
-    finally:
-        _paused.reset(token)
 
 
 def is_shown(page):
@@ -64,7 +50,7 @@ def announced_at(page):
 
 def record(page, alias=False):
     """A step of every publish (pages.publishing); returns the announcement or None."""
-    if _paused.get() or alias or page.alias_of_id:
+    if seeding_now() or alias or page.alias_of_id:  # the demo's pages are not news
         return None
     topic = topics.for_page(page)
     if topic is None or not first_publication(page) or not is_shown(page) or awaiting_translation(page):

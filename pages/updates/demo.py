@@ -1,14 +1,12 @@
-"""`seed_demo`'s e-mail updates page (pages.demo.registry finds this module)."""
+"""`seed_demo`'s e-mail updates page (declared in pages.updates.section)."""
 
 from wagtail.models import Locale
 
 from pages.demo import content, ensure_page, translate_once
-from pages.demo.registry import register
 from pages.models import HomePage
 from pages.updates.models import SubscribePage
 
 
-@register(order=92)
 def seed_updates_page():
     """E-mail updates: linked from every footer and the section listings, not the menu."""
     home = HomePage.objects.get(locale=Locale.get_default())

@@ -1,13 +1,16 @@
-"""The topics visitors may subscribe to, registered by the section apps.
+"""The topics visitors may subscribe to, as the sections declare them (pages.sections).
 
-A section registers a topic from its own ``updates.py`` (imported by its app's
-``ready()``): a key, a translated label, the page models it covers and how to
-write the line under one of its pages' titles in an e-mail. The shell only
-reads this registry.
+A section names each topic in its declaration: a key, a translated label, the
+page models it covers and how to write the line under one of its pages' titles
+in an e-mail. E-mail updates only read them.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.apps import apps
+
+from pages import sections
 
 
 @dataclass(frozen=True)
@@ -21,20 +24,27 @@ class Topic:
     # recorded after it took place is not).
     announces: Callable = lambda page: True
 
+    def problems(self):
+        from wagtail.models import Page
 
-_topics = {}
-
-
-def register(topic):
-    _topics[topic.key] = topic
+        found = []
+        for label in self.models:
+            try:
+                model = apps.get_model(label)
+            except (LookupError, ValueError):
+                found.append(f"the topic {self.key!r} covers {label!r}, which is not a model.")
+                continue
+            if not issubclass(model, Page):
+                found.append(f"the topic {self.key!r} covers {label!r}, which is not a page type.")
+        return found
 
 
 def all_topics():
-    return sorted(_topics.values(), key=lambda topic: topic.order)
+    return sorted(sections.each("topics"), key=lambda topic: topic.order)
 
 
 def get(key):
-    return _topics.get(key)
+    return next((topic for topic in all_topics() if topic.key == key), None)
 
 
 def choices():
@@ -44,4 +54,4 @@ def choices():
 def for_page(page):
     """The topic that covers this page's type, or None."""
     label = page.specific_class._meta.label if page.specific_class else ""
-    return next((topic for topic in _topics.values() if label in topic.models), None)
+    return next((topic for topic in all_topics() if label in topic.models), None)

@@ -20,7 +20,8 @@ def migrated_database(folder):
     path = Path(folder) / "snapshot.sqlite3"
     subprocess.run(  # noqa: S603 - this interpreter and this project's manage.py
         [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "migrate", "--no-snapshot", "--noinput", "-v0"],
-        env={**os.environ, "DATABASE_URL": f"sqlite:///{path}"},
+        # The project's apps only, never the test settings' test-only section.
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{path}", "TEST_SECTIONS": "false"},
         check=True,
     )
     return path

@@ -2,10 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from pages.demo.registry import seeders
+from pages.demo.registry import seeders, seeding
 from pages.operations import bulk_load, renditions
 from pages.search.index import rebuild as rebuild_search_entries
-from pages.updates import announcements
 
 
 class Command(BaseCommand):
@@ -21,7 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         # The demo's pages are not news: publishing them announces nothing (pages.updates).
-        with bulk_load.deferred(), announcements.paused():
+        with bulk_load.deferred(), seeding():
             for seeder in seeders():
                 self._step(f"{seeder.__module__}.{seeder.__name__}", seeder)
         self._step("the reference and admin search indexes", bulk_load.rebuild_indexes)

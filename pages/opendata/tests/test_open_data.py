@@ -38,7 +38,8 @@ def parsed_csv(client, name, language):
 
 
 def test_every_dataset_in_every_format_and_language_has_the_same_rows(client):
-    assert tuple(dataset.name for dataset in all_datasets()) == NAMES
+    # The test settings' own section (tests/trainings) aside: tests/test_sections.py shows its dataset.
+    assert tuple(dataset.name for dataset in all_datasets() if dataset.name != "trainings") == NAMES
     for name in NAMES:
         english = data(client, name, "en")
         columns = [column["name"] for column in english["columns"]]

@@ -1,0 +1,26 @@
+"""What the EIP demonstration brings to the shell (pages.sections): the company
+results listing, the indicators and company results datasets, the parks'
+totals for page bodies, demo, and the figures whose edits show."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pages.demo.registry import Seeder
+from pages.live_data import LiveData
+from pages.sections import Section
+
+from . import datasets
+from .company_results import company_results_context
+from .live_data import park_totals
+from .models import CompanyResult, CompanyResultsPage, ParkIndicator
+
+SECTION = Section(
+    listings={CompanyResultsPage: company_results_context},
+    datasets=(datasets.INDICATORS, datasets.COMPANY_RESULTS),
+    live_data=(
+        LiveData(
+            "parks.totals", _("Totals across the demonstration parks"), "parks/includes/park_totals.html", park_totals
+        ),  # fmt: skip
+    ),
+    demo=(Seeder("parks.demo.seed_parks", order=20),),
+    shown_models=(CompanyResult, ParkIndicator),
+)
