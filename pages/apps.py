@@ -11,7 +11,7 @@ class PagesConfig(AppConfig):
         from wagtail.models import Page, TranslatableMixin
         from wagtail.permissions import register_permission_policy
 
-        from pages import publishing, sections, signals  # noqa: F401
+        from pages import publishing, section_checks, sections, signals  # noqa: F401
         from pages.cache import receivers
         from pages.editorial.languages import LanguageSnippetPermissionPolicy
         from pages.mail import outbox
