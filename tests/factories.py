@@ -154,11 +154,12 @@ def build(model, parent=None, *, vietnamese="alias", publish=True, vi=None, vi_t
     return model.objects.get(pk=page.pk)
 
 
-def translate_page(page, texts, more=None):
-    """Publish the Vietnamese translation of ``page`` through wagtail-localize,
-    from ``texts`` (field name → Vietnamese) and ``more`` (any other English
-    text the page holds, such as an inline row's, → Vietnamese). Returns the
-    Vietnamese page."""
+def translate_page(page, texts, more=None, locale=None):
+    """Publish the Vietnamese translation of ``page`` (or into ``locale``, e.g.
+    English for a Vietnamese-first page) through wagtail-localize, from
+    ``texts`` (field name → its translation) and ``more`` (any other source
+    text the page holds, such as an inline row's, → its translation). Returns
+    the translated page."""
     glossary = Glossary()
     for name, vi in texts.items():
         glossary.t(getattr(page, name), vi)
@@ -168,5 +169,5 @@ def translate_page(page, texts, more=None):
     # wagtail-localize publishes when the translation's transaction commits;
     # a test's transaction never does, so run those callbacks here.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        translated = translate(page, glossary)
+        translated = translate(page, glossary, locale)
     return type(page).objects.get(pk=translated.pk)

@@ -128,7 +128,15 @@ def _may_bulk(user, action_type, obj):
     return policy_registry.get(obj).user_has_permission_for_instance(user, action_type, obj)
 
 
-# The translated trees follow English ---------------------------------------
+# The trees follow the source page, in either language ----------------------
+
+
+# After wagtail-localize's own hook (order 0), which aliases English pages: this
+# one aliases a page made first in any other language, and finds nothing to do
+# for an English one.
+@hooks.register("after_create_page", order=100)
+def alias_new_page_in_other_languages(request, page):
+    tree_sync.twin_new_page(page)
 
 
 @hooks.register("construct_translated_pages_to_cascade_actions")

@@ -1,22 +1,35 @@
-"""Keep the translated trees in step with the English one.
+"""Keep the two trees in step, from whichever language a page starts.
 
-wagtail-localize creates an alias in every synchronised locale when a page is
-created in the admin. Wagtail's own move, unpublish and delete views cascade to
-whatever the ``construct_translated_pages_to_cascade_actions`` hook returns;
-here that is the twins of English pages. Copies need their aliases made, and a
-reorder among siblings is mirrored so menus keep the same order.
+A page created in the admin gets an alias in every other language: for an
+English page wagtail-localize makes it (Vietnamese is synchronised from
+English); for a Vietnamese-first page ``twin_new_page`` does, since a second
+synchronisation the other way is broken upstream (wagtail-localize #872: each
+alias would make an alias of itself). Wagtail's own move, unpublish and delete
+views cascade to whatever the ``construct_translated_pages_to_cascade_actions``
+hook returns; here that is the twins of a source page (pages.origin), in either
+language. Copies need their aliases made, and a reorder among siblings is
+mirrored so menus keep the same order. A translation never drags its source.
 """
 
 from wagtail.models import Locale, Page
-from wagtail_localize.synctree import create_aliases_for_new_page
+
+from pages.origin import is_source
 
 
 def _is_source(page):
-    return page.locale_id == Locale.get_default().pk
+    return is_source(page)
+
+
+def twin_new_page(page):
+    """An alias of ``page`` in every language that has no page of its key yet
+    (under its parent's twin, made too if missing)."""
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if not Page.objects.filter(translation_key=page.translation_key, locale=locale).exists():
+            page.copy_for_translation(locale, copy_parents=True, alias=True)
 
 
 def cascade(pages, action):
-    """Twins that follow an English page when it is moved, unpublished or deleted.
+    """Twins that follow a source page when it is moved, unpublished or deleted.
 
     Unpublishing covers real translations only: Wagtail unpublishes aliases
     itself. Pages in other languages act alone (a translator's page never
@@ -36,16 +49,15 @@ def cascade(pages, action):
 
 
 def alias_copies(page, new_page):
-    """A copied English page (and its copied subpages) gets its aliases."""
+    """A copied source page (and its copied subpages) gets its aliases."""
     if not _is_source(new_page):
         return
     for copied in new_page.get_descendants(inclusive=True).order_by("path"):
-        if not Page.objects.translation_of(copied, inclusive=False).exists():
-            create_aliases_for_new_page(copied)
+        twin_new_page(copied)
 
 
 def mirror_position(page):
-    """Put each twin of an English page in the same place among its siblings."""
+    """Put each twin of a source page in the same place among its siblings."""
     if not _is_source(page):
         return
     before = page.get_prev_sibling()

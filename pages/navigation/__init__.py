@@ -8,6 +8,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from pages.cache import fragments, routing
 from pages.lookups import twins
+from pages.origin import source_locale_id
 from pages.visibility import public
 
 
@@ -82,6 +83,7 @@ def language_links(request, page):
 
 def _language_links(request, page):
     by_language = {}
+    source = source_locale_id(page) if page is not None else None
     if page is not None:
         # The other languages' twins the public may see (pages.visibility), and the page itself:
         # a private, expired or not-yet-dated twin is not pointed at (no link, no hreflang).
@@ -108,7 +110,12 @@ def _language_links(request, page):
                 "label": "VN" if code == "vi" else code.upper(),
                 "url": url,
                 "full_url": full_url,
-                "is_translation": twin is not None and twin.alias_of_id is None and not awaiting_translation(twin),
+                # Shown in its own language: not an alias, and not a translation still all in the source's words.
+                "is_translation": twin is not None
+                and twin.alias_of_id is None
+                and (twin.locale_id == source or not awaiting_translation(twin)),
+                # The language the page was written in first (pages.origin): either may be.
+                "is_source": twin is not None and twin.locale_id == source,
             }
         )
     return links
@@ -116,9 +123,10 @@ def _language_links(request, page):
 
 def awaiting_translation(page):
     """A page wagtail-localize turned from an alias into a translation whose
-    strings are all still untranslated: it shows the English text, so it is
-    treated like the alias it was (note, canonical to English, no hreflang)."""
-    if page.locale_id == Locale.get_default().pk:
+    strings are all still untranslated: it shows its source's text, so it is
+    treated like the alias it was (note, canonical to the source, no hreflang).
+    A source page (pages.origin), in either language, never is."""
+    if page.alias_of_id is None and source_locale_id(page) == page.locale_id:
         return False
     segments = StringSegment.objects.filter(
         source__object_id=page.translation_key, source__translations__target_locale_id=page.locale_id

@@ -63,13 +63,14 @@ def breadcrumbs(context, page):
 @register.simple_tag(takes_context=True)
 def page_languages(context, page):
     """The switcher's links, the hreflang alternates (real translations only)
-    and the canonical URL, which for an untranslated alias is its English source."""
+    and the canonical URL, which for an untranslated alias is its source, in
+    whichever language the page was written first."""
     request = context["request"]
     page = _page_or_none(page)
     language = get_language()
     links = [{**link, "is_current": link["code"] == language} for link in navigation.language_links(request, page)]
     current = next(link for link in links if link["is_current"])
-    source = links[0]
+    source = next((link for link in links if link["is_source"]), links[0])
     alternates = [link for link in links if link["is_translation"]]
     canonical = None
     if page is not None:
@@ -77,9 +78,10 @@ def page_languages(context, page):
     return {
         "links": links,
         "alternates": alternates if len(alternates) > 1 else [],
-        "x_default": source if source["is_translation"] and len(alternates) > 1 else None,
+        # English for everyone else, when both are real, whichever was written first.
+        "x_default": links[0] if links[0]["is_translation"] and len(alternates) > 1 else None,
         "canonical": canonical,
-        # An untranslated alias: English content under the Vietnamese address.
+        # An untranslated alias: the source's words under this language's address.
         "untranslated": page is not None and not current["is_translation"],
         "source_code": source["code"],
     }

@@ -1,0 +1,160 @@
+"""A page written first in Vietnamese (pages.origin): the English tree follows it
+as the Vietnamese tree follows an English page, and its English alias never
+pretends to be English until a translation is published."""
+
+import datetime
+import re
+from html import unescape
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment
+
+from news.models import NewsCategoryPage, NewsPage
+from pages import origin
+from pages.models import StandardPage
+
+from .editorial import client_for, translation_of, twin
+from .factories import build, section, translate_page
+from .fixtures import get_page
+from .servers import _FormParser
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Đà Nẵng khởi động chương trình cộng sinh công nghiệp"
+INTRO = "Các doanh nghiệp tại KCN Hòa Khánh cùng tìm cách dùng chung nước và năng lượng."
+ENGLISH = {
+    "title": "Da Nang starts an industrial symbiosis programme",
+    "intro": "Companies in Hoa Khanh look at sharing water and energy.",
+}
+
+
+def create_in_admin(client, model, parent, **values):
+    """As an editor does: the add form's own fields, filled in and published."""
+    url = reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
+    parser = _FormParser("page-edit-form")
+    parser.feed(get_page(client, url))
+    data = {**parser.fields, **values, "action-publish": "action-publish"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return model.objects.get(locale=parent.locale, slug=values["slug"])
+
+
+@pytest.fixture
+def vietnamese_article(moderator, vietnamese):
+    category = section(NewsCategoryPage, "vi")
+    date = timezone.localtime().replace(microsecond=0) - datetime.timedelta(hours=1)
+    return create_in_admin(
+        client_for(moderator),
+        NewsPage,
+        category,
+        title=TITLE,
+        slug="da-nang-khoi-dong-chuong-trinh-cong-sinh",
+        intro=INTRO,
+        date=date.strftime("%Y-%m-%d %H:%M"),
+    )
+
+
+def canonical(head):
+    """The path of the page's canonical address."""
+    return urlsplit(re.search(r'<link rel="canonical" href="([^"]+)"', head).group(1)).path
+
+
+def alternates(head):
+    """{hreflang: path} of the page's alternates."""
+    found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', head)
+    return {code: urlsplit(url).path for code, url in found}
+
+
+def head_and_main(html):
+    main = re.search(r"<main[^>]*>", html).group(0)
+    return html.split("</head>", 1)[0], main
+
+
+def test_a_vietnamese_page_made_in_the_admin_gets_an_english_alias(vietnamese_article, english):
+    assert origin.is_source(vietnamese_article)
+    alias = twin(vietnamese_article, english)
+    assert alias.alias_of_id == vietnamese_article.pk and alias.live
+    assert alias.get_parent().pk == twin(vietnamese_article.get_parent(), english).pk
+    assert not origin.is_source(alias)
+    assert origin.source_locale_id(alias) == vietnamese_article.locale_id
+
+
+def test_its_english_alias_says_it_is_vietnamese_and_points_at_the_source(client, vietnamese_article, english):
+    alias = twin(vietnamese_article, english)
+    html = unescape(get_page(client, alias.url))
+    head, main = head_and_main(html)
+    assert '<html lang="en"' in html and 'lang="vi"' in main
+    assert "This page is not yet available in English." in html
+    assert "It is shown in Vietnamese until its translation is published." in html
+    assert canonical(head) == vietnamese_article.url
+    assert "hreflang" not in head  # one real language: no alternates
+    # The Vietnamese page is the source: no note, its own canonical, its own language.
+    source_html = unescape(get_page(client, vietnamese_article.url))
+    source_head, source_main = head_and_main(source_html)
+    assert "not yet available" not in source_html and "chưa có bản" not in source_html
+    assert canonical(source_head) == vietnamese_article.url
+    assert 'lang="' not in source_main
+    # The switcher leads from each to the other.
+    assert f'href="{alias.url}"' in source_html and f'href="{vietnamese_article.url}"' in html
+
+
+def test_once_translated_into_english_both_are_real(client, vietnamese_article, english):
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    translated = twin(vietnamese_article, english)
+    assert translated.alias_of_id is None and origin.is_source(vietnamese_article)
+    html = unescape(get_page(client, translated.url))
+    head, main = head_and_main(html)
+    assert "Da Nang starts an industrial symbiosis programme" in html and "not yet available" not in html
+    assert 'lang="' not in main
+    assert canonical(head) == translated.url
+    assert alternates(head)["vi"] == vietnamese_article.url
+    assert alternates(head)["en"] == translated.url
+    assert alternates(head)["x-default"] == translated.url
+
+
+def test_a_translation_into_english_starts_from_the_vietnamese_source(vietnamese_article, english):
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    segments = StringSegment.objects.filter(source__object_id=vietnamese_article.translation_key)
+    assert segments.filter(string__data=TITLE).exists()
+    assert translation_of(vietnamese_article, english).source.locale_id == vietnamese_article.locale_id
+
+
+def test_moving_unpublishing_and_deleting_a_vietnamese_source_carry_its_english_twin(
+    moderator, vietnamese_article, english, vietnamese
+):
+    client = client_for(moderator)
+    destination = section(NewsCategoryPage, "vi").get_next_siblings().type(NewsCategoryPage).first()
+    assert destination is not None
+    response = client.post(reverse("wagtailadmin_pages:move_confirm", args=[vietnamese_article.pk, destination.pk]))
+    assert response.status_code == 302
+    assert twin(vietnamese_article, english).get_parent().pk == twin(destination, english).pk
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    response = client.post(
+        reverse("wagtailadmin_pages:unpublish", args=[vietnamese_article.pk]), {"include_descendants": "on"}
+    )
+    assert response.status_code == 302
+    assert not twin(vietnamese_article, english).live
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[vietnamese_article.pk]))
+    assert response.status_code == 302
+    assert not Page.objects.filter(translation_key=vietnamese_article.translation_key).exists()
+
+
+def test_an_english_translation_never_drags_its_vietnamese_source(moderator, vietnamese_article, english):
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    translated = twin(vietnamese_article, english)
+    client = client_for(moderator)
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[translated.pk]))
+    assert response.status_code == 302
+    assert not Page.objects.get(pk=translated.pk).live
+    assert Page.objects.get(pk=vietnamese_article.pk).live
+
+
+def test_an_english_page_is_still_the_source_of_its_vietnamese_twin(vietnamese):
+    page = build(StandardPage)
+    alias = twin(page, vietnamese)
+    assert origin.is_source(page) and not origin.is_source(alias)
+    assert origin.source_locale_id(alias) == page.locale_id
