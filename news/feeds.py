@@ -23,7 +23,9 @@ class NewsRssFeed(Feed):
         return self.index.search_description or self.index.title
 
     def items(self):
-        return self.articles.order_by("-date")[:ITEMS]
+        # A feed speaks its language: an alias (an article not yet translated,
+        # in its source's words) joins it once translated and published.
+        return self.articles.filter(alias_of__isnull=True).order_by("-date")[:ITEMS]
 
     def item_title(self, item):
         return item.title

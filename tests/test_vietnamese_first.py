@@ -3,19 +3,22 @@ as the Vietnamese tree follows an English page, and its English alias never
 pretends to be English until a translation is published."""
 
 import datetime
+import json
 import re
 from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment
 
-from news.models import NewsCategoryPage, NewsPage
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages import origin
 from pages.models import StandardPage
+from pages.updates.tests.test_updates import send, subscribed
 
 from .editorial import client_for, translation_of, twin
 from .factories import build, section, translate_page
@@ -158,3 +161,47 @@ def test_an_english_page_is_still_the_source_of_its_vietnamese_twin(vietnamese):
     alias = twin(page, vietnamese)
     assert origin.is_source(page) and not origin.is_source(alias)
     assert origin.source_locale_id(alias) == page.locale_id
+
+
+def surfaces(client, article_en):
+    """What the English site shows of the article: its listing card, the feed,
+    search, the sitemap and the API."""
+    listing = unescape(get_page(client, article_en.get_parent().url))
+    card = re.search(
+        rf'<li class="card news-card"[^>]*>(?:(?!</li>).)*{re.escape(article_en.url)}.*?</li>', listing, re.S
+    )
+    feed = client.get(section(NewsIndexPage).url + "feed/rss/").content.decode()
+    found = unescape(get_page(client, "/en/search/?q=symbiosis+programme"))
+    sitemap = client.get("/sitemap.xml").content.decode()
+    api = json.loads(client.get(f"/api/v2/pages/{article_en.pk}/").content)
+    return {
+        "card": card.group(0) if card else "",
+        "in feed": article_en.url in feed,
+        "in search": article_en.url in found,
+        "in sitemap": article_en.url in sitemap,
+        "api": (api["meta"]["source_language"], api["meta"]["alias_of"] is not None),
+    }
+
+
+def test_every_english_surface_tells_a_vietnamese_article_until_it_is_translated(
+    client, settings, vietnamese_article, english
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    alias = twin(vietnamese_article, english)
+    before = surfaces(client, alias)
+    assert 'lang="vi"' in before["card"] and "In Vietnamese" in before["card"]
+    assert TITLE in before["card"]
+    assert not before["in feed"] and not before["in search"] and not before["in sitemap"]
+    assert before["api"] == ("vi", True)
+
+    subscribed("english-news@example.org", topics=("news",))
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    after = surfaces(client, twin(vietnamese_article, english))
+    assert after["card"] and 'lang="vi"' not in after["card"] and "In Vietnamese" not in after["card"]
+    assert ENGLISH["title"] in after["card"]
+    assert after["in feed"] and after["in search"] and after["in sitemap"]
+    assert after["api"] == ("vi", False)
+    # Announced in English once its English version is published.
+    send()
+    (message,) = mail.outbox
+    assert message.to == ["english-news@example.org"] and ENGLISH["title"] in message.subject

@@ -13,6 +13,9 @@ What it adds to Wagtail's viewsets, and why:
 - Anonymous only: no authentication classes, so no password can be tried here
   and every caller sees the same thing; GET only (Wagtail's v2 has no writes).
 - JSON only (no browsable HTML API, whose inline scripts the CSP forbids).
+- ``source_language`` on every page: the language it was written in first
+  (pages.origin), since either may be the source and a page's other language
+  may still show the source's words (``alias_of`` is set then).
 - A limit per visitor's address (pages.operations.rate_limit, counted in the database so
   every worker and server count together), and ``limit``/``offset``/``locale``
   checked first, with messages in the visitor's language (cookie or
@@ -24,13 +27,15 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
+from rest_framework.fields import Field
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from eipvn.client_address import client_address
 from pages.cache import fragments
@@ -38,6 +43,7 @@ from pages.lookups import twins
 from pages.navigation import site_for
 from pages.opendata import limits
 from pages.operations import rate_limit
+from pages.origin import source_locale_id, source_locale_subquery
 from pages.visibility import in_public_collections, public
 
 
@@ -113,8 +119,27 @@ def _without_tags(fields):
     return [name for name in fields if name != "tags"]
 
 
+class SourceLanguageField(Field):
+    """The language code of the page's source (annotated on the API's queryset)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        locale_id = getattr(page, "source_locale", None) or source_locale_id(page)
+        codes = fragments.cached("locale-codes", 0, lambda: dict(Locale.objects.values_list("pk", "language_code")))
+        return codes.get(locale_id)
+
+
+class PublicPageSerializer(PageSerializer):
+    source_language = SourceLanguageField(read_only=True)
+
+
 class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
     checks_locale = True
+    base_serializer_class = PublicPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "source_language"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "source_language"]
 
     def get_base_queryset(self):
         """The pages of the site's trees (one per language) the public may see
@@ -130,7 +155,8 @@ class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
         in_site = Q()
         for path in roots:
             in_site |= Q(path__startswith=path)
-        return public(Page.objects.filter(in_site)).select_related("locale")
+        pages = public(Page.objects.filter(in_site)).select_related("locale")
+        return pages.annotate(source_locale=source_locale_subquery(Page))
 
 
 class PublicImagesAPIViewSet(ReadOnlyPublicAPI, ImagesAPIViewSet):

@@ -118,6 +118,14 @@ def subscribe_form(context, topic, label):
     return {"subscribe_url": url, "topic": topic, "label": label, "where": topic}
 
 
+def text_language_of_alias(page):
+    """For an untranslated alias (shown in its source's words): that language's
+    code, so its card says so (``lang`` and a tag); "" for a page in its own."""
+    if not getattr(page, "alias_of_id", None):
+        return ""
+    return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first() or ""
+
+
 @register.simple_tag(takes_context=True)
 def card_list(context, items, template_name, name):
     """Each item (a page) rendered by ``template_name`` as ``name``. A card shows
@@ -130,7 +138,9 @@ def card_list(context, items, template_name, name):
     template = context.template.engine.get_template(template_name)
 
     def build(i):
-        return template.render(Context({"request": request, name: resolve(items[i])}, autoescape=context.autoescape))
+        page = resolve(items[i])
+        values = {"request": request, name: page, "text_language": text_language_of_alias(page)}
+        return template.render(Context(values, autoescape=context.autoescape))
 
     # A listing may add the page's category (``category_page``); the same page
     # without it (e.g. under "More news") is another card.
