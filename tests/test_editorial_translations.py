@@ -106,7 +106,7 @@ def test_report_page_filters_counts_and_csv(moderator, orphan):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Section", "Type", "Title"]
     assert [row[2] for row in rows[1:]] == ["Orphan"]
-    assert rows[1][4] == "Missing"
+    assert rows[1][3:6] == ["en", "vi", "Missing"]
 
 
 def test_dashboard_panel_shows_the_counts(translator, orphan):

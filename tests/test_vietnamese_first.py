@@ -2,7 +2,9 @@
 as the Vietnamese tree follows an English page, and its English alias never
 pretends to be English until a translation is published."""
 
+import csv
 import datetime
+import io
 import json
 import re
 from html import unescape
@@ -14,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment
+from wagtail_localize.operations import translate_object
 
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 from pages import origin
 from pages.models import StandardPage
 from pages.updates.tests.test_updates import send, subscribed
@@ -205,3 +208,31 @@ def test_every_english_surface_tells_a_vietnamese_article_until_it_is_translated
     send()
     (message,) = mail.outbox
     assert message.to == ["english-news@example.org"] and ENGLISH["title"] in message.subject
+
+
+def report_rows(client, query):
+    response = client.get(reverse("pages_editorial:translations_report") + f"?{query}&export=csv")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1:]
+
+
+def test_the_translations_report_follows_a_vietnamese_page_and_snippet_towards_english(
+    moderator, vietnamese_article, english, vietnamese
+):
+    client = client_for(moderator)
+    topic = NewsTopic.objects.create(locale=vietnamese, name="Năng lượng tái tạo", slug="nang-luong-tai-tao")
+    rows = {row[2]: row for row in report_rows(client, "direction=vi-en")}
+    assert rows[TITLE][3:6] == ["vi", "en", "Not translated (Vietnamese shown)"]
+    assert rows["Năng lượng tái tạo"][3:6] == ["vi", "en", "Missing"]
+    # English sources stay in the other direction only.
+    assert all(row[3:5] == ["vi", "en"] for row in rows.values())
+    assert TITLE not in {row[2] for row in report_rows(client, "direction=en-vi")}
+
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    translate_object(topic, [english])
+    rows = {row[2]: row for row in report_rows(client, "direction=vi-en")}
+    assert rows[TITLE][5] == "Current"
+    assert rows["Năng lượng tái tạo"][5] in ("Partly translated", "Current")
+    html = get_page(client, reverse("pages_editorial:translations_report") + "?direction=vi-en")
+    assert "Vietnamese → English" in html and TITLE in html
+    dashboard = get_page(client, reverse("wagtailadmin_home"))
+    assert "Vietnamese → English" in dashboard and "English → Vietnamese" in dashboard

@@ -12,19 +12,21 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from pages.editorial.translation_status import ALIAS, MISSING, STATES, TranslationStatus
+from pages.editorial.translation_status import ALIAS, MISSING, STATES, TranslationStatus, directions
 from pages.spreadsheets import safe_row
 
 
 class ReportFilterForm(forms.Form):
+    direction = forms.ChoiceField(label=_("Direction"), required=False)
     section = forms.ChoiceField(label=_("Section"), required=False)
     state = forms.ChoiceField(
         label=_("State"), required=False, choices=[("", _("All states")), *((k, v) for k, v in STATES.items())]
     )
 
-    def __init__(self, *args, sections=(), **kwargs):
+    def __init__(self, *args, sections=(), locales=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [("", _("All sections")), *sections]
+        self.fields["direction"].choices = [("", _("Both directions")), *directions(locales)]
 
 
 class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -34,10 +36,11 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.status = TranslationStatus()
-        self.form = ReportFilterForm(request.GET or None, sections=self.status.sections())
+        self.form = ReportFilterForm(request.GET or None, sections=self.status.sections(), locales=self.status.locales)
         filters = self.form.cleaned_data if self.form.is_valid() else {}
         self.section = filters.get("section", "")
-        self.rows = self.status.filter(self.section, filters.get("state", ""))
+        self.direction = filters.get("direction", "")
+        self.rows = self.status.filter(self.section, filters.get("state", ""), self.direction)
         if request.GET.get("export") == "csv":
             return self.csv_response()
         return super().get(request, *args, **kwargs)
@@ -47,8 +50,8 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         finder = AdminURLFinder(self.request.user)
-        section_rows = self.status.filter(self.section)
-        query = {"section": self.section} if self.section else {}
+        section_rows = self.status.filter(self.section, direction=self.direction)
+        query = {name: value for name, value in (("section", self.section), ("direction", self.direction)) if value}
         return {
             **super().get_context_data(**kwargs),
             "form": self.form,
@@ -61,7 +64,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         }
 
     def _actions(self, row, finder):
-        """Where a user goes from a row: the English original, and the translation."""
+        """Where a user goes from a row: the source, and the translation."""
         actions = {"source_url": finder.get_edit_url(row.source)}
         if row.state == MISSING and row.kind == "page":
             actions["translate_url"] = reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
@@ -86,7 +89,16 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
         writer = csv.writer(response)
         writer.writerow(
             safe_row(
-                [_("Section"), _("Type"), _("Title"), _("Language"), _("State"), _("Translated strings"), _("Strings")]
+                [
+                    _("Section"),
+                    _("Type"),
+                    _("Title"),
+                    _("Source language"),
+                    _("Language"),
+                    _("State"),
+                    _("Translated strings"),
+                    _("Strings"),
+                ]
             )
         )
         for row in self.rows:
@@ -96,6 +108,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
                         row.section_label,
                         row.source._meta.verbose_name,
                         row.title,
+                        row.source_locale.language_code,
                         row.target_locale.language_code,
                         row.state_label,
                         None if row.total is None else row.translated,
@@ -114,8 +127,24 @@ class TranslationsPanel(Component):
     template_name = "pages/admin/translations_panel.html"
 
     def get_context_data(self, parent_context):
-        counts = TranslationStatus().counts()
+        status = TranslationStatus()
+        url = reverse("pages_editorial:translations_report")
         return {
-            "counts": [{"state": key, "label": STATES[key], "count": count} for key, count in counts.items()],
-            "report_url": reverse("pages_editorial:translations_report"),
+            "directions": [
+                {
+                    "label": label,
+                    "url": f"{url}?direction={key}",
+                    "counts": [
+                        {
+                            "state": state,
+                            "label": STATES[state],
+                            "count": count,
+                            "url": f"{url}?direction={key}&state={state}",
+                        }
+                        for state, count in status.counts(status.filter(direction=key)).items()
+                    ],
+                }
+                for key, label in directions(status.locales)
+            ],
+            "report_url": url,
         }
