@@ -9,6 +9,8 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from pages.editorial import segment_history
+
 
 class MissingDemoTranslation(Exception):
     pass
@@ -59,7 +61,7 @@ def translate(instance, glossary, locale=None):
     locale = locale or vietnamese()
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
-        source.update_from_db()
+        segment_history.sync(source)
     Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         StringTranslation.objects.update_or_create(

@@ -26,6 +26,7 @@ from wagtail_localize.views import convert, edit_translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from pages.editorial import segment_history
 from pages.editorial.languages import can_edit_language, can_publish, editable_locales
 
 
@@ -155,6 +156,11 @@ class UpdateTranslations(UpdateTranslationsView):
             )
             return redirect(request.get_full_path())
         return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        # What each changed string said before, for the translators (segment_history).
+        with segment_history.recording(self.object):
+            return super().form_valid(form)
 
     def get_form(self):
         form = super().get_form()

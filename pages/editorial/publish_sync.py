@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail_localize.models import TranslationSource
 
+from pages.editorial import segment_history
+
 ACTION_VALUE = "update-translations"
 
 
@@ -41,7 +43,7 @@ def update_translation_sources(page, user):
     source = TranslationSource.objects.get_for_instance_or_none(page)
     if source is None or not page.live or (page.go_live_at and page.go_live_at > timezone.now()):
         return 0
-    source.update_from_db()
+    segment_history.sync(source)
     translations = source.translations.filter(enabled=True).select_related("target_locale")
     for translation in translations:
         source.update_target_view_restrictions(translation.target_locale)

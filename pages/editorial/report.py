@@ -98,6 +98,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
                     _("State"),
                     _("Translated strings"),
                     _("Strings"),
+                    _("Changed since last translated"),
                 ]
             )
         )
@@ -113,6 +114,7 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
                         row.state_label,
                         None if row.total is None else row.translated,
                         None if row.total is None else row.total,
+                        row.changed,
                     ]
                 )
             )

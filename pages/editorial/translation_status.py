@@ -28,6 +28,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from pages.editorial.segment_history import changes_for
 from pages.origin import source_locale_subquery
 
 MISSING, ALIAS, OUTDATED, PARTIAL, CURRENT = "missing", "alias", "outdated", "partial", "current"
@@ -52,6 +53,7 @@ class Status:
     translated: int | None = None
     total: int | None = None
     translation: Translation | None = None
+    changed: int | None = None  # strings changed in the source since they were last translated
 
     @property
     def title(self):
@@ -243,6 +245,7 @@ class TranslationStatus:
             status.state = OUTDATED
         elif translation.done < translation.total:
             status.state = PARTIAL
+            status.changed = len(changes_for(translation))
         else:
             status.state = CURRENT
 

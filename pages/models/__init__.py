@@ -6,6 +6,7 @@ from pages.models.operations import Generation, JobRun, RateLimitHit
 from pages.models.page_types import HomePage, NoticePage, StandardPage, TeamPage
 from pages.models.personal_data import PersonalData
 from pages.models.search_entry import SearchEntry
+from pages.models.segment_change import SegmentChange
 from pages.models.snippets import Partner, RelatedAgency, TeamMember
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "PersonalData",
     "RateLimitHit",
     "SearchEntry",
+    "SegmentChange",
     "StandardPage",
     "TeamPage",
     "Partner",
