@@ -1,13 +1,24 @@
 """News demo content: articles drawn from the project's real events and results
-(shared/reference/facts.md), in both languages, dated over the project's years."""
+(shared/reference/facts.md), in both languages, dated over the project's years.
+The country's news are Vietnamese originals translated into English, and one
+of them is in Vietnamese only: its English page is the untranslated alias."""
 
 import datetime
+import html
 
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, media, translate_once
+from pages.demo import (
+    ensure_page,
+    ensure_translated_page,
+    ensure_translated_pages,
+    ensure_vietnamese_original,
+    media,
+    translate_once,
+)
 from pages.demo.translate import Glossary
+from pages.editorial.tree_sync import twin_new_page
 from pages.models import HomePage
 from pages.search.folding import transliterate_slug
 
@@ -55,6 +66,21 @@ TOPICS = {
 }
 CREDIT = t("EIP Viet Nam (illustration)", "EIP Việt Nam (minh họa)")
 GOVERNMENT_PORTAL = t("Government of Viet Nam", "Cổng thông tin Chính phủ")
+# In Vietnamese only (facts.md: Article 36 of Decree 35/2022/NĐ-CP sets the policies for eco-industrial parks).
+VIETNAMESE_ONLY = {
+    "slug": "chinh-sach-ho-tro-khu-cong-nghiep-sinh-thai-theo-nghi-dinh-35",
+    "title": "Chính sách hỗ trợ khu công nghiệp sinh thái theo Nghị định 35",
+    "search_description": "Điều 36 Nghị định 35/2022/NĐ-CP quy định chính sách hỗ trợ và hợp tác đối với khu công "
+    "nghiệp sinh thái.",
+    "intro": "Điều 36 Nghị định 35/2022/NĐ-CP quy định chính sách hỗ trợ và hợp tác đối với khu công nghiệp sinh thái.",
+    "body": [
+        {
+            "type": "paragraph",
+            "value": "<p>Nghị định 35/2022/NĐ-CP có hiệu lực từ ngày 15 tháng 7 năm 2022, thay thế Nghị định "
+            "82/2018/NĐ-CP. Bài viết này hiện chỉ có bằng tiếng Việt.</p>",
+        }
+    ],
+}
 
 # (date, category, topics, related slugs, featured, title, summary, paragraph)
 ARTICLES = [
@@ -454,9 +480,15 @@ ARTICLES = [
 ]
 
 
-def _related(slugs, english):
-    pages = {page.slug: page for page in Page.objects.filter(locale=english, slug__in=slugs)}
-    return [NewsRelatedPage(related=pages[slug]) for slug in slugs if slug in pages]
+def _related(slugs, locale):
+    """Links to the pages of these (English) slugs, in ``locale``."""
+    english = {
+        page.slug: page.translation_key for page in Page.objects.filter(locale__language_code="en", slug__in=slugs)
+    }
+    pages = {
+        page.translation_key: page for page in Page.objects.filter(locale=locale, translation_key__in=english.values())
+    }
+    return [NewsRelatedPage(related=pages[english[slug]]) for slug in slugs if english.get(slug) in pages]
 
 
 def _topics(english):
@@ -479,24 +511,64 @@ def seed_news():
     topics = _topics(english)
     images = [media.park_landscape(f"News illustration {n + 1}", CREDIT, seed=n) for n in range(4)]
     zone = timezone.get_current_timezone()
+    vietnamese = Locale.objects.get(language_code="vi")
     for number, (day, category, topic_keys, related, featured, title, summary, paragraph) in enumerate(ARTICLES):
+        fields = {
+            "slug": t(
+                transliterate_slug(title)[:80].strip("-"), transliterate_slug(glossary.pairs[title])[:80].strip("-")
+            ),
+            "title": title,
+            "search_description": summary,
+            "intro": summary,
+            "date": datetime.datetime(*day, 9, tzinfo=zone),
+            "featured": featured,
+            "lead_image": images[number % len(images)],
+            "image_credit": CREDIT,
+            "source_name": GOVERNMENT_PORTAL if category == "country" else "",
+            "source_url": "https://chinhphu.vn" if category == "country" else "",
+        }
+        if category == "country":
+            # The country's news: written in Vietnamese (ministries, the government's portal), translated into English.
+            ensure_vietnamese_original(
+                categories[category],
+                NewsPage,
+                glossary,
+                **fields,
+                topic_links=[NewsPageTopic(topic=topics[key].get_translation(vietnamese)) for key in topic_keys],
+                related_links=_related(related, vietnamese),
+                body=[{"type": "paragraph", "value": _vietnamese_paragraph(paragraph)}],
+            )
+            continue
         article = ensure_page(
             categories[category],
             NewsPage,
-            slug=t(
-                transliterate_slug(title)[:80].strip("-"), transliterate_slug(glossary.pairs[title])[:80].strip("-")
-            ),
-            title=title,
-            search_description=summary,
-            intro=summary,
-            date=datetime.datetime(*day, 9, tzinfo=zone),
-            featured=featured,
-            lead_image=images[number % len(images)],
-            image_credit=CREDIT,
-            source_name=GOVERNMENT_PORTAL if category == "country" else "",
-            source_url="https://chinhphu.vn" if category == "country" else "",
+            **fields,
             topic_links=[NewsPageTopic(topic=topics[key]) for key in topic_keys],
             related_links=_related(related, english),
             body=[{"type": "paragraph", "value": rich((paragraph, glossary.pairs[paragraph]))}],
         )
         translate_once(article, glossary)
+    _seed_vietnamese_only(categories["country"], topics, vietnamese, zone)
+
+
+def _vietnamese_paragraph(paragraph):
+    return f"<p>{html.escape(glossary.pairs[paragraph], quote=False)}</p>"
+
+
+def _seed_vietnamese_only(english_category, topics, vietnamese, zone):
+    """An article in Vietnamese only: no English translation (yet), so English
+    readers find its alias, marked as Vietnamese, in the country's news."""
+    category = english_category.get_translation(vietnamese)
+    if category.get_children().filter(slug=VIETNAMESE_ONLY["slug"]).exists():
+        return
+    article = ensure_page(
+        category,
+        NewsPage,
+        **VIETNAMESE_ONLY,
+        date=datetime.datetime(2022, 8, 1, 9, tzinfo=zone),
+        source_name="Cổng thông tin Chính phủ",
+        source_url="https://chinhphu.vn",
+        topic_links=[NewsPageTopic(topic=topics["policy"].get_translation(vietnamese))],
+        related_links=_related(["decree-35-2022-nd-cp"], vietnamese),
+    )
+    twin_new_page(article)

@@ -1,13 +1,22 @@
 """Publications demo content: the real titles in shared/reference/facts.md (and
 only those: no publication is made up) with
 generated placeholder PDFs (a Vietnamese edition where the original is
-Vietnamese), two photo albums of generated pictures and one video entry."""
+Vietnamese), two photo albums of generated pictures and one video entry.
+Laws and regulations are Vietnamese originals, translated into English."""
 
 import datetime
+import html
 
 from wagtail.models import Locale
 
-from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, media, translate_once
+from pages.demo import (
+    ensure_page,
+    ensure_translated_page,
+    ensure_translated_pages,
+    ensure_vietnamese_original,
+    media,
+    translate_once,
+)
 from pages.demo.translate import Glossary
 from pages.models import HomePage
 from parks.models import ParkPage
@@ -375,8 +384,10 @@ def _pdf(title, reference, language, slug):
     )
 
 
-def _parks(slugs, english):
-    return [PublicationPark(park=park) for park in ParkPage.objects.filter(locale=english, slug__in=slugs)]
+def _parks(slugs, locale):
+    """Links to the parks of these (English) slugs, in ``locale``."""
+    keys = ParkPage.objects.filter(locale__language_code="en", slug__in=slugs).values("translation_key")
+    return [PublicationPark(park=park) for park in ParkPage.objects.filter(locale=locale, translation_key__in=keys)]
 
 
 def seed_publications():
@@ -385,9 +396,32 @@ def seed_publications():
     index = ensure_translated_page(home, PublicationIndexPage, glossary, **INDEX)
     categories = ensure_translated_pages(index, PublicationCategoryPage, CATEGORIES, glossary)
 
+    vietnamese = Locale.objects.get(language_code="vi")
     for category, slug, title, summary, kind, date, reference, publisher, editions, parks in PUBLICATIONS:
         vi_title = glossary.pairs[title]
         vi_reference = glossary.pairs.get(reference, reference)
+        if category == "law":
+            # Vietnamese legal texts: the Vietnamese is the original, English versions are unofficial.
+            ensure_vietnamese_original(
+                categories[category],
+                PublicationPage,
+                glossary,
+                slug=slug,
+                title=title,
+                search_description=summary,
+                intro=summary,
+                publication_type=kind,
+                publication_date=date,
+                reference=reference,
+                publisher=publisher,
+                file_en=_pdf(title, reference, "en", slug) if "en" in editions else None,
+                file_vi=_pdf(vi_title, vi_reference, "vi", glossary.pairs[slug]) if "vi" in editions else None,
+                park_links=_parks(parks, vietnamese),
+                body=[
+                    {"type": "paragraph", "value": f"<p>{html.escape(glossary.pairs[PLACEHOLDER], quote=False)}</p>"}
+                ],
+            )
+            continue
         publication = ensure_page(
             categories[category],
             PublicationPage,

@@ -26,6 +26,7 @@ from pages.cache import fragments
 from pages.embeds import allowed_embed_html
 from pages.listing import ListingPage, public
 from pages.models import BasePage
+from pages.origin import is_source
 from pages.visibility import in_public_collection
 from parks.models import ParkLink
 
@@ -189,10 +190,19 @@ class PublicationPage(BasePage):
             fragments.cached(
                 f"publication:{self.pk}",
                 0,
-                lambda: {"editions": self.editions(), "related_publications": list(self.related())},
+                lambda: {
+                    "editions": self.editions(),
+                    "related_publications": list(self.related()),
+                    "unofficial_translation": self.is_unofficial_translation(),
+                },
             )
         )
         return context
+
+    def is_unofficial_translation(self):
+        """A translated page of a law written in another language (Vietnamese
+        legal texts): only the original is authoritative."""
+        return self.publication_type == self.Type.LAW and not self.alias_of_id and not is_source(self)
 
 
 class PublicationPark(ParkLink):

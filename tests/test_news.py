@@ -33,7 +33,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def card_titles(html):
     return [
         unescape(t)
-        for t in re.findall(r'<li class="card news-card">.*?<h3><a href="[^"]+">([^<]+)</a>', html, re.DOTALL)
+        for t in re.findall(r'<li class="card news-card"[^>]*>.*?<h3><a href="[^"]+">([^<]+)</a>', html, re.DOTALL)
     ]
 
 
@@ -155,7 +155,8 @@ def test_rss_and_atom_feeds_list_the_languages_items_with_absolute_urls(client, 
     channel = ET.fromstring(rss.content).find("channel")
     assert channel.findtext("language") == language
     items = channel.findall("item")
-    expected = NewsPage.objects.live().filter(locale=index.locale).order_by("-date")[:20]
+    # What is written in the feed's language: no untranslated alias (the demo's Vietnamese-only article).
+    expected = NewsPage.objects.live().filter(locale=index.locale, alias_of__isnull=True).order_by("-date")[:20]
     assert items[0].findtext("title") == newest.title
     assert [item.findtext("title") for item in items] == [a.title for a in expected]
     assert all(item.findtext("link").startswith(f"http://testserver/{language}/") for item in items)

@@ -9,7 +9,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from news.demo import VIETNAMESE_ONLY
+from news.models import NewsPage
+from pages import origin
 from pages.models import Partner, RelatedAgency, StandardPage, TeamMember
+from publications.models import PublicationPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,15 +42,34 @@ def test_running_seed_demo_again_changes_nothing_and_reports_each_section():
     assert before["agencies"] == 20 and before["partners"] == 8
 
 
-def test_vietnamese_pages_are_complete_wagtail_localize_translations(english, vietnamese):
-    for page in Page.objects.live().filter(locale=english, depth__gte=2):
-        twin = page.get_translation(vietnamese)
+def test_every_page_is_a_complete_wagtail_localize_translation_of_its_source(english, vietnamese):
+    """English pages translated into Vietnamese, Vietnamese originals (laws, the
+    country's news) into English; the one Vietnamese-only article has its alias."""
+    directions = set()
+    for page in Page.objects.live().filter(depth__gte=2, alias_of__isnull=True).select_related("locale"):
+        if not origin.is_source(page):
+            continue
+        other = vietnamese if page.locale_id == english.pk else english
+        twin = page.get_translation(other)
+        if page.slug == VIETNAMESE_ONLY["slug"]:
+            assert twin.alias_of_id == page.pk, "the Vietnamese-only article is not translated"
+            continue
         assert twin.alias_of_id is None, f"{page.url_path} is still an alias"
         source = TranslationSource.objects.get_for_instance(page)
-        translation = Translation.objects.get(source=source, target_locale=vietnamese)
+        translation = Translation.objects.get(source=source, target_locale=other)
         total, translated = translation.get_progress()
         assert total > 0 and translated == total, f"{page.url_path}: {translated}/{total}"
         assert translation.get_status_display() == "Up to date"
+        directions.add((page.locale.language_code, other.language_code))
+    assert directions == {("en", "vi"), ("vi", "en")}
+
+
+def test_laws_and_the_countrys_news_are_vietnamese_originals(vietnamese):
+    laws = PublicationPage.objects.live().filter(publication_type=PublicationPage.Type.LAW, alias_of__isnull=True)
+    country = NewsPage.objects.live().filter(alias_of__isnull=True).exclude(source_name="")
+    for page in [*laws, *country]:
+        assert origin.source_locale_id(page) == vietnamese.pk, page.title
+    assert laws.count() == 8 and country.count() >= 10
 
 
 def test_snippets_are_translated_too(vietnamese):

@@ -22,6 +22,7 @@ from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 from pages import origin
 from pages.models import StandardPage
 from pages.updates.tests.test_updates import send, subscribed
+from publications.models import PublicationPage
 
 from .editorial import client_for, translation_of, twin
 from .factories import build, section, translate_page
@@ -236,3 +237,13 @@ def test_the_translations_report_follows_a_vietnamese_page_and_snippet_towards_e
     assert "Vietnamese → English" in html and TITLE in html
     dashboard = get_page(client, reverse("wagtailadmin_home"))
     assert "Vietnamese → English" in dashboard and "English → Vietnamese" in dashboard
+
+
+def test_a_laws_english_page_says_it_is_an_unofficial_translation(client):
+    decree = PublicationPage.objects.get(locale__language_code="vi", slug="nghi-dinh-35-2022-nd-cp")
+    english = PublicationPage.objects.get(translation_key=decree.translation_key, locale__language_code="en")
+    note = "Unofficial translation: only the Vietnamese text of this document has legal force."
+    assert note in unescape(get_page(client, english.url))
+    assert "Bản dịch không chính thức" not in unescape(get_page(client, decree.url))
+    report = PublicationPage.objects.filter(locale__language_code="en").exclude(publication_type="law").first()
+    assert note not in unescape(get_page(client, report.url))

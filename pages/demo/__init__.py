@@ -22,13 +22,35 @@ from pages.models import (
 __all__ = ["ensure_page", "translate_once"]
 
 
-def translate_once(instance, glossary):
-    """Translate into Vietnamese unless a real (non-alias) translation exists."""
-    vi = Locale.objects.get(language_code="vi")
-    existing = instance.get_translation_or_none(vi)
+def translate_once(instance, glossary, locale=None):
+    """Translate into Vietnamese (or ``locale``, e.g. English for a Vietnamese
+    original, with ``glossary.reversed()``) unless a real (non-alias) translation exists."""
+    target = locale or Locale.objects.get(language_code="vi")
+    existing = instance.get_translation_or_none(target)
     if existing is not None and not getattr(existing, "alias_of_id", None):
         return existing
-    return translate(instance, glossary, vi)
+    return translate(instance, glossary, target)
+
+
+def ensure_vietnamese_original(english_parent, model, glossary, *, slug, **fields):
+    """A page written first in Vietnamese (decrees, the country's news): made
+    under the Vietnamese twin of ``english_parent`` from the Vietnamese side of
+    ``glossary``'s pairs (``fields`` are given in English, as elsewhere in the
+    demo), with its English alias (pages.editorial.tree_sync), then translated
+    into English. A demo built before keeps its English original."""
+    from pages.editorial.tree_sync import twin_new_page
+
+    english, vietnamese = Locale.get_default(), Locale.objects.get(language_code="vi")
+    existing = english_parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    parent = english_parent.get_translation(vietnamese)
+    page = ensure_page(parent, model, slug=glossary.pairs[slug], **{
+        name: glossary.pairs.get(value, value) if isinstance(value, str) else value for name, value in fields.items()
+    })  # fmt: skip
+    twin_new_page(page)
+    translate_once(page, glossary.reversed(), english)
+    return page
 
 
 def ensure_page(parent, model, *, slug, **fields):

@@ -38,6 +38,12 @@ class Glossary:
                 parts.append(f"<p>{html.escape(self.t(*block), quote=False)}</p>")
         return "".join(parts)
 
+    def reversed(self):
+        """The same pairs the other way, for content written first in Vietnamese."""
+        other = Glossary()
+        other.pairs = {vi: en for en, vi in self.pairs.items()}
+        return other
+
     def lookup(self, text):
         # Segments of multi-line text fields carry their line breaks as <br/>.
         lines = text.replace("<br/>", "\n")
