@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from pages.lookups import category_path
 from pages.navigation.localized import active_locale, in_locale_with_fallback
 from pages.opendata.registry import Dataset, columns
+from pages.origin import with_source_language
 
 from .listing import filter_options
 from .models import NewsPageTopic, NewsTopic, articles_in
@@ -32,12 +33,12 @@ def _topics_by_article(articles, locale):
 def _rows(request):
     locale = active_locale()
     categories = {category["path"]: category["title"] for category in filter_options(locale.pk)["categories"]}
-    articles = list(articles_in(locale.pk).order_by("-date", "-pk"))
+    articles = list(with_source_language(articles_in(locale.pk)).order_by("-date", "-pk"))
     topics = _topics_by_article(articles, locale)
     for article in articles:
         yield (article.title, timezone.localtime(article.date).isoformat(),
                categories.get(category_path(article.path), ""), topics.get(article.pk, []), article.source_name,
-               article.source_url, article.get_full_url(request))  # fmt: skip
+               article.source_url, article.get_full_url(request), article.source_language)  # fmt: skip
 
 
 NEWS = Dataset(
@@ -52,6 +53,7 @@ NEWS = Dataset(
         ("source", _("The original publisher, for articles from elsewhere")),
         ("source_url", _("The original article")),
         ("url", _("The article's page")),
+        ("source_language", _("The language it was written in first (en or vi); the other is a translation")),
     ),
     rows=_rows,
     key=("url",),

@@ -41,6 +41,12 @@ def is_source(obj):
     return _siblings(type(obj), obj.translation_key).values_list("pk", flat=True).first() == obj.pk
 
 
+def with_source_language(queryset):
+    """``queryset`` with ``source_language`` on each row: its source's language code."""
+    first = _siblings(queryset.model, OuterRef("translation_key")).values("locale__language_code")[:1]
+    return queryset.annotate(source_language=Subquery(first))
+
+
 def source_locale_subquery(model):
     """For ``queryset.annotate(source_locale_id=…)``: each row's source language
     in one subquery (served by the unique (translation_key, locale) index)."""

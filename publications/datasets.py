@@ -7,6 +7,7 @@ from pages.lookups import category_path
 from pages.navigation import site_for
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
+from pages.origin import with_source_language
 from pages.visibility import in_public_collection
 
 from .library import filter_options
@@ -24,7 +25,7 @@ def _rows(request):
     # The Site's address, as pages' full URLs use: rows do not vary with the Host a visitor sent.
     root_url = site_for(request).root_url
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
-    publications = publications_in(locale_id).defer_streamfields()
+    publications = with_source_language(publications_in(locale_id).defer_streamfields())
     for publication in publications.order_by("-publication_date", "-pk"):
         file_en, size_en = _file(root_url, publication.file_en)
         file_vi, size_vi = _file(root_url, publication.file_vi)
@@ -34,7 +35,7 @@ def _rows(request):
                publication.publication_type, publication.get_publication_type_display(),
                publication.publication_date.isoformat(), publication.publication_date.year, publication.reference,
                publication.publisher, languages, file_en, size_en, file_vi, size_vi, publication.external_link,
-               publication.get_full_url(request))  # fmt: skip
+               publication.get_full_url(request), publication.source_language)  # fmt: skip
 
 
 PUBLICATIONS = Dataset(
@@ -57,6 +58,7 @@ PUBLICATIONS = Dataset(
         ("file_size_vi", _("Its size in bytes")),
         ("external_url", _("Where it can be read on another website; a DOI as its https://doi.org/ address")),
         ("url", _("The publication's page")),
+        ("source_language", _("The language it was written in first (en or vi); the other is a translation")),
     ),
     rows=_rows,
     key=("url",),

@@ -247,3 +247,14 @@ def test_a_laws_english_page_says_it_is_an_unofficial_translation(client):
     assert "Bản dịch không chính thức" not in unescape(get_page(client, decree.url))
     report = PublicationPage.objects.filter(locale__language_code="en").exclude(publication_type="law").first()
     assert note not in unescape(get_page(client, report.url))
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_datasets_say_which_language_each_row_was_written_in(client, language):
+    news = json.loads(client.get(f"/{language}/data/news.json").content)["rows"]
+    by_source = {row["source_language"] for row in news if row["source"]}  # the country's news
+    assert by_source == {"vi"}
+    assert {row["source_language"] for row in news if not row["source"]} == {"en"}
+    publications = json.loads(client.get(f"/{language}/data/publications.json").content)["rows"]
+    assert {row["source_language"] for row in publications if row["type_code"] == "law"} == {"vi"}
+    assert {row["source_language"] for row in publications if row["type_code"] != "law"} == {"en"}
