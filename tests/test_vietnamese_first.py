@@ -20,6 +20,7 @@ from wagtail_localize.operations import translate_object
 
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 from pages import origin
+from pages.editorial.tree_sync import twin_new_page
 from pages.models import StandardPage
 from pages.updates.tests.test_updates import send, subscribed
 from publications.models import PublicationPage
@@ -96,6 +97,7 @@ def test_its_english_alias_says_it_is_vietnamese_and_points_at_the_source(client
     head, main = head_and_main(html)
     assert '<html lang="en"' in html and 'lang="vi"' in main
     assert "This page is not yet available in English." in html
+    assert f'<span aria-current="page" lang="vi">{TITLE}</span>' in html  # the breadcrumb's last item
     assert "It is shown in Vietnamese until its translation is published." in html
     assert canonical(head) == vietnamese_article.url
     assert "hreflang" not in head  # one real language: no alternates
@@ -258,3 +260,16 @@ def test_the_datasets_say_which_language_each_row_was_written_in(client, languag
     publications = json.loads(client.get(f"/{language}/data/publications.json").content)["rows"]
     assert {row["source_language"] for row in publications if row["type_code"] == "law"} == {"vi"}
     assert {row["source_language"] for row in publications if row["type_code"] != "law"} == {"en"}
+
+
+def test_an_untranslated_page_in_the_menu_and_breadcrumbs_says_its_language(client, english, vietnamese):
+    section_vi = build(StandardPage, vietnamese=None, title="Hỏi đáp", slug="hoi-dap", show_in_menus=True,
+                       parent=twin(section(StandardPage), vietnamese).get_parent())  # fmt: skip
+    twin_new_page(section_vi)  # as the admin's create view does (after_create_page)
+    child = build(StandardPage, parent=section_vi, vietnamese=None, title="Câu hỏi thường gặp", slug="cau-hoi")
+    twin_new_page(child)
+    english_child = twin(child, english)
+    html = get_page(client, english_child.url)
+    menu = html.split('<ul class="menu">', 1)[1].split("</ul>\n</nav>", 1)[0] if '<ul class="menu">' in html else ""
+    assert 'lang="vi">Hỏi đáp</a>' in menu
+    assert f'href="{twin(section_vi, english).url}" lang="vi">Hỏi đáp</a>' in html  # its breadcrumb

@@ -37,13 +37,15 @@ def _build_menu(request):
     pages = (
         public(Page.objects.in_menu())
         .filter(path__startswith=home.path, depth__in=(home.depth + 1, home.depth + 2))
-        .only("title", "path", "depth", "url_path", "locale_id")
+        .only("title", "path", "depth", "url_path", "locale_id", "alias_of_id")
         .order_by("path")
     )
+    pages = list(pages)
+    languages = alias_languages(pages)
     items = []
     by_path = {}
     for page in pages:
-        entry = {"title": page.title, "url": page.get_url(request), "children": []}
+        entry = {"title": page.title, "url": page.get_url(request), "children": [], "lang": languages.get(page.pk, "")}
         if page.depth == home.depth + 1:
             items.append(entry)
             by_path[page.path] = entry
@@ -52,6 +54,16 @@ def _build_menu(request):
             if parent is not None:
                 parent["children"].append(entry)
     return {"home_url": home.get_url(request), "items": items}
+
+
+def alias_languages(pages):
+    """{page id: language code of its source} for the untranslated aliases among
+    ``pages`` (their titles are in their source's language), in one query."""
+    sources = {page.alias_of_id: page.pk for page in pages if page.alias_of_id}
+    if not sources:
+        return {}
+    rows = Page.objects.filter(pk__in=sources).values_list("pk", "locale__language_code")
+    return {sources[pk]: code for pk, code in rows}
 
 
 def main_menu(request):
@@ -65,8 +77,16 @@ def breadcrumbs(request, page):
         return []
 
     def build():
-        ancestors = page.get_ancestors().filter(depth__gte=2).only("title", "url_path", "path", "depth", "locale_id")
-        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+        ancestors = list(
+            page.get_ancestors()
+            .filter(depth__gte=2)
+            .only("title", "url_path", "path", "depth", "locale_id", "alias_of_id")
+        )
+        languages = alias_languages(ancestors)
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request), "lang": languages.get(ancestor.pk, "")}
+            for ancestor in ancestors
+        ]
 
     return fragments.cached(f"breadcrumbs:{page.pk}", site_for(request).pk, build)
 

@@ -57,7 +57,11 @@ def home_url(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     page = _page_or_none(page)
-    return {"ancestors": navigation.breadcrumbs(context["request"], page), "page": page}
+    return {
+        "ancestors": navigation.breadcrumbs(context["request"], page),
+        "page": page,
+        "languages": context.get("languages"),
+    }
 
 
 @register.simple_tag(takes_context=True)
