@@ -241,6 +241,16 @@ def test_a_vietnamese_footer_translation_keeps_the_english_cache(client, vietnam
     assert "Bộ Tài nguyên và Cộng sinh công nghiệp" in client.get(HOME["vi"]).content.decode()
 
 
+def test_a_footer_item_written_in_vietnamese_reaches_the_english_cache(client, vietnamese):
+    """A Vietnamese original is every language's fallback until translated (pages.origin)."""
+    warm(client, HOME["en"], HOME["vi"])
+    RelatedAgency.objects.create(
+        locale=vietnamese, short_name="Bắc Ninh", name="Ban Quản lý các KCN tỉnh Bắc Ninh", url="https://example.org/bn"
+    )
+    response = client.get(HOME["en"])
+    assert response["X-Cache"] == "miss" and "Ban Quản lý các KCN tỉnh Bắc Ninh" in response.content.decode()
+
+
 def test_a_language_changed_in_settings_shows_on_every_page(client, vietnamese):
     # Menus, language switchers and the active locale of every fragment depend on the locales.
     pages = [HOME["en"], news_url("en"), HOME["vi"], news_url("vi")]

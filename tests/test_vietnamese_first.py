@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import re
+from html import escape as html_escape
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -21,7 +22,7 @@ from wagtail_localize.operations import translate_object
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
 from pages import origin
 from pages.editorial.tree_sync import twin_new_page
-from pages.models import StandardPage
+from pages.models import RelatedAgency, StandardPage
 from pages.updates.tests.test_updates import send, subscribed
 from publications.models import PublicationPage
 
@@ -273,3 +274,15 @@ def test_an_untranslated_page_in_the_menu_and_breadcrumbs_says_its_language(clie
     menu = html.split('<ul class="menu">', 1)[1].split("</ul>\n</nav>", 1)[0] if '<ul class="menu">' in html else ""
     assert 'lang="vi">Hỏi đáp</a>' in menu
     assert f'href="{twin(section_vi, english).url}" lang="vi">Hỏi đáp</a>' in html  # its breadcrumb
+
+
+def test_a_snippet_written_in_vietnamese_shows_in_english_until_translated(client, vietnamese, english):
+    names = [html_escape(agency.name) for agency in RelatedAgency.objects.filter(locale=english)]
+    before = get_page(client, "/en/").split("<footer", 1)[1]
+    RelatedAgency.objects.create(
+        locale=vietnamese, short_name="Bắc Ninh", name="Ban Quản lý các KCN tỉnh Bắc Ninh", url="https://example.org/bn"
+    )
+    after = get_page(client, "/en/").split("<footer", 1)[1]
+    assert "Ban Quản lý các KCN tỉnh Bắc Ninh" not in before and "Ban Quản lý các KCN tỉnh Bắc Ninh" in after
+    # The English agencies are shown as before, in English.
+    assert [after.count(name) for name in names] == [before.count(name) for name in names]

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Site
 
 from pages.cache import fragments, page_cache
 from pages.lookups import twins
+from pages.origin import is_source
 
 
 def _twin_paths(page):
@@ -52,11 +53,14 @@ def everything_changed():
     fragments.invalidate()
 
 
-def snippet_changed(instance):
-    """A translation shows in its own language only; a source (English) item
-    is the fallback every language shows."""
+def snippet_changed(instance, deleted=False):
+    """A translation shows in its own language only; a source item (English,
+    or Vietnamese for one written first in Vietnamese) is the fallback every
+    language shows (pages.navigation.localized)."""
     locale = getattr(instance, "locale", None)
-    page_cache.drop_languages(None if locale is None or locale.is_default else [locale.language_code])
+    # A deleted item may have been another language's fallback: every language then.
+    everywhere = locale is None or deleted or is_source(instance)
+    page_cache.drop_languages(None if everywhere else [locale.language_code])
     fragments.invalidate()
 
 
@@ -90,7 +94,7 @@ post_delete.connect(_image_changed, sender=get_image_model(), weak=False)
 
 
 def _snippet_saved_or_deleted(sender, instance, **kwargs):
-    snippet_changed(instance)
+    snippet_changed(instance, deleted=kwargs.get("signal") is post_delete)
 
 
 def invalidate_on_change(*models):

@@ -1,8 +1,6 @@
 """The active language's Locale, and translatable snippets in a language with a
-fallback to English. (A page's twins: pages.lookups.)"""
+fallback to their source's. (A page's twins: pages.lookups.)"""
 
-from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from pages.cache import fragments
@@ -27,13 +25,15 @@ def active_locale():
 
 def in_locale_with_fallback(queryset, locale):
     """Items of a translatable snippet in ``locale``; an item not yet translated
-    shows in the default language, so nothing disappears before it is translated.
+    shows in its source's language (pages.origin: English, or Vietnamese for
+    one written first in Vietnamese), so nothing disappears before it is translated.
 
     One query, ordered as the queryset is.
     """
-    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    items = list(
-        queryset.filter(locale__language_code__in={locale.language_code, default_language}).select_related("locale")
-    )
+    items = list(queryset.select_related("locale"))
     translated = {item.translation_key for item in items if item.locale_id == locale.pk}
-    return [item for item in items if item.locale_id == locale.pk or item.translation_key not in translated]
+    sources = {}
+    for item in items:  # the oldest of a key is its source
+        if item.translation_key not in translated and item.pk < sources.get(item.translation_key, item.pk + 1):
+            sources[item.translation_key] = item.pk
+    return [item for item in items if item.locale_id == locale.pk or sources.get(item.translation_key) == item.pk]
