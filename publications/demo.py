@@ -400,41 +400,29 @@ def seed_publications():
     for category, slug, title, summary, kind, date, reference, publisher, editions, parks in PUBLICATIONS:
         vi_title = glossary.pairs[title]
         vi_reference = glossary.pairs.get(reference, reference)
+        fields = {
+            "slug": slug,
+            "title": title,
+            "search_description": summary,
+            "intro": summary,
+            "publication_type": kind,
+            "publication_date": date,
+            "reference": reference,
+            "publisher": publisher,
+            "file_en": _pdf(title, reference, "en", slug) if "en" in editions else None,
+            "file_vi": _pdf(vi_title, vi_reference, "vi", glossary.pairs[slug]) if "vi" in editions else None,
+        }
         if category == "law":
             # Vietnamese legal texts: the Vietnamese is the original, English versions are unofficial.
-            ensure_vietnamese_original(
-                categories[category],
-                PublicationPage,
-                glossary,
-                slug=slug,
-                title=title,
-                search_description=summary,
-                intro=summary,
-                publication_type=kind,
-                publication_date=date,
-                reference=reference,
-                publisher=publisher,
-                file_en=_pdf(title, reference, "en", slug) if "en" in editions else None,
-                file_vi=_pdf(vi_title, vi_reference, "vi", glossary.pairs[slug]) if "vi" in editions else None,
-                park_links=_parks(parks, vietnamese),
-                body=[
-                    {"type": "paragraph", "value": f"<p>{html.escape(glossary.pairs[PLACEHOLDER], quote=False)}</p>"}
-                ],
-            )
+            placeholder = html.escape(glossary.pairs[PLACEHOLDER], quote=False)
+            ensure_vietnamese_original(categories[category], PublicationPage, glossary, **fields,
+                                       park_links=_parks(parks, vietnamese),
+                                       body=[{"type": "paragraph", "value": f"<p>{placeholder}</p>"}])  # fmt: skip
             continue
         publication = ensure_page(
             categories[category],
             PublicationPage,
-            slug=slug,
-            title=title,
-            search_description=summary,
-            intro=summary,
-            publication_type=kind,
-            publication_date=date,
-            reference=reference,
-            publisher=publisher,
-            file_en=_pdf(title, reference, "en", slug) if "en" in editions else None,
-            file_vi=_pdf(vi_title, vi_reference, "vi", glossary.pairs[slug]) if "vi" in editions else None,
+            **fields,
             park_links=_parks(parks, english),
             body=[{"type": "paragraph", "value": rich((PLACEHOLDER, glossary.pairs[PLACEHOLDER]))}],
         )
