@@ -528,6 +528,9 @@ def test_vietnamese_first_news_written_reviewed_translated_into_english_and_publ
         )
         assert response.status_code in (200, 201), source_text
     review = reverse("pages_editorial:submit_for_review", args=[translation.pk])
+    # The button is offered where the translator works (a translation into English).
+    listing = get_page(translator, reverse("wagtailadmin_explore", args=[english_article.get_parent().pk]))
+    assert review in listing
     with django_capture_on_commit_callbacks(execute=True):
         assert translator.post(review).status_code == 302
     english_article.refresh_from_db()

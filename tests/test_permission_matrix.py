@@ -111,7 +111,7 @@ def expected(role, name, kind, action):
     }[action]
 
 
-def applies(kind, action):
+def applies(action):
     return [name for name, (_language, original) in OBJECTS.items() if not (original and action in TRANSLATIONS_ONLY)]
 
 
@@ -476,7 +476,7 @@ def refused(response):
 def test_permission_matrix(request, content, role, kind, action, django_capture_on_commit_callbacks):
     user = request.getfixturevalue(role)
     wrong = []
-    for name in applies(kind, action):
+    for name in applies(action):
         # Built before the request, outside its capture of on-commit callbacks
         # (which would run wagtail-localize's publishing a second time).
         obj = content.target(kind, name, action)
