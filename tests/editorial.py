@@ -6,14 +6,21 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-ROLES = ("Editors", "Moderators", "Translators")
+# The roles (pages/migrations/0019_roles_by_language.py) → their test user's name.
+ROLES = {
+    "Editors (English)": "editor",
+    "Editors (Vietnamese)": "vi-editor",
+    "Moderators": "moderator",
+    "Translators (into Vietnamese)": "translator",
+    "Translators (into English)": "en-translator",
+}
 
 
-def user_in(role, username=None):
-    user = get_user_model().objects.create_user(
-        username or role.lower().rstrip("s"), f"{role.lower()}@example.org", "a-long-test-password"
-    )
-    user.groups.add(Group.objects.get(name=role))
+def user_in(*roles, username=None):
+    """A user in the groups ``roles`` (named as in ROLES)."""
+    username = username or "+".join(ROLES[role] for role in roles)
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+    user.groups.add(*(Group.objects.get(name=role) for role in roles))
     return user
 
 

@@ -60,7 +60,14 @@ def _fresh_cache():
 def editor(db):
     from .editorial import user_in
 
-    return user_in("Editors")
+    return user_in("Editors (English)")
+
+
+@pytest.fixture
+def vi_editor(db):
+    from .editorial import user_in
+
+    return user_in("Editors (Vietnamese)")
 
 
 @pytest.fixture
@@ -74,7 +81,14 @@ def moderator(db):
 def translator(db):
     from .editorial import user_in
 
-    return user_in("Translators")
+    return user_in("Translators (into Vietnamese)")
+
+
+@pytest.fixture
+def en_translator(db):
+    from .editorial import user_in
+
+    return user_in("Translators (into English)")
 
 
 @pytest.fixture

@@ -1,62 +1,135 @@
-"""Roles: what Editors, Moderators and Translators can and cannot do, per language."""
+"""Roles: what Editors, Moderators and Translators can and cannot do, per language:
+Editors write originals in their language, Translators translate into theirs."""
 
+import re
 from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from wagtail.models import Page, WorkflowPage
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from news.models import NewsPage, NewsPageTopic, NewsTopic
+from news.models import NewsCategoryPage, NewsPage, NewsPageTopic, NewsTopic
+from pages import origin
 from pages.models import HomePage, RelatedAgency, StandardPage
 
-from .editorial import client_for, refused, translation_of, twin
-from .factories import build, section
+from .editorial import client_for, refused, translation_of, twin, user_in
+from .factories import build, section, translate_page
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_install_has_the_three_roles_and_review_on_all_pages():
-    groups = {group.name: group for group in Group.objects.filter(name__in=["Editors", "Moderators", "Translators"])}
-    assert set(groups) == {"Editors", "Moderators", "Translators"}
-    languages = {
-        name: sorted(group.permissions.filter(codename__startswith="edit_").values_list("codename", flat=True))
-        for name, group in groups.items()
-    }
-    assert languages == {"Editors": ["edit_en"], "Moderators": ["edit_en", "edit_vi"], "Translators": ["edit_vi"]}
+SNIPPETS = ["news.%s_newstopic", "pages.%s_partner", "pages.%s_relatedagency", "pages.%s_teammember"]
+SNIPPETS += ["parks.%s_companyresult"]
+MEDIA = ["wagtaildocs.%s_document", "wagtailimages.%s_image"]
+
+
+def _each(patterns, actions):
+    return {pattern % action for pattern in patterns for action in actions}
+
+
+EDITOR = {"wagtailadmin.access_admin"} | _each(SNIPPETS, ["add", "change", "delete"])
+EDITOR |= _each(MEDIA, ["add", "change", "choose", "delete"])  # Wagtail's own grants to "Editors"
+TRANSLATOR = {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"} | _each(SNIPPETS, ["change"])
+PERSONAL_DATA = _each(["events.%s_registration"], ["view", "change", "delete"])
+PERSONAL_DATA |= _each(["updates.%s_subscriber"], ["view", "change", "delete", "suppress"])
+PERSONAL_DATA |= {"pages.view_personal_data", "pages.view_jobrun"}
+# group → (model permissions, page permissions on the root, collection permissions on the root)
+ROLES_BY_LANGUAGE = {
+    "Editors (English)": (EDITOR | {"pages.edit_en"}, {"add", "change"}, {"add", "change", "choose"}),
+    "Editors (Vietnamese)": (EDITOR | {"pages.edit_vi"}, {"add", "change"}, {"add", "change", "choose"}),
+    "Translators (into Vietnamese)": (TRANSLATOR | {"pages.translate_vi"}, {"change"}, {"choose"}),
+    "Translators (into English)": (TRANSLATOR | {"pages.translate_en"}, {"change"}, {"choose"}),
+    "Moderators": (
+        EDITOR
+        | PERSONAL_DATA
+        | {"wagtail_localize.submit_translation"}
+        | {f"pages.{action}_{code}" for action in ("edit", "translate") for code in ("en", "vi")},
+        {"add", "change", "publish", "lock", "unlock", "bulk_delete"},
+        {"add", "change", "choose", "delete"},
+    ),
+}
+
+
+def test_every_install_has_the_roles_by_language_and_review_on_all_pages():
+    """pages/migrations/0019_roles_by_language.py: the exact permissions of
+    every group (the old "Editors" and "Translators" are renamed, not kept)."""
+    assert set(Group.objects.values_list("name", flat=True)) == set(ROLES_BY_LANGUAGE)
+    for name, (model, pages, media) in ROLES_BY_LANGUAGE.items():
+        group = Group.objects.get(name=name)
+        found = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+        assert found == model, (name, found ^ model)
+        page_grants = GroupPagePermission.objects.filter(group=group).select_related("page", "permission")
+        assert {g.page.depth for g in page_grants} == {1}, name
+        assert {g.permission.codename.removesuffix("_page") for g in page_grants} == pages, name
+        media_grants = GroupCollectionPermission.objects.filter(group=group).select_related("collection", "permission")
+        assert {g.collection.depth for g in media_grants} == {1}, name
+        found_media = {(g.permission.content_type.app_label, g.permission.codename) for g in media_grants}
+        expected_media = {(app, f"{action}_{model}") for app, model in MEDIA_MODELS for action in media}
+        assert found_media == expected_media, (name, found_media ^ expected_media)
     workflow = WorkflowPage.objects.get(page__depth=1).workflow
     assert workflow.active
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Moderators"]
 
 
-# (role fixture, page language) → (edit, publish, add a child page)
+MEDIA_MODELS = [("wagtaildocs", "document"), ("wagtailimages", "image")]
+
+
+def test_the_language_permissions_are_offered_in_the_group_editor():
+    from wagtail import hooks
+
+    registered = set()
+    for hook in hooks.get_hooks("register_permissions"):
+        registered |= set(hook().filter(content_type__model="editinglanguage").values_list("codename", flat=True))
+    assert registered == {"edit_en", "edit_vi", "translate_en", "translate_vi"}
+
+
+OBJECTS = ("en-original", "vi-translation", "vi-original", "en-translation")
+
+
+@pytest.fixture
+def four_pages(english, vietnamese):
+    """A page of each kind: English and Vietnamese originals, each with a
+    published translation into the other language."""
+    en_original = build(StandardPage, vietnamese="translated")
+    vi_original = build(StandardPage, section(HomePage, "vi"), vietnamese=None, title="Tin gốc", intro="Bản gốc.")
+    english_twin = translate_page(vi_original, {"title": "Original news", "intro": "The original."}, locale=english)
+    return {
+        "en-original": en_original,
+        "vi-translation": twin(en_original, vietnamese),
+        "vi-original": vi_original,
+        "en-translation": english_twin,
+    }
+
+
+# role fixture → for each of OBJECTS: (edit, publish, add a child page)
 MATRIX = {
-    ("editor", "en"): (True, False, True),
-    ("editor", "vi"): (False, False, False),
-    ("moderator", "en"): (True, True, True),
-    ("moderator", "vi"): (True, True, True),
-    ("translator", "en"): (False, False, False),
-    ("translator", "vi"): (True, False, False),
+    "editor": [(True, False, True), (False, False, False), (False, False, False), (False, False, True)],
+    "vi_editor": [(False, False, False), (False, False, True), (True, False, True), (False, False, False)],
+    "moderator": [(True, True, True)] * 4,
+    "translator": [(False, False, False), (True, False, False), (False, False, False), (False, False, False)],
+    "en_translator": [(False, False, False), (False, False, False), (False, False, False), (True, False, False)],
 }
 
 
-@pytest.mark.parametrize(("role", "language"), list(MATRIX))
-def test_page_permissions_follow_role_and_language(request, role, language, vietnamese):
+@pytest.mark.parametrize("role", list(MATRIX))
+def test_page_permissions_follow_role_and_language(request, role, four_pages):
+    """Writing originals and translating are separate rights: adding a child
+    writes an original in the parent's language, whichever the parent is."""
     user = request.getfixturevalue(role)
-    english_page = build(StandardPage, vietnamese="translated")
-    page = english_page if language == "en" else twin(english_page, vietnamese)
-    perms = page.permissions_for_user(user)
-    assert (perms.can_edit(), perms.can_publish(), perms.can_add_subpage()) == MATRIX[(role, language)]
-
     client = client_for(user)
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    add = client.get(reverse("wagtailadmin_pages:add_subpage", args=[page.pk]))
-    can_edit, _publish, can_add = MATRIX[(role, language)]
-    assert (edit.status_code == 200) is can_edit
-    assert (add.status_code == 200) is can_add
+    for name, (can_edit, can_publish, can_add) in zip(OBJECTS, MATRIX[role], strict=True):
+        page = four_pages[name]
+        perms = page.permissions_for_user(user)
+        found = (perms.can_edit(), perms.can_publish(), perms.can_add_subpage())
+        assert found == (can_edit, can_publish, can_add), name
+        edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        add = client.get(reverse("wagtailadmin_pages:add_subpage", args=[page.pk]))
+        assert (edit.status_code == 200) is can_edit, name
+        assert (add.status_code == 200) is can_add, name
 
 
 def test_an_editor_submits_for_review_but_cannot_publish(editor):
@@ -82,6 +155,9 @@ def test_a_translator_cannot_delete_move_or_unpublish_english(translator):
         ("translator", "en", False),
         ("translator", "vi", True),
         ("moderator", "vi", True),
+        # The seeded snippets are English originals with Vietnamese translations.
+        ("vi_editor", "vi", False),
+        ("en_translator", "en", False),
     ],
 )
 def test_snippets_are_edited_in_the_users_languages(request, role, language, allowed):
@@ -91,11 +167,25 @@ def test_snippets_are_edited_in_the_users_languages(request, role, language, all
     assert (response.status_code == 200) is allowed
 
 
-def test_a_translator_cannot_create_snippets_and_an_editor_only_in_english(translator, editor):
+def test_translators_cannot_create_snippets_and_editors_only_in_their_language(
+    translator, en_translator, editor, vi_editor
+):
     add_url = reverse(RelatedAgency.snippet_viewset.get_url_name("add"))
-    assert client_for(translator).get(add_url).status_code != 200
+    for user in (translator, en_translator):
+        for query in ("", "?locale=en", "?locale=vi"):
+            assert client_for(user).get(add_url + query).status_code != 200
     assert client_for(editor).get(add_url).status_code == 200
     assert client_for(editor).get(add_url + "?locale=vi").status_code != 200
+    # A Vietnamese editor is sent to the Vietnamese form (Wagtail's default is English).
+    response = client_for(vi_editor).get(add_url)
+    assert response.status_code == 302 and response.url == add_url + "?locale=vi"
+    assert client_for(vi_editor).get(add_url + "?locale=vi").status_code == 200
+    assert client_for(vi_editor).get(add_url + "?locale=en").status_code != 200
+    data = {"short_name": "SKH", "name": "Sở Kế hoạch và Đầu tư", "url": "https://example.vn", "sort_order": "0"}
+    assert refused(client_for(vi_editor).post(add_url, data))  # it would be English
+    assert client_for(vi_editor).post(add_url + "?locale=vi", data).status_code == 302
+    agency = RelatedAgency.objects.get(name=data["name"])
+    assert agency.locale.language_code == "vi" and origin.is_source(agency)
 
 
 def test_a_translator_cannot_change_an_english_snippet_by_posting(translator, english):
@@ -329,3 +419,129 @@ def test_restarting_a_translation_follows_the_language(editor, translator, engli
         client_for(translator).post(url, {"localize-restart-translation": "1"})
         translation.refresh_from_db()
         assert translation.enabled, source
+
+
+# Roles by language (issue #30) ----------------------------------------------
+
+
+def test_a_vietnamese_editor_who_translates_into_english_cannot_write_english(english, vietnamese, four_pages):
+    """Two roles, two permissions: writing Vietnamese and translating into
+    English do not add up to writing English."""
+    user = user_in("Editors (Vietnamese)", "Translators (into English)")
+    client = client_for(user)
+    english_section, vietnamese_section = section(StandardPage, "en"), section(StandardPage, "vi")
+    assert not english_section.permissions_for_user(user).can_add_subpage()
+    assert vietnamese_section.permissions_for_user(user).can_add_subpage()
+    add = reverse("wagtailadmin_pages:add", args=["pages", "standardpage", english_section.pk])
+    assert refused(client.get(add))
+    response = client.post(add, {"title": "Written in English", "slug": "written-in-english", "action-submit": "1"})
+    assert refused(response)
+    assert not Page.objects.filter(slug="written-in-english").exists()
+    assert client.get(reverse("wagtailadmin_pages:add_subpage", args=[vietnamese_section.pk])).status_code == 200
+    # Snippets: no English original either.
+    add_snippet = reverse(RelatedAgency.snippet_viewset.get_url_name("add"))
+    data = {"short_name": "EN", "name": "English agency", "url": "https://example.org", "sort_order": "0"}
+    assert refused(client.post(add_snippet + "?locale=en", data))
+    assert not RelatedAgency.objects.filter(name="English agency").exists()
+    # What each role brings: Vietnamese originals and English translations, no more.
+    expected = {"en-original": False, "vi-translation": False, "vi-original": True, "en-translation": True}
+    assert {name: four_pages[name].permissions_for_user(user).can_edit() for name in OBJECTS} == expected
+
+
+def _create_in_admin(client, model, parent, action, **values):
+    """As an editor does: the add form's own fields, filled in, then "Submit"."""
+    from .fixtures import get_page
+    from .servers import _FormParser
+
+    url = reverse("wagtailadmin_pages:add", args=(model._meta.app_label, model._meta.model_name, parent.pk))
+    parser = _FormParser("page-edit-form")
+    parser.feed(get_page(client, url))
+    response = client.post(url, {**parser.fields, **values, action: action})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return model.objects.get(locale=parent.locale, slug=values["slug"])
+
+
+def _approve(client, page):
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk])
+    assert client.post(url, {"comment": ""}).status_code == 302
+    state.refresh_from_db()
+    assert state.status == "approved"
+
+
+def test_vietnamese_first_news_written_reviewed_translated_into_english_and_published(
+    vi_editor, en_translator, moderator, english, vietnamese, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from .fixtures import get_page
+
+    title, intro = "Đà Nẵng khởi động chương trình cộng sinh", "Các doanh nghiệp cùng dùng chung nước."
+    en_title, en_intro = "Da Nang starts an industrial symbiosis programme", "Companies share water."
+
+    # The Vietnamese editor writes the article in the Vietnamese tree and submits it.
+    with django_capture_on_commit_callbacks(execute=True):
+        article = _create_in_admin(
+            client_for(vi_editor),
+            NewsPage,
+            section(NewsCategoryPage, "vi"),
+            "action-submit",
+            title=title,
+            slug="da-nang-khoi-dong-cong-sinh",
+            intro=intro,
+            date=timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        )
+    assert origin.is_source(article) and not article.live
+    assert article.owner == vi_editor
+    # The review goes to the Moderators, as for any page.
+    task = article.current_workflow_task
+    assert task is not None and list(task.specific.groups.values_list("name", flat=True)) == ["Moderators"]
+    alias = twin(article, english)
+    assert alias.alias_of_id == article.pk
+
+    # A Moderator approves: the Vietnamese article is live.
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve(client_for(moderator), article)
+    article.refresh_from_db()
+    assert article.live and title in get_page(client_for(moderator), article.url)
+
+    # The English translator starts the translation (the alias becomes a page
+    # of its own, still showing the Vietnamese text), translates the strings
+    # in wagtail-localize's editor and submits the translation for review.
+    translator = client_for(en_translator)
+    submit = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+    assert [str(english.pk)] == re.findall(r'name="locales" value="(\d+)"', get_page(translator, submit))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator.post(submit, {"locales": [english.pk]})
+    assert response.status_code == 302 and not refused(response)
+    english_article = twin(article, english)
+    assert english_article.alias_of_id is None and english_article.title == title
+    translation = translation_of(article, english)
+    for source_text, text in ((title, en_title), (intro, en_intro), (article.slug, "da-nang-symbiosis")):
+        segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+        response = translator.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": text}),
+            content_type="application/x-www-form-urlencoded; charset=utf-8",
+        )
+        assert response.status_code in (200, 201), source_text
+    review = reverse("pages_editorial:submit_for_review", args=[translation.pk])
+    # The button is offered where the translator works (a translation into English).
+    listing = get_page(translator, reverse("wagtailadmin_explore", args=[english_article.get_parent().pk]))
+    assert review in listing
+    with django_capture_on_commit_callbacks(execute=True):
+        assert translator.post(review).status_code == 302
+    english_article.refresh_from_db()
+    assert english_article.title == title, "nothing is live before review"
+    assert english_article.current_workflow_task is not None
+
+    # The translator cannot publish it; a Moderator approves and it is live in English.
+    assert not english_article.permissions_for_user(en_translator).can_publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve(client_for(moderator), english_article)
+    english_article = twin(article, english)
+    assert english_article.live and english_article.title == en_title
+    assert en_intro in get_page(client_for(moderator), english_article.url)
+    assert origin.is_source(article) and not origin.is_source(english_article)

@@ -256,7 +256,7 @@ def test_a_promoted_private_page_is_not_shown(client):
     page = build(StandardPage)
     SearchPromotion.objects.create(query=Query.get("introduction"), page=page, sort_order=0)
     assert 'id="promoted-heading"' in get_page(client, "/en/search/?q=introduction")
-    group = Group.objects.get(name="Editors")
+    group = Group.objects.get(name="Editors (English)")
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.add(group)
     assert 'id="promoted-heading"' not in get_page(client, "/en/search/?q=introduction")

@@ -16,8 +16,9 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation
 
+from pages import origin
 from pages.editorial import publish_sync, tree_sync
-from pages.editorial.languages import can_edit_language, can_publish
+from pages.editorial.languages import can_change, can_publish, can_write, writable_languages
 from pages.editorial.localize_views import submit_translation_for_review
 from pages.editorial.report import TranslationReportView, TranslationsPanel
 
@@ -33,28 +34,40 @@ def editorial_urls():
 
 @hooks.register("register_permissions")
 def language_permissions():
-    return Permission.objects.filter(content_type__app_label="pages", codename__startswith="edit_")
+    # pages.edit_<lang> (write originals) and pages.translate_<lang> (translate into).
+    return Permission.objects.filter(content_type__app_label="pages", content_type__model="editinglanguage")
 
 
 # Translatable snippets: language checks (policies: pages.apps) --------------
 
 
-def _deny_unless_language(request, locale):
-    if not can_edit_language(request.user, locale):
+def _deny_unless_may_change(request, instance):
+    if not can_change(request.user, instance):
         raise PermissionDenied
 
 
 @hooks.register("before_create_snippet", order=-10)
 def create_snippet_in_own_language(request, model):
-    if issubclass(model, TranslatableMixin):
-        code = request.GET.get("locale") or Locale.get_default().language_code
-        _deny_unless_language(request, code)
+    """A new snippet is an original: in a language the user writes. Without
+    ``?locale=`` Wagtail creates it in the default language; a user who does
+    not write that one is sent to the form of the first language they write."""
+    if not issubclass(model, TranslatableMixin):
+        return None
+    code = request.GET.get("locale") or Locale.get_default().language_code
+    if not can_write(request.user, code):
+        own = writable_languages(request.user)
+        if request.method != "GET" or "locale" in request.GET or not own:
+            raise PermissionDenied
+        query = request.GET.copy()
+        query["locale"] = own[0]
+        return redirect(f"{request.path}?{query.urlencode()}")
+    return None
 
 
 @hooks.register("before_edit_snippet", order=-10)
 def edit_snippet_in_own_language(request, instance):
     if isinstance(instance, TranslatableMixin):
-        _deny_unless_language(request, instance.locale_id)
+        _deny_unless_may_change(request, instance)
         # Snippets have no drafts: saving a translation (wagtail-localize's
         # "Publish", or the plain form once its translation is stopped) applies
         # it at once, so it is a Moderator's step (languages.can_publish).
@@ -74,7 +87,7 @@ def _saves_live(request, instance):
 def delete_snippets_in_own_language(request, instances):
     for instance in instances:
         if isinstance(instance, TranslatableMixin):
-            _deny_unless_language(request, instance.locale_id)
+            _deny_unless_may_change(request, instance)
 
 
 # Forged "Publish" on pages ---------------------------------------------------
@@ -123,7 +136,7 @@ def _may_bulk(user, action_type, obj):
         checks = {"delete": perms.can_delete, "move": perms.can_move, "publish": perms.can_publish}
         checks["unpublish"] = perms.can_unpublish
         return checks.get(action_type, perms.can_edit)()
-    if isinstance(obj, TranslatableMixin) and not can_edit_language(user, obj.locale_id):
+    if isinstance(obj, TranslatableMixin) and not can_change(user, obj):
         return False
     return policy_registry.get(obj).user_has_permission_for_instance(user, action_type, obj)
 
@@ -167,12 +180,18 @@ def update_translations_on_request(request, page):
 
 
 def review_buttons(page, user, view_name=None, next_url=None):
-    """“Submit translation for review” where a translator works on a page."""
-    if page.alias_of_id or page.locale_id == Locale.get_default().pk:
+    """“Submit translation for review” where a translator works on a page
+    (a translation, into either language)."""
+    if page.alias_of_id:
         return
+    # An enabled translation into the page's language exists only when the
+    # page is one (a query per listed page; English pages used to skip it);
+    # is_source settles the rare key whose first page was deleted.
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     ).first()
+    if translation is None or origin.is_source(page):
+        return
     perms = page.permissions_for_user(user)
     if translation is not None and perms.can_edit() and not page.workflow_in_progress:
         yield ListingButton(

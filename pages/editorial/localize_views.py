@@ -26,18 +26,24 @@ from wagtail_localize.views import convert, edit_translation
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from pages import origin
 from pages.editorial import segment_history
-from pages.editorial.languages import can_edit_language, can_publish, editable_locales
+from pages.editorial.languages import can_publish, can_translate, translatable_locales
 
 
 class LanguageCheckedSubmitMixin:
-    """Only offer, and only accept, languages the user may edit; and for a
-    user who may not publish there, change nothing visitors see."""
+    """Only translate an original (its key's source, pages.origin), only
+    offer and accept languages the user translates into; and for a user who
+    may not publish there, change nothing visitors see."""
 
     def get_form(self):
+        # wagtail-localize keeps one TranslationSource per object: translating
+        # a translation would give its key a second source.
+        if not origin.is_source(self.object):
+            raise PermissionDenied
         form = super().get_form()
         field = form.fields["locales"]
-        field.queryset = field.queryset.filter(pk__in=editable_locales(self.request.user))
+        field.queryset = field.queryset.filter(pk__in=translatable_locales(self.request.user))
         if not field.queryset.exists():
             raise PermissionDenied
         return form
@@ -90,7 +96,7 @@ def _may_publish_in(user, instance, locale):
     twin = instance.get_translation_or_none(locale)
     if twin is not None:
         return can_publish(user, twin.specific if isinstance(twin, Page) else twin)
-    return can_edit_language(user, locale) and page_permission_policy.user_has_permission(user, "publish")
+    return can_translate(user, locale) and page_permission_policy.user_has_permission(user, "publish")
 
 
 @transaction.atomic
@@ -137,14 +143,14 @@ def _detach_alias(alias, user):
 
 
 class UpdateTranslations(UpdateTranslationsView):
-    """Syncing writes into every translation of the source: the user must be
-    allowed to edit each of those languages, and may publish them only with
+    """Syncing writes into every translation of the source: the user must
+    translate into each of those languages, and may publish them only with
     publish permission on each of them (see languages.can_publish)."""
 
     def dispatch(self, request, *args, **kwargs):
         source = self.get_object()
         targets = source.translations.filter(enabled=True).select_related("target_locale")
-        if not all(can_edit_language(request.user, t.target_locale) for t in targets):
+        if not all(can_translate(request.user, t.target_locale) for t in targets):
             raise PermissionDenied
         self.may_publish = all(_can_publish_target(request.user, t) for t in targets)
         if request.method == "POST" and request.POST.get("publish_translations") and not self.may_publish:
@@ -181,7 +187,7 @@ def _target(translation):
 def _can_publish_target(user, translation):
     target = _target(translation)
     if target is None:  # publishing would create it
-        return can_edit_language(user, translation.target_locale) and page_permission_policy.user_has_permission(
+        return can_translate(user, translation.target_locale) and page_permission_policy.user_has_permission(
             user, "publish"
         )
     return can_publish(user, target.specific if isinstance(target, Page) else target)
@@ -200,13 +206,13 @@ def convert_to_alias(request, page_id):
 
 def _target_language_required(view):
     """wagtail-localize's translation tools check that the user may edit the
-    target's model, not its language: an English-only Editor could otherwise
-    write Vietnamese translations of snippets."""
+    target's model, not its language: an Editor could otherwise write
+    translations of snippets. They need ``translate_<target language>``."""
 
     @wraps(view)
     def checked(request, translation_id, *args, **kwargs):
         translation = get_object_or_404(Translation.objects.select_related("target_locale"), pk=translation_id)
-        if not can_edit_language(request.user, translation.target_locale):
+        if not can_translate(request.user, translation.target_locale):
             raise PermissionDenied
         return view(request, translation_id, *args, **kwargs)
 

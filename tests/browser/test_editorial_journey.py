@@ -9,7 +9,11 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-journey-password"
-ROLES = [("journey-editor", "Editors"), ("journey-translator", "Translators"), ("journey-mod", "Moderators")]
+ROLES = [
+    ("journey-editor", "Editors (English)"),
+    ("journey-translator", "Translators (into Vietnamese)"),
+    ("journey-mod", "Moderators"),
+]
 USERS = f"""
 import json
 from django.contrib.auth import get_user_model
