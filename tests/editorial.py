@@ -6,7 +6,7 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-# The roles (pages/migrations/0019_roles_by_language.py) → their test user's name.
+# The roles (pages/migrations/0020_roles_by_language.py) → their test user's name.
 ROLES = {
     "Editors (English)": "editor",
     "Editors (Vietnamese)": "vi-editor",

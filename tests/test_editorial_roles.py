@@ -54,7 +54,7 @@ ROLES_BY_LANGUAGE = {
 
 
 def test_every_install_has_the_roles_by_language_and_review_on_all_pages():
-    """pages/migrations/0019_roles_by_language.py: the exact permissions of
+    """pages/migrations/0020_roles_by_language.py: the exact permissions of
     every group (the old "Editors" and "Translators" are renamed, not kept)."""
     assert set(Group.objects.values_list("name", flat=True)) == set(ROLES_BY_LANGUAGE)
     for name, (model, pages, media) in ROLES_BY_LANGUAGE.items():
