@@ -258,7 +258,6 @@ def filter_select(name, label, all_label, options, selected, value_key="value", 
     return {"name": name, "label": label, "all_label": all_label, "options": pairs, "selected": selected}
 
 
-
 @register.simple_tag(takes_context=True)
 def page_url(context, page):
     """Wagtail's ``pageurl`` (Page.relative_url) with the request's Site kept
