@@ -45,7 +45,8 @@ def event_listing(request, page):
     options = filter_options(page.locale_id)
     categories = options["categories"]
     now = timezone.now()
-    filters = Filters(request, events_in(page.locale_id))
+    # The cards show no body: the events' StreamFields stay in the database.
+    filters = Filters(request, events_in(page.locale_id).defer_streamfields())
     filters.category(categories, page if page.listing_scope == "category" else None)
     filters.linked("park", options["parks"], via="park_links__park")
 

@@ -51,10 +51,8 @@ def search_text(request):
 @builds(PublicationIndexPage, PublicationCategoryPage)
 def library_context(request, page):
     options = filter_options(page.locale_id)
-    filters = Filters(
-        request,
-        publications_in(page.locale_id),
-    )
+    # The library shows no body: the publications' StreamFields stay in the database.
+    filters = Filters(request, publications_in(page.locale_id).defer_streamfields())
     filters.category(options["categories"], page if isinstance(page, PublicationCategoryPage) else None)
     filters.year(options["years"], "publication_date")
     filters.choice("language", ["en", "vi"], lambda pages, code: pages.filter(**{f"file_{code}__isnull": False}))
