@@ -23,7 +23,6 @@ from .case_studies import CaseStudyPage
 from .company_results import CompanyResult
 from .park_indicators import in_indicator_order
 
-
 # What a park's card and its map marker show (with what its address is made of).
 CARD_FIELDS = (
     "title",
