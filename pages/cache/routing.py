@@ -9,8 +9,9 @@ in eipvn/urls.py, in place of Wagtail's) does the same work through Wagtail's
 public API only:
 
 - the Site comes from ``cached_site``: the shell's fragments cache, filled by
-  ``Site.find_for_request``; the menus, the links (BasePage.get_url) and the
-  other views ask it too, so a known host costs no query;
+  ``Site.find_for_request``; the menus, the links ({% page_url %} and
+  {% subpage_url %}, pages.templatetags.site_tags) and the other views ask it
+  too, so a known host costs no query;
 - a path that led to a page before is remembered (its content type and id,
   never the page itself): the page is loaded fresh from the database (one
   query) and routes itself (``page.route(request, [])``: the live check, a
