@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from eipvn import two_factor
 from pages import seo
+from pages.cache import routing
 from pages.editorial import localize_views
 from pages.opendata import views as opendata_views
 from pages.search.views import search as search_view
@@ -82,6 +83,10 @@ urlpatterns += i18n_patterns(
     path(_("updates/confirm/<str:token>/"), updates_views.confirm, name="updates-confirm"),
     path(_("updates/preferences/<str:token>/"), updates_views.manage, name="updates-manage"),
     path(_("updates/unsubscribe/<str:token>/"), updates_views.unsubscribe, name="updates-unsubscribe"),
+    # Pages: Wagtail's serve view with the Site and routes remembered
+    # (pages.cache.routing), under Wagtail's own pattern and name, so that page
+    # URLs reverse to it; before Wagtail's URLs, whose serve it takes over.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,10 +4,19 @@ category, park and year, pagination. Bad filter values are ignored."""
 from django.utils import timezone
 
 from pages.cache import fragments
-from pages.listing import Filters, category_options, paginate, public, querystring_without, with_categories
+from pages.listing import (
+    Filters,
+    PageRef,
+    ShownPages,
+    category_options,
+    paginate,
+    public,
+    querystring_without,
+)
+from pages.lookups import category_path
 from parks.models import park_options
 
-from .models import EventCategoryPage, EventIndexPage, events_in
+from .models import EventCategoryPage, EventIndexPage, EventPage, events_in
 
 PER_PAGE = 10
 
@@ -48,7 +57,24 @@ def event_listing(request, page):
     filters.category(categories, page if page.listing_scope == "category" else None)
     filters.linked("park", options["parks"], via="park_links__park")
 
-    upcoming = filters.pages.filter(end__gte=now).order_by("start", "pk")
+    # The matching events' ids and paths in light queries. The shown ones are
+    # refs: their cards are kept with the fragments ({% card_list %}), so events
+    # are loaded (in one query, without their StreamFields) only for a card
+    # that must be built.
+    shown = ShownPages(EventPage.objects.defer_streamfields(), [])
+    by_path = {category["path"]: category for category in categories}
+
+    def refs(rows):
+        rows = list(rows)
+        shown.pks.extend(pk for pk, _path in rows)
+        return [PageRef(pk, shown, category_page=by_path.get(category_path(path))) for pk, path in rows]
+
+    def shown_page(rows):
+        results = paginate(request, list(rows), PER_PAGE)
+        results.object_list = refs(results.object_list)
+        return results
+
+    upcoming = filters.pages.filter(end__gte=now).order_by("start", "pk").values_list("pk", "path")
     context = {
         "categories": categories,
         "parks": options["parks"],
@@ -59,7 +85,7 @@ def event_listing(request, page):
     }
     if page.listing_scope == "upcoming":
         filters.selected["year"] = None
-        context["upcoming"] = with_categories(paginate(request, upcoming, PER_PAGE), categories)
+        context["upcoming"] = shown_page(upcoming)
         return context
 
     years = _past_years(page.locale_id)
@@ -67,8 +93,8 @@ def event_listing(request, page):
     filters.year(years, "start")
     context.update(
         {
-            "upcoming": with_categories(list(upcoming[:6]), categories),
-            "past": with_categories(paginate(request, filters.pages.order_by("-start", "-pk"), PER_PAGE), categories),
+            "upcoming": refs(upcoming[:6]),
+            "past": shown_page(filters.pages.order_by("-start", "-pk").values_list("pk", "path")),
             "years": years,
         }
     )

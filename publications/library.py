@@ -7,17 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from pages.cache import fragments
 from pages.listing import (
     Filters,
+    PageRef,
+    ShownPages,
     category_options,
     choice_param,
     paginate,
     public,
     querystring_without,
     search_words,
-    with_categories,
 )
+from pages.lookups import category_path
 from parks.models import park_options
 
-from .models import PublicationCategoryPage, PublicationIndexPage, publications_in
+from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage, publications_in
 
 PER_PAGE = 10
 MAX_QUERY = 200
@@ -49,10 +51,7 @@ def search_text(request):
 
 def library_context(request, page):
     options = filter_options(page.locale_id)
-    filters = Filters(
-        request,
-        publications_in(page.locale_id),
-    )
+    filters = Filters(request, publications_in(page.locale_id))
     filters.category(options["categories"], page if isinstance(page, PublicationCategoryPage) else None)
     filters.year(options["years"], "publication_date")
     filters.choice("language", ["en", "vi"], lambda pages, code: pages.filter(**{f"file_{code}__isnull": False}))
@@ -67,8 +66,20 @@ def library_context(request, page):
             | Q(publisher__icontains=word)
         )
     sort = filters.selected["sort"] = choice_param(request, "sort", SORTS) or "newest"
-    results = paginate(request, filters.pages.order_by(*SORTS[sort]), PER_PAGE)
-    with_categories(results, options["categories"])
+    # The matching publications' ids and paths in one light query. The shown
+    # ones are refs: their entries are kept with the fragments ({% card_list %}),
+    # so publications are loaded (in one query, with their files and without
+    # their StreamFields) only for an entry that must be built.
+    rows = list(filters.pages.order_by(*SORTS[sort]).values_list("pk", "path"))
+    results = paginate(request, rows, PER_PAGE)
+    shown = ShownPages(
+        PublicationPage.objects.select_related("file_en", "file_vi").defer_streamfields(),
+        [pk for pk, _path in results.object_list],
+    )
+    by_path = {category["path"]: category for category in options["categories"]}
+    results.object_list = [
+        PageRef(pk, shown, category_page=by_path.get(category_path(path))) for pk, path in results.object_list
+    ]
     return {
         **options,
         "results": results,

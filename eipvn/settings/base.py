@@ -82,8 +82,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Answers Wagtail's Site and route lookups from the fragments cache.
-    "pages.cache.routing.RouteCacheMiddleware",
     # Last, so that it sees the login view's outcome (lockout after repeated failures).
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,39 +1,65 @@
-"""Wagtail's routing without its per-request lookups.
+"""Serving pages: Wagtail's serve view, with the Site and the route remembered.
 
-For every page it serves, Wagtail asks the database for the request's Site (an
-annotated query with the root page), the active Locale, the home page's
-specific row and then the pages along the path: four or more queries before
-the page is even loaded, which on a small server costs more than rendering.
+For every page it serves, Wagtail's own view asks the database for the
+request's Site (an annotated query with the root page), the active Locale and
+the home page's specific row, then routes down the tree: several queries and
+over a millisecond each before the page is even loaded, which on a small
+server costs as much as rendering it. ``serve`` (routed as ``wagtail_serve``
+in eipvn/urls.py, in place of Wagtail's) does the same work through Wagtail's
+public API only:
 
-This middleware finds the Site in the shell's fragments cache (as the menus
-and other views do, through ``cached_site``) and remembers which page a path
-led to (its content type and id, never the page itself), so a known path
-costs one query: the page, fresh from the database.
-Wagtail's ``serve`` view then runs as usual (hooks, view restrictions,
-``page.serve``) on the route set here, exactly as if it had routed. Entries
-are fragments: publish, unpublish, move, delete, a view restriction, a Site or
-a Locale change put them out of reach (pages.cache.receivers). Paths into a
-routable page's sub-views (feeds, calendars) are routed by Wagtail each time.
+- the Site comes from ``cached_site``: the shell's fragments cache, filled by
+  ``Site.find_for_request``; the menus, the links ({% page_url %} and
+  {% subpage_url %}, pages.templatetags.site_tags) and the other views ask it
+  too, so a known host costs no query;
+- a path that led to a page before is remembered (its content type and id,
+  never the page itself): the page is loaded fresh from the database (one
+  query) and routes itself (``page.route(request, [])``: the live check, a
+  routable page's root view);
+- any other path is routed by the language's home page (``route``, which
+  BasePage does in one query for the whole path), as Wagtail does;
+- then, as in Wagtail's ``serve``: the ``before_serve_page`` hooks (view
+  restrictions, pages.wagtail_hooks), the ``on_serve_page`` hooks and
+  ``page.serve``.
+
+Entries are fragments: publish, unpublish, move, delete, a view restriction,
+a Site or a Locale change put them out of reach (pages.cache.receivers). Paths
+into a routable page's sub-views (feeds, calendars, registration) and requests
+other than GET and HEAD are routed afresh each time.
 """
 
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
+from django.core.exceptions import DisallowedHost, ObjectDoesNotExist
+from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site
+from wagtail import hooks
+from wagtail.models import Site
 
 from pages.cache import fragments
 
+# Where cached_site keeps the request's Site (None included) for the rest of the request.
+_REQUEST_ATTRIBUTE = "eipvn_site"
+_UNKNOWN = object()
+
 
 def cached_site(request):
-    """The request's Site, as Wagtail would find it, from the fragments cache;
-    kept on the request where Wagtail looks for it."""
-    if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
-        request._wagtail_site = fragments.cached(f"site:{hostname}:{port}", 0, lambda: Site._find_for_request(request))
-    return request._wagtail_site
+    """The request's Site, as Wagtail finds it (``Site.find_for_request``),
+    from the fragments cache; once per request."""
+    site = getattr(request, _REQUEST_ATTRIBUTE, _UNKNOWN)
+    if site is _UNKNOWN:
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            # A host outside ALLOWED_HOSTS (an error page): Wagtail's answer, not kept.
+            site = Site.find_for_request(request)
+        else:
+            hostname, _port = split_domain_port(host)
+            port = request.get_port()
+            site = fragments.cached(f"site:{hostname}:{port}", 0, lambda: Site.find_for_request(request))
+        setattr(request, _REQUEST_ATTRIBUTE, site)
+    return site
 
 
 def _components(path):
@@ -45,16 +71,14 @@ def _route_name(path):
     return "route:" + hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()
 
 
-def _route_from_cache(request, site, path):
+def _remembered_route(request, site, path):
     entry = fragments.get(_route_name(path), site.pk)
     if entry is None:
         return None
     content_type_id, page_id = entry
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    if model is None:
-        return None
-    page = model._default_manager.filter(pk=page_id).first()
-    if page is None:
+    try:
+        page = ContentType.objects.get_for_id(content_type_id).get_object_for_this_type(pk=page_id)
+    except (ObjectDoesNotExist, AttributeError):  # AttributeError: the model is gone
         return None
     # The page's own routing at its own address: a live check, and a routable
     # page's root view.
@@ -64,35 +88,50 @@ def _route_from_cache(request, site, path):
         return None
 
 
-def _remember_route(request, site, path, route):
+def _remember(site, path, route):
     page = route[0]
     # Only a path that ends at the page itself, not a routable page's sub-view.
     if page.depth - site.root_page.depth == len(_components(path)):
         fragments.put(_route_name(path), site.pk, (page.content_type_id, page.pk))
 
 
-class RouteCacheMiddleware:
-    def __init__(self, get_response):
-        from wagtail.views import serve  # needs the app registry, ready by now
-
-        self.get_response = get_response
-        self.wagtail_serve = serve
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not self.wagtail_serve or request.method not in ("GET", "HEAD"):
-            return None
-        site = cached_site(request)
-        if site is None:
-            return None
-        path = view_kwargs.get("path", view_args[0] if view_args else "")
-        route = _route_from_cache(request, site, path)
-        if route is not None:
-            request._wagtail_route_for_request = route
-            return None
-        route = Page.route_for_request(request, path)  # Wagtail's own, kept on the request
-        if route is not None:
-            _remember_route(request, site, path, route)
+def find_route(request, path):
+    """Wagtail's RouteResult (page, args, kwargs) for ``path`` on the request's
+    Site, or None (not found)."""
+    site = cached_site(request)
+    if site is None:
         return None
+    remember = request.method in ("GET", "HEAD")
+    if remember and (route := _remembered_route(request, site, path)) is not None:
+        return route
+    try:
+        # As Page.route_for_request: the Site's root page in the active language routes.
+        route = site.root_page.localized.specific.route(request, _components(path))
+    except Http404:
+        return None
+    if remember:
+        _remember(site, path, route)
+    return route
+
+
+def _serve_chain(page, request, args, kwargs):
+    return page.serve(request, *args, **kwargs)
+
+
+def serve(request, path):
+    """Wagtail's serve view (wagtail.views.serve) on ``find_route``'s route."""
+    route = find_route(request, path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+
+    on_serve_chain = _serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
+
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+
+    return on_serve_chain(page, request, args, kwargs)

@@ -86,7 +86,11 @@ class BasePage(SafeLinksMixin, Page):
         """Wagtail's routing, in two queries instead of two per level: the pages
         along the path are found by their ``url_path`` at once. A live routable
         page whose own sub-URLs match the rest of the path (they come before its
-        children) routes it, as RoutablePageMixin.route would."""
+        children) routes it, as RoutablePageMixin.route would.
+
+        Measured (docs/caches.md): a path that is not remembered yet
+        (pages.cache.routing), a routable page's sub-view or a POST is routed
+        here; Wagtail's own route costs a query per level of the path."""
         if not path_components:
             return super().route(request, path_components)
         prefixes = [
@@ -94,18 +98,16 @@ class BasePage(SafeLinksMixin, Page):
             for n in range(1, len(path_components) + 1)
         ]
         chain = Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("depth")
-        target, parent, consumed = self, None, 0
+        target, consumed = self, 0
         for page in chain:
             if page.depth != self.depth + consumed + 1 or page.url_path != prefixes[consumed]:
                 break
-            target, parent, consumed = page, target, consumed + 1
+            target, consumed = page, consumed + 1
             if page.live and _claims_sub_path(page.specific_class, path_components[consumed:]):
                 break
         if target is self:
             return super().route(request, path_components)
-        target = target.specific
-        target._cached_parent_obj = parent  # as Page.route does, saves get_parent() a query
-        return target.route(request, path_components[consumed:])
+        return target.specific.route(request, path_components[consumed:])
 
 
 def _claims_sub_path(page_class, remaining):

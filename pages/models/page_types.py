@@ -7,7 +7,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
 from pages.blocks import KeyFiguresBlock
-from pages.listing import public
+from pages.listing import ShownPages, public
 from pages.models.base import BasePage
 from pages.models.snippets import TeamMember
 from pages.navigation.localized import in_locale_with_fallback
@@ -60,7 +60,9 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # One card per section; a section that does not exist yet simply has none.
-        context["sections"] = public(self.get_children().live().in_menu())
+        # The cards are kept as HTML ({% card_list %}): their ids are enough until one must be built.
+        sections = public(self.get_children().live().in_menu()).order_by("path").values_list("pk", flat=True)
+        context["sections"] = ShownPages(Page.objects.all(), sections).refs()
         return context
 
 

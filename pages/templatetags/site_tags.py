@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from pages import links, navigation
-from pages.cache import fragments
+from pages.cache import fragments, routing
 from pages.json_ld import as_script
 from pages.listing import resolve
 from pages.navigation import slots
@@ -272,3 +272,23 @@ def filter_select(name, label, all_label, options, selected, value_key="value", 
         else:
             pairs.append((option, str(option)))
     return {"name": name, "label": label, "all_label": all_label, "options": pairs, "selected": selected}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """Wagtail's ``pageurl`` (Page.relative_url) with the request's Site kept
+    with the fragments (pages.cache.routing.cached_site) instead of a query."""
+    request = context.get("request")
+    if request is None:
+        return page.get_url()
+    return page.relative_url(routing.cached_site(request), request)
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, url_name, *args, **kwargs):
+    """Wagtail's ``routablepageurl``: a routable page's sub-view, with the
+    request's Site as ``page_url`` finds it."""
+    base_url = page_url(context, page)
+    if not base_url.endswith("/"):
+        base_url += "/"
+    return base_url + page.reverse_subpage(url_name, args=args, kwargs=kwargs)

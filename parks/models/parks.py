@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.cache import fragments
-from pages.listing import linked_options, public
+from pages.listing import ShownPages, linked_options, public
 from pages.models import BasePage
 from pages.navigation import site_for, site_id
 
@@ -22,6 +22,21 @@ from ..map import park_map
 from .case_studies import CaseStudyPage
 from .company_results import CompanyResult
 from .park_indicators import in_indicator_order
+
+# What a park's card and its map marker show (with what its address is made of).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "search_description",
+    "location",
+    "area_ha",
+    "latitude",
+    "longitude",
+)
 
 
 class ParkIndexPage(BasePage):
@@ -39,10 +54,15 @@ class ParkIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        parks = list(self.parks())
+        # Only what the cards and the map show: a park's body, indicators and
+        # the rest of its row stay in the database.
+        parks = list(self.parks().only(*CARD_FIELDS))
         context["parks"] = parks
         context["park_map"] = park_map(parks)
-        context["other_pages"] = public(self.get_children().live().not_type(ParkPage))
+        # The other pages' cards are kept as HTML ({% card_list %}): their ids
+        # are enough until one must be built.
+        others = public(self.get_children().live().not_type(ParkPage)).order_by("path")
+        context["other_pages"] = ShownPages(Page.objects.all(), others.values_list("pk", flat=True)).refs()
         return context
 
 
