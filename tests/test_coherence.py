@@ -34,6 +34,7 @@ import json
 from wagtail.models import Locale
 from news.models import NewsIndexPage, NewsPage
 from pages.models import StandardPage, TeamPage
+from pages.origin import is_source
 vi = Locale.objects.get(language_code="vi")
 def urls(page):
     return {"id": page.pk, "title": page.title, "en": page.url, "vi": page.get_translation(vi).url}
@@ -42,7 +43,9 @@ news = NewsIndexPage.objects.get(locale__language_code="en")
 print(json.dumps({
     "team": urls(TeamPage.objects.get(locale__language_code="en")),
     "about_pages": [urls(p.specific) for p in about.get_children().live().exclude(slug="project-team")],
-    "articles": [urls(p) for p in NewsPage.objects.live().filter(locale__language_code="en").order_by("-date")],
+    # English originals: unpublishing one unpublishes its Vietnamese twin (a translation never drags its source).
+    "articles": [urls(p) for p in NewsPage.objects.live().filter(locale__language_code="en").order_by("-date")
+                 if is_source(p)],
     "news": urls(news),
 }))
 """
