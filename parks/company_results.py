@@ -6,9 +6,10 @@ computed from exactly the rows the filters keep, and the query count stays
 the same whatever the number of rows.
 """
 
+from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
 
-from .company_totals import totals_of
+from .company_totals import company_table_html, totals_of
 from .models import CompanyResult, Sector, public_parks
 
 PER_PAGE = 25
@@ -42,10 +43,17 @@ def company_results_context(request, page):
     for row in rows:
         # The park is synchronised (it points at the English park); show its twin.
         row.local_park = park_by_key.get(row.park.translation_key, row.park)
-    totals = totals_of(rows)
+    results = paginate(request, rows, PER_PAGE)
+    # The table (150 localized numbers) changes only on publish, as the fragments do.
+    shown = ":".join(str(selected[name]) for name in ("park", "sector", "year"))
+    table = fragments.cached(
+        f"company-table:{page.pk}:{shown}:{results.number}",
+        0,
+        lambda: company_table_html(results, totals_of(rows), show_park=True),
+    )
     return {
-        "results": paginate(request, rows, PER_PAGE),
-        "totals": totals,
+        "results": results,
+        "company_table": table,
         "parks": parks,
         "sectors": Sector.choices,
         "years": years,

@@ -4,6 +4,8 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django.template.loader import render_to_string
+
 from .indicators import Status
 
 SUMMED = ["measures", "energy_mwh", "water_m3", "co2e_t", "waste_t"]
@@ -29,3 +31,10 @@ def _total(year, status, rows):
         **{name: sum((getattr(row, name) for row in rows), Decimal(0)) for name in SUMMED},
         "costs": [{"currency": currency, "total": total} for currency, total in sorted(cost.items()) if total],
     }
+
+
+def company_table_html(rows, totals, show_park):
+    """``parks/includes/company_table.html`` for these rows and totals, in the active language."""
+    return render_to_string(
+        "parks/includes/company_table.html", {"rows": rows, "totals": totals, "show_park": show_park}
+    )

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,7 @@ from pages.cache import fragments
 from pages.embeds import allowed_embed_html
 from pages.listing import ListingPage, public
 from pages.models import BasePage
+from pages.navigation import site_for, site_id
 from pages.origin import is_source
 from pages.visibility import in_public_collection
 from parks.models import ParkLink
@@ -220,9 +222,19 @@ class MediaGalleryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["albums"] = public(PhotoAlbumPage.objects.child_of(self).live()).select_related("cover_image")
-        context["videos"] = public(VideoPage.objects.child_of(self).live()).select_related("poster")
+        # The cards (a rendition per picture) change only on publish and image
+        # changes, as the fragments do: kept as HTML with them.
+        context["gallery"] = mark_safe(  # noqa: S308 - an autoescaped template
+            fragments.cached(f"media-gallery:{self.pk}", site_id(site_for(request)), lambda: self.gallery_html(request))
+        )
         return context
+
+    def gallery_html(self, request):
+        albums = public(PhotoAlbumPage.objects.child_of(self).live()).select_related("cover_image")
+        videos = public(VideoPage.objects.child_of(self).live()).select_related("poster")
+        return render_to_string(
+            "publications/includes/media_gallery.html", {"albums": albums, "videos": videos, "request": request}
+        )
 
 
 class PhotoAlbumPage(BasePage):
@@ -259,6 +271,19 @@ class PhotoAlbumPage(BasePage):
 
     def listing_date(self):
         return self.date
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The photos (three renditions each) change only on publish and image
+        # changes, as the fragments do: kept as HTML with them.
+        context["photos"] = mark_safe(  # noqa: S308 - an autoescaped template
+            fragments.cached(
+                f"album-photos:{self.pk}",
+                0,
+                lambda: render_to_string("publications/includes/album_photos.html", {"page": self}),
+            )
+        )
+        return context
 
 
 class VideoPage(BasePage):

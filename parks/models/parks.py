@@ -14,7 +14,7 @@ from pages.models import BasePage
 from pages.navigation import site_for, site_id
 
 from ..charts import indicator_charts
-from ..company_totals import totals_of
+from ..company_totals import company_table_html, totals_of
 from ..downloads import indicators_csv_response
 from ..fact_sheet_pdf import fact_sheet_response
 from ..indicators import NOT_NEGATIVE
@@ -176,10 +176,15 @@ class ParkPage(RoutablePageMixin, BasePage):
         company_results = list(
             CompanyResult.objects.filter(locale_id=self.locale_id, park__translation_key=self.translation_key)
         )
+        company_totals = totals_of(company_results)
         return {
             "case_studies": case_studies,
             "company_results": company_results,
-            "company_totals": totals_of(company_results),
+            "company_totals": company_totals,
+            # Kept as HTML with the rest: its 100-odd localized numbers cost more than the page.
+            "company_table": company_table_html(company_results, company_totals, show_park=False)
+            if company_results
+            else "",
         }
 
     # Wagtail serves paths of letters, digits and hyphens only, hence no ".csv".
