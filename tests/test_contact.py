@@ -199,3 +199,19 @@ def test_contact_page_is_never_cached_and_carries_a_csrf_token(client, language)
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert 'name="csrfmiddlewaretoken"' in response.content.decode()
     assert "+84 24 0000 0000" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_blank_form_is_kept_but_never_carries_a_visitors_input_and_follows_publishing(client, language):
+    blank = client.get(URL[language]).content.decode()  # kept as HTML now
+    post(client, language, name="", organisation="Typed by someone else")
+    again = client.get(URL[language]).content.decode()
+    assert "Typed by someone else" not in again and 'aria-invalid="true"' not in again and "autofocus" not in again
+    assert 'name="name"' in blank and 'name="name"' in again
+
+    page = ContactPage.objects.get(locale__language_code=language)
+    field = page.form_fields.get(clean_name="organisation")
+    field.label = "Cơ quan hoặc doanh nghiệp" if language == "vi" else "Agency or company"
+    page.form_fields = [field if f.pk == field.pk else f for f in page.form_fields.all()]
+    page.save_revision().publish()
+    assert field.label in client.get(URL[language]).content.decode()

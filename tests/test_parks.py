@@ -443,3 +443,30 @@ def test_park_page_shows_its_events_publications_and_news(client, language, head
         assert heading in html
     for page in about_it:
         assert f'href="{twin(page, locale(language)).url}"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_kept_park_html_shows_what_editors_publish_at_once(client, language):
+    """The map and cards, the indicators and the company table are kept as HTML
+    between publishes: what an editor publishes shows on the next request."""
+    amata = park(language, "amata-industrial-park")
+    companies = section(CompanyResultsPage, language).url
+    for url in (INDEX[language], amata.url, companies, f"{companies}?park={amata.pk}"):
+        get_page(client, url)  # kept now
+
+    amata.title = "Amata Green City"
+    amata.location = "Biên Hòa, Đồng Nai"
+    indicators = list(amata.indicators.all())
+    indicators[0].value = Decimal("7777")
+    amata.indicators = indicators
+    amata.save_revision().publish()
+    result = CompanyResult.objects.filter(locale__language_code=language).first()
+    result.company = "Renamed processor Z"
+    result.save()
+
+    index = get_page(client, INDEX[language])
+    assert f'<h2><a href="{amata.url}">Amata Green City</a></h2>' in index
+    assert "Amata Green City</title>" in index  # its map marker
+    assert "Biên Hòa, Đồng Nai" in index
+    assert 'data-value="7777"' in get_page(client, amata.url)
+    assert "Renamed processor Z" in get_page(client, companies)

@@ -1,5 +1,9 @@
 """What every public form shares: fields with errors are announced and focused."""
 
+from django.template.loader import render_to_string
+
+from pages.cache import fragments
+
 
 def mark_invalid_fields(form):
     """Each field with an error is marked invalid and points at its message;
@@ -14,3 +18,19 @@ def mark_invalid_fields(form):
             if first:
                 attrs["autofocus"] = True
                 first = False
+
+
+def fields_html(form, blank_name=None):
+    """The form's fields and its honeypot (includes/form_fields.html), fields
+    with errors marked. A blank form (unbound, its initial values the page's
+    own) looks the same to every visitor of a page in a language: under
+    ``blank_name`` its HTML is kept with the fragments, which publishing the
+    page drops. Rendering a dozen widgets costs as much as the rest of the page."""
+    mark_invalid_fields(form)
+
+    def render():
+        return render_to_string("includes/form_fields.html", {"form": form})
+
+    if form.is_bound or blank_name is None:
+        return render()
+    return fragments.cached(blank_name, 0, render)

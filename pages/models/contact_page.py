@@ -9,7 +9,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from pages.forms import mark_invalid_fields
+from pages.forms import fields_html
 from pages.forms.contact import ContactFormBuilder, over_rate_limit, send_to_office
 from pages.forms.honeypot import HONEYPOT, is_spam
 from pages.models.base import BasePage
@@ -116,9 +116,8 @@ class ContactPage(FormMixin, BasePage):
         return ContactSubmissionsListView
 
     def _render_form(self, request, form, status=200, notice=None):
-        mark_invalid_fields(form)
         context = self.get_context(request)
-        context.update({"form": form, "notice": notice, "honeypot": form[HONEYPOT]})
+        context.update({"form": form, "notice": notice, "form_fields": fields_html(form, f"blank-form:{self.pk}")})
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         # The form carries a CSRF token: this page is never stored by a cache.
         add_never_cache_headers(response)

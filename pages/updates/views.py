@@ -18,8 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from eipvn.client_address import client_address
 from pages import signed_tokens
-from pages.forms import mark_invalid_fields
-from pages.forms.honeypot import HONEYPOT
+from pages.forms import fields_html, mark_invalid_fields
 from pages.listing import public
 from pages.mail import outbox
 from pages.operations import rate_limit
@@ -84,8 +83,9 @@ def subscribe(request, page):
                 # The same answer whether the address was new, waiting or subscribed.
                 context.update({"sent": True, "email": data["email"]})
                 return TemplateResponse(request, page.get_template(request), context)
-    mark_invalid_fields(form)
-    context.update({"form": form, "honeypot": form[HONEYPOT]})
+    # Without a query string (topics or an address chosen ahead) the blank form is every visitor's.
+    blank_name = None if request.GET else f"blank-form:{page.pk}"
+    context.update({"form": form, "form_fields": fields_html(form, blank_name)})
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

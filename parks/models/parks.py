@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -54,16 +55,23 @@ class ParkIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Only what the cards and the map show: a park's body, indicators and
-        # the rest of its row stay in the database.
-        parks = list(self.parks().only(*CARD_FIELDS))
-        context["parks"] = parks
-        context["park_map"] = park_map(parks)
+        # The map and the cards change only on publish: kept as HTML with the fragments.
+        context["park_overview"] = fragments.cached(
+            f"park-overview:{self.pk}", site_id(site_for(request)), lambda: self.overview_html(request)
+        )
         # The other pages' cards are kept as HTML ({% card_list %}): their ids
         # are enough until one must be built.
         others = public(self.get_children().live().not_type(ParkPage)).order_by("path")
         context["other_pages"] = ShownPages(Page.objects.all(), others.values_list("pk", flat=True)).refs()
         return context
+
+    def overview_html(self, request):
+        """The parks on the map and as cards (parks/includes/park_overview.html)."""
+        # Only what the cards and the map show: a park's body, indicators and
+        # the rest of its row stay in the database.
+        parks = list(self.parks().only(*CARD_FIELDS))
+        context = {"request": request, "parks": parks, "park_map": park_map(parks)}
+        return render_to_string("parks/includes/park_overview.html", context)
 
 
 class ParkPage(RoutablePageMixin, BasePage):
@@ -159,12 +167,19 @@ class ParkPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        rows = self.indicator_rows()
-        context["indicator_rows"] = rows
-        context["charts"] = indicator_charts(rows)
         site = site_for(request)
+        # The charts and the table (a hundred localized numbers) change only on publish.
+        context["indicators_html"] = fragments.cached(
+            f"park-indicators:{self.pk}", site_id(site), lambda: self.indicators_html(request)
+        )
         context.update(fragments.cached(f"park-related:{self.pk}", site_id(site), self.related_content))
         return context
+
+    def indicators_html(self, request):
+        """The indicators as charts and a table (parks/includes/park_indicators.html)."""
+        rows = self.indicator_rows()
+        context = {"request": request, "page": self, "indicator_rows": rows, "charts": indicator_charts(rows)}
+        return render_to_string("parks/includes/park_indicators.html", context)
 
     def related_content(self):
         """Case studies and company results about this park (cached with the shell)."""
