@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from pages.origin import in_own_words
+
 ITEMS = 20
 
 
@@ -23,9 +25,9 @@ class NewsRssFeed(Feed):
         return self.index.search_description or self.index.title
 
     def items(self):
-        # A feed speaks its language: an alias (an article not yet translated,
-        # in its source's words) joins it once translated and published.
-        return self.articles.filter(alias_of__isnull=True).order_by("-date")[:ITEMS]
+        # A feed speaks its language: an article still in its source's words (an
+        # alias, or awaiting its translation) joins it once translated and published.
+        return in_own_words(self.articles).order_by("-date")[:ITEMS]
 
     def item_title(self, item):
         return item.title

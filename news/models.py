@@ -175,7 +175,10 @@ class NewsPage(BasePage):
         index = category.get_parent()
         return {
             "category": {"title": category.title, "url": category.url},
-            "topics": [{"name": topic.name, "url": f"{index.url}?topic={topic.slug}"} for topic in self.topics()],
+            "topics": [
+                {"name": topic.name, "url": f"{index.url}?topic={topic.slug}", "text_language": topic.text_language}
+                for topic in self.topics()
+            ],
             "related": list(self.related_pages()),
             "more_news": list(self.more_news()),
         }

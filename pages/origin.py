@@ -8,11 +8,12 @@ and turns an alias into a translation in place, so the oldest real object is
 always the one the others were made from. Computed, never stored: nothing to
 migrate on every table, nothing that can drift.
 
-Low in the house: Django and Wagtail only.
+Low in the house: Django, Wagtail and wagtail-localize only.
 """
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation
 
 
 def _siblings(model, translation_key):
@@ -47,7 +48,62 @@ def with_source_language(queryset):
     return queryset.annotate(source_language=Subquery(first))
 
 
-def source_locale_subquery(model):
+def source_locale_subquery(model, field="locale_id"):
     """For ``queryset.annotate(source_locale_id=…)``: each row's source language
-    in one subquery (served by the unique (translation_key, locale) index)."""
-    return Subquery(_siblings(model, OuterRef("translation_key")).values("locale_id")[:1])
+    (``field`` of its source) in one subquery (served by the unique
+    (translation_key, locale) index)."""
+    return Subquery(_siblings(model, OuterRef("translation_key")).values(field)[:1])
+
+
+def _segments(translation_key, locale_id):
+    return StringSegment.objects.filter(
+        source__object_id=translation_key, source__translations__target_locale_id=locale_id
+    )
+
+
+def _translated(locale_id):
+    return StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale_id=locale_id
+    )
+
+
+def awaiting_translation(page):
+    """A page wagtail-localize turned from an alias into a translation whose
+    strings are all still untranslated: it shows its source's text, so every
+    surface treats it like the alias it was (its language marked, no hreflang,
+    left out of feeds, search and the sitemap). A source page never is."""
+    if page.alias_of_id is None and source_locale_id(page) == page.locale_id:
+        return False
+    segments = _segments(page.translation_key, page.locale_id)
+    return segments.exists() and not segments.filter(Exists(_translated(page.locale_id))).exists()
+
+
+def awaiting_translation_keys(translation_keys, locale_id):
+    """Of these translation keys, those whose translation into ``locale_id`` is
+    started but has no string translated yet (a snippet's or a page's)."""
+    rows = (
+        StringSegment.objects.filter(
+            source__object_id__in=translation_keys, source__translations__target_locale_id=locale_id
+        )
+        .annotate(done=Exists(_translated(locale_id)))
+        .values_list("source__object_id", "done")
+    )
+    started, done = set(), set()
+    for key, is_done in rows:
+        (done if is_done else started).add(key)
+    return started - done
+
+
+def awaiting_translation_q():
+    """``awaiting_translation`` as a filter on a page queryset (aliases aside:
+    they are filtered by ``alias_of``)."""
+    segments = _segments(OuterRef("translation_key"), OuterRef("locale_id"))
+    translated = segments.filter(Exists(_translated(OuterRef(OuterRef("locale_id")))))
+    not_source = ~Q(locale_id=source_locale_subquery(Page))
+    return not_source & Exists(segments) & ~Exists(translated)
+
+
+def in_own_words(queryset):
+    """The pages of ``queryset`` shown in their own language: neither an alias
+    nor awaiting its translation (feeds, search, the sitemap)."""
+    return queryset.filter(alias_of__isnull=True).exclude(awaiting_translation_q())

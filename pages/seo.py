@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from pages.cache import fragments
 from pages.listing import public
 from pages.navigation import site_id
+from pages.origin import in_own_words
 
 
 def sitemap(request):
@@ -22,7 +23,7 @@ def sitemap(request):
 
 
 def _entries(request):
-    pages = public(Page.objects.live().filter(depth__gte=2, alias_of__isnull=True)).select_related("locale")
+    pages = public(in_own_words(Page.objects.live().filter(depth__gte=2))).select_related("locale")
     groups = defaultdict(list)
     for page in pages.order_by("path"):
         groups[page.translation_key].append(page)

@@ -545,3 +545,58 @@ def test_vietnamese_first_news_written_reviewed_translated_into_english_and_publ
     assert english_article.live and english_article.title == en_title
     assert en_intro in get_page(client_for(moderator), english_article.url)
     assert origin.is_source(article) and not origin.is_source(english_article)
+
+
+def test_vietnamese_first_snippet_written_translated_into_english_and_published(
+    vi_editor, en_translator, moderator, english, vietnamese, client
+):
+    from .fixtures import get_page
+
+    def footer(language):
+        return get_page(client, f"/{language}/").split("<footer", 1)[1]
+
+    name, short_name = "Ban Quản lý các KCN tỉnh Bắc Ninh", "BQL Bắc Ninh"
+    en_name, en_short_name = "Bac Ninh Industrial Zones Authority", "Bac Ninh IZA"
+    # The Vietnamese editor adds an agency in Vietnamese: both footers show it, the English one marked Vietnamese.
+    add_url = reverse(RelatedAgency.snippet_viewset.get_url_name("add")) + "?locale=vi"
+    data = {"short_name": short_name, "name": name, "url": "https://example.vn/bac-ninh", "sort_order": "9"}
+    assert client_for(vi_editor).post(add_url, data).status_code == 302
+    agency = RelatedAgency.objects.get(name=name)
+    assert origin.is_source(agency)
+    assert f'<li lang="vi"><a href="{data["url"]}"' in footer("en") and name in footer("vi")
+
+    # A translated snippet is live as soon as it exists, so a Moderator starts the translation;
+    # until a string is translated, the English footer still marks it as Vietnamese.
+    translator = client_for(en_translator)
+    submit = reverse("wagtail_localize:submit_snippet_translation", args=["pages", "relatedagency", agency.pk])
+    translator.post(submit, {"locales": [english.pk]})
+    assert agency.get_translation_or_none(english) is None
+    response = client_for(moderator).post(submit, {"locales": [english.pk]})
+    assert response.status_code == 302 and agency.get_translation_or_none(english) is not None
+    assert f'<li lang="vi"><a href="{data["url"]}"' in footer("en")
+    # The English translator translates it in wagtail-localize's editor; publishing is not theirs.
+    translation = translation_of(agency, english)
+    for source_text, text in ((name, en_name), (short_name, en_short_name)):
+        segment = StringSegment.objects.get(source=translation.source, string__data=source_text)
+        response = translator.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": text}),
+            content_type="application/x-www-form-urlencoded; charset=utf-8",
+        )
+        assert response.status_code in (200, 201), source_text
+    english_agency = agency.get_translation(english)
+    edit_url = reverse(english_agency.snippet_viewset.get_url_name("edit"), args=[english_agency.pk])
+    translator.post(edit_url, {"action": "publish"})
+    english_agency.refresh_from_db()
+    assert english_agency.name == name and en_name not in footer("en")
+
+    # A Moderator reviews and publishes: the English footer is in English, the Vietnamese one unchanged.
+    client_for(moderator).post(edit_url, {"action": "publish"})
+    english_agency.refresh_from_db()
+    assert english_agency.name == en_name and not origin.is_source(english_agency)
+    english_footer = footer("en")
+    assert (
+        f'<li><a href="{data["url"]}" rel="noopener"><strong>{en_short_name}</strong><br>{en_name}</a>'
+        in english_footer
+    )
+    assert name not in english_footer and name in footer("vi")

@@ -284,5 +284,33 @@ def test_a_snippet_written_in_vietnamese_shows_in_english_until_translated(clien
     )
     after = get_page(client, "/en/").split("<footer", 1)[1]
     assert "Ban Quản lý các KCN tỉnh Bắc Ninh" not in before and "Ban Quản lý các KCN tỉnh Bắc Ninh" in after
+    # Marked as Vietnamese for screen readers and browsers; the English ones are not marked.
+    assert re.search(r'<li lang="vi"><a href="https://example.org/bn"', after)
+    assert after.count('<li lang="vi">') == 1
     # The English agencies are shown as before, in English.
     assert [after.count(name) for name in names] == [before.count(name) for name in names]
+
+
+def test_a_translation_started_but_not_done_still_says_it_is_vietnamese(client, moderator, vietnamese_article, english):
+    from pages.editorial.localize_views import translate_page_as_draft
+    from pages.models import SearchEntry
+    from pages.search.index import index_page
+
+    # Starting the English translation turns the alias into a page of its own, still all in Vietnamese.
+    translate_page_as_draft(vietnamese_article, [english], moderator)
+    started = twin(vietnamese_article, english)
+    assert started.alias_of_id is None and started.live and started.title == TITLE
+    shown = surfaces(client, started)
+    assert 'lang="vi"' in shown["card"] and "In Vietnamese" in shown["card"]
+    assert not shown["in feed"] and not shown["in sitemap"]
+    index_page(started)  # as any re-save does
+    assert not SearchEntry.objects.filter(page_id=started.pk).exists()
+    assert started.url not in get_page(client, "/en/search/?q=da+nang+khoi+dong")
+    head, main = head_and_main(get_page(client, started.url))
+    assert 'lang="vi"' in main and canonical(head) == vietnamese_article.url
+    assert "en" not in alternates(head)
+
+    # Once its English text is published, it is English everywhere.
+    translate_page(vietnamese_article, ENGLISH, locale=english)
+    shown = surfaces(client, twin(vietnamese_article, english))
+    assert 'lang="vi"' not in shown["card"] and shown["in feed"] and shown["in sitemap"] and shown["in search"]

@@ -1,14 +1,13 @@
 """The main menu, breadcrumbs and the language switcher, built from the page tree."""
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation
 
 from pages.cache import fragments, routing
 from pages.lookups import twins
-from pages.origin import source_locale_id
+from pages.origin import awaiting_translation, awaiting_translation_q, source_locale_id, source_locale_subquery
 from pages.visibility import public
 
 
@@ -57,13 +56,20 @@ def _build_menu(request):
 
 
 def alias_languages(pages):
-    """{page id: language code of its source} for the untranslated aliases among
-    ``pages`` (their titles are in their source's language), in one query."""
+    """{page id: language code of its source} for the pages among ``pages``
+    shown in their source's words (untranslated aliases, translations not
+    started: their titles are in their source's language), in two queries."""
     sources = {page.alias_of_id: page.pk for page in pages if page.alias_of_id}
-    if not sources:
-        return {}
-    rows = Page.objects.filter(pk__in=sources).values_list("pk", "locale__language_code")
-    return {sources[pk]: code for pk, code in rows}
+    languages = {}
+    if sources:
+        rows = Page.objects.filter(pk__in=sources).values_list("pk", "locale__language_code")
+        languages = {sources[pk]: code for pk, code in rows}
+    others = [page.pk for page in pages if not page.alias_of_id]
+    if others:
+        awaiting = Page.objects.filter(pk__in=others).filter(awaiting_translation_q())
+        source_code = source_locale_subquery(Page, field="locale__language_code")
+        languages.update(awaiting.annotate(source_code=source_code).values_list("pk", "source_code"))
+    return languages
 
 
 def main_menu(request):
@@ -139,22 +145,6 @@ def _language_links(request, page):
             }
         )
     return links
-
-
-def awaiting_translation(page):
-    """A page wagtail-localize turned from an alias into a translation whose
-    strings are all still untranslated: it shows its source's text, so it is
-    treated like the alias it was (note, canonical to the source, no hreflang).
-    A source page (pages.origin), in either language, never is."""
-    if page.alias_of_id is None and source_locale_id(page) == page.locale_id:
-        return False
-    segments = StringSegment.objects.filter(
-        source__object_id=page.translation_key, source__translations__target_locale_id=page.locale_id
-    )
-    translated = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale_id=page.locale_id
-    )
-    return segments.exists() and not segments.filter(Exists(translated)).exists()
 
 
 def _home_url(request, language_code):

@@ -33,11 +33,11 @@ def _build_footer():
             if partner.logo is not None:
                 rendition = partner.logo.get_rendition("height-80|format-png")
                 logo = {"url": rendition.url, "width": rendition.width, "height": rendition.height}
-            members.append({"name": partner.name, "url": partner.url, "logo": logo})
+            members.append({"name": partner.name, "url": partner.url, "logo": logo, "lang": partner.text_language})
         if members:
             groups.append({"role": role, "label": str(label), "partners": members})
     agencies = [
-        {"short_name": agency.short_name, "name": agency.name, "url": agency.url}
+        {"short_name": agency.short_name, "name": agency.name, "url": agency.url, "lang": agency.text_language}
         for agency in in_locale_with_fallback(RelatedAgency.objects.all(), locale)
     ]
     shell_pages = _shell_page_urls(locale)

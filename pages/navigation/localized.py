@@ -4,6 +4,7 @@ fallback to their source's. (A page's twins: pages.lookups.)"""
 from wagtail.models import Locale
 
 from pages.cache import fragments
+from pages.origin import awaiting_translation_keys
 
 
 def _active_locale_row():
@@ -28,12 +29,24 @@ def in_locale_with_fallback(queryset, locale):
     shows in its source's language (pages.origin: English, or Vietnamese for
     one written first in Vietnamese), so nothing disappears before it is translated.
 
-    One query, ordered as the queryset is.
+    Ordered as the queryset is, in one query, and one more when some are
+    translations. Each item's ``text_language`` is the language its text is
+    in when it is not ``locale``'s (an item shown from its source, or a
+    translation not started yet), else "": it says so with ``lang``, as an
+    untranslated page's card does.
     """
     items = list(queryset.select_related("locale"))
-    translated = {item.translation_key for item in items if item.locale_id == locale.pk}
     sources = {}
     for item in items:  # the oldest of a key is its source
-        if item.translation_key not in translated and item.pk < sources.get(item.translation_key, item.pk + 1):
-            sources[item.translation_key] = item.pk
-    return [item for item in items if item.locale_id == locale.pk or sources.get(item.translation_key) == item.pk]
+        if item.translation_key not in sources or item.pk < sources[item.translation_key].pk:
+            sources[item.translation_key] = item
+    translated = {item.translation_key for item in items if item.locale_id == locale.pk}
+    shown = [item for item in items if item.locale_id == locale.pk or sources[item.translation_key] is item]
+    shown = [item for item in shown if item.locale_id == locale.pk or item.translation_key not in translated]
+    translations = [item.translation_key for item in shown if sources[item.translation_key] is not item]
+    awaiting = awaiting_translation_keys(translations, locale.pk) if translations else set()
+    for item in shown:
+        source = sources[item.translation_key]
+        shows_source = item.locale_id != locale.pk or item.translation_key in awaiting
+        item.text_language = source.locale.language_code if shows_source else ""
+    return shown

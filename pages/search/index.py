@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from pages.lookups import page_date
 from pages.models import SearchEntry
+from pages.origin import awaiting_translation, in_own_words
 from pages.search.folding import prepare, search_form
 
 SKIP_FIELDS = {"slug", "seo_title", "url_path", "draft_title", "path", "translation_key", "latest_revision"}
@@ -45,9 +46,10 @@ def page_text(page):
 
 
 def index_page(page):
-    """Add or refresh a page; aliases and pages not live are left out."""
+    """Add or refresh a page; pages not live, and those in their source's words
+    (aliases, translations not started), are left out."""
     page = page.specific
-    if not page.live or page.alias_of_id or page.depth <= 1:
+    if not page.live or page.alias_of_id or page.depth <= 1 or awaiting_translation(page):
         SearchEntry.objects.filter(page_id=page.pk).delete()
         return
     title = prepare(page.title)
@@ -72,5 +74,5 @@ def remove_page(page):
 
 def rebuild():
     SearchEntry.objects.all().delete()
-    for page in Page.objects.live().filter(depth__gt=1, alias_of__isnull=True).specific().iterator():
+    for page in in_own_words(Page.objects.live().filter(depth__gt=1)).specific().iterator():
         index_page(page)

@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from pages import links, navigation
@@ -18,6 +18,7 @@ from pages.navigation.footer import footer_data
 from pages.navigation.footer import notice_url as _notice_url
 from pages.navigation.footer import subscribe_url as _subscribe_url
 from pages.numbers import localized_number, plain_number
+from pages.origin import awaiting_translation, source_locale_id
 
 register = template.Library()
 SITE_NAME = settings.SITE_NAME
@@ -123,11 +124,14 @@ def subscribe_form(context, topic, label):
 
 
 def text_language_of_alias(page):
-    """For an untranslated alias (shown in its source's words): that language's
-    code, so its card says so (``lang`` and a tag); "" for a page in its own."""
-    if not getattr(page, "alias_of_id", None):
-        return ""
-    return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first() or ""
+    """For a page shown in its source's words (an untranslated alias, or a
+    translation not started): that language's code, so its card says so
+    (``lang`` and a tag); "" for a page in its own."""
+    if getattr(page, "alias_of_id", None):
+        return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first() or ""
+    if awaiting_translation(page):
+        return Locale.objects.get(pk=source_locale_id(page)).language_code
+    return ""
 
 
 @register.simple_tag(takes_context=True)

@@ -14,7 +14,7 @@ from wagtail.models import Page, PageLogEntry
 
 from pages.demo.registry import seeding_now
 from pages.lookups import page_date
-from pages.navigation import awaiting_translation
+from pages.origin import awaiting_translation
 from pages.updates import topics
 from pages.updates.models.records import Announcement
 from pages.visibility import public
