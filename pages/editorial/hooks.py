@@ -231,6 +231,11 @@ def editorial_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-editorial.css"))
 
 
+@hooks.register("insert_global_admin_js")
+def vietnamese_slugs_js():
+    return format_html('<script src="{}"></script>', static("js/admin-slug.js"))
+
+
 @hooks.register("construct_homepage_panels")
 def translations_panel(request, panels):
     panels.append(TranslationsPanel())
