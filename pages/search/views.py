@@ -5,7 +5,7 @@ import functools
 import re
 
 from django.apps import apps
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -90,23 +90,16 @@ def search(request):
     for word in words:
         entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
 
-    # The whole phrase in the title ranks first, then all words in the title,
-    # then the phrase in the text: "da nang" puts Đà Nẵng before "đã … nâng".
-    phrase = f" {' '.join(words)} "
-    title_words = Q()
-    for word in words:
-        title_words &= Q(title_folded__contains=f" {word} ")
-    rank = Case(
-        When(title_folded__contains=phrase, then=Value(3)),
-        When(title_words, then=Value(2)),
-        When(folded__contains=phrase, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
     # Every match's id, type and page, ranked, in one light query: the type
     # filter's choices, the count and the page's slice all come from it; only
-    # the shown entries are then loaded with their text.
-    ranked = list(entries.annotate(rank=rank).order_by("-rank", "-date", "title").values_list("pk", "kind", "page_id"))
+    # the shown entries are then loaded with their text. Ranked here rather
+    # than in SQL: building the query costs more than running it.
+    phrase = f" {' '.join(words)} "
+    columns = ["pk", "kind", "page_id", "title_folded", "date", "title"]
+    if len(words) > 1:  # one word is in the text of every match that lacks it in the title
+        entries = entries.annotate(phrase_in_text=ExpressionWrapper(Q(folded__contains=phrase), BooleanField()))
+        columns.append("phrase_in_text")
+    ranked = [(pk, kind, page_id) for pk, kind, page_id, *_ in sorted(entries.values_list(*columns), key=_rank(words))]
     kinds = sorted({kind for _pk, kind, _page_id in ranked})
     selected_kind = choice_param(request, "type", kinds)
     # Promoted pages lead page 1 of the unfiltered results and are left out of
@@ -150,6 +143,31 @@ def search(request):
         }
     )
     return TemplateResponse(request, "search/results.html", context)
+
+
+def _rank(words):
+    """The sort key of a match (pk, kind, page_id, title_folded, date, title[,
+    phrase_in_text]): the whole phrase in the title first, then all words in
+    the title, then the phrase in the text ("da nang" puts Đà Nẵng before
+    "đã … nâng"), then newest first, then by title."""
+    phrase = f" {' '.join(words)} "
+
+    def key(row):
+        title_folded, date, title = row[3], row[4], row[5]
+        if phrase in title_folded:
+            rank = 3
+        elif all(f" {word} " in title_folded for word in words):
+            rank = 2
+        else:
+            rank = 1 if (row[6] if len(row) > 6 else True) else 0
+        # Undated entries after dated ones, as in SQL's "ORDER BY date DESC" on SQLite.
+        return (-rank, date is None, _negated(date), title)
+
+    return key
+
+
+def _negated(date):
+    return -date.timestamp() if date is not None else 0
 
 
 def _kind_labels(kinds):
