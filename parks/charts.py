@@ -51,15 +51,29 @@ class BarChart:
         return self
 
 
-def indicator_charts(rows):
-    """One chart per indicator (and currency): its yearly values for one park."""
+def _series(rows):
+    """(kind, currency, rows by year) per indicator (and currency), in the order of Kind."""
     series = defaultdict(list)
     for row in rows:
         series[(row.kind, row.currency)].append(row)
     order = list(Kind.values)
-    charts = []
     for (kind, currency), items in sorted(series.items(), key=lambda item: (order.index(item[0][0]), item[0][1])):
-        items.sort(key=lambda row: row.year)
+        yield kind, currency, sorted(items, key=lambda row: row.year)
+
+
+def single_figures(rows):
+    """The indicators with one figure only: shown as a number with its period,
+    status and source, never as a chart of one bar."""
+    return [items[0] for _kind, _currency, items in _series(rows) if len(items) == 1]
+
+
+def indicator_charts(rows):
+    """One chart per indicator (and currency) that has a series: its values
+    over two or more periods for one park."""
+    charts = []
+    for kind, currency, items in _series(rows):
+        if len(items) < 2:
+            continue
         chart = BarChart(
             key=f"{kind}{('-' + currency.lower()) if currency else ''}",
             title=str(Kind(kind).label),

@@ -5,6 +5,7 @@ import io
 import re
 from decimal import Decimal
 from html import unescape as html_unescape
+from html import unescape as unescape_html
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -49,8 +50,8 @@ def locale(language):
     return Locale.objects.get(language_code=language)
 
 
-def park_with_figures(**fields):
-    """A translated park with five figures for 2020–2023."""
+def park_with_figures(extra=(), **fields):
+    """A translated park with five figures for 2020–2023 (and ``extra`` ones)."""
     figures = [(Kind.CO2E, "1200"), (Kind.COMPANIES, "12"), (Kind.SOLUTIONS, "45"), (Kind.WATER, "8000")]
     indicators = [
         ParkIndicator(kind=kind, first_year=2020, year=2023, value=Decimal(value), source=SOURCE[0])
@@ -67,6 +68,7 @@ def park_with_figures(**fields):
             source=SOURCE[0],
         )
     )
+    indicators += list(extra)
     page = build(
         ParkPage, vietnamese=None, title="Green Valley park", location="Da Nang", indicators=indicators, **fields
     )
@@ -131,16 +133,24 @@ def test_park_fact_sheet_in_both_languages_hides_unknown_facts(client):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_charts_are_accessible_svg_with_a_data_table(client, language):
-    page = twin(park_with_figures(), locale(language))
+    water_2022 = ParkIndicator(kind=Kind.WATER, year=2022, value=Decimal("6500"), source=SOURCE[0])
+    page = twin(park_with_figures(extra=[water_2022]), locale(language))
     html = get_page(client, page.url)
     charts = re.findall(
         r'<svg viewBox="[^"]+" role="img" aria-labelledby="(chart-[\w-]+-title) (chart-[\w-]+-desc)">'
         r"\s*<title id=\"\1\">([^<]+)</title>\s*<desc id=\"\2\">([^<]+)</desc>",
         html,
     )
-    assert len(charts) == page.indicators.count() == 5
-    for _title_id, _desc_id, title, description in charts:
-        assert title.strip() and re.search(r"2023: [\d.,]+", description)
+    # A chart only where there is a series: the water figure has two periods, the others one.
+    assert len(charts) == 1 and page.indicators.count() == 6
+    (_title_id, _desc_id, title, description) = charts[0]
+    assert title.startswith({"en": "Water", "vi": "Nước"}[language])
+    assert re.search(r"2022: [\d.,]+ m³.*2023: [\d.,]+ m³", description)
+    # The other figures as numbers, each with its period, status and source.
+    figures = re.findall(r'<li class="key-figure">(.*?)</li>', html, re.S)
+    assert len(figures) == 4
+    for figure in figures:
+        assert "2020–2023" in figure and SOURCE[language == "vi"] in unescape_html(figure)
     assert '<table class="data-table" id="indicator-table">' in html
 
 

@@ -14,7 +14,7 @@ from pages.listing import ShownPages, linked_options, public
 from pages.models import BasePage
 from pages.navigation import site_for, site_id
 
-from ..charts import indicator_charts
+from ..charts import indicator_charts, single_figures
 from ..company_totals import company_table_html, totals_of
 from ..downloads import indicators_csv_response
 from ..fact_sheet_pdf import fact_sheet_response
@@ -178,7 +178,13 @@ class ParkPage(RoutablePageMixin, BasePage):
     def indicators_html(self, request):
         """The indicators as charts and a table (parks/includes/park_indicators.html)."""
         rows = self.indicator_rows()
-        context = {"request": request, "page": self, "indicator_rows": rows, "charts": indicator_charts(rows)}
+        context = {
+            "request": request,
+            "page": self,
+            "indicator_rows": rows,
+            "charts": indicator_charts(rows),
+            "figures": single_figures(rows),
+        }
         return render_to_string("parks/includes/park_indicators.html", context)
 
     def related_content(self):
