@@ -8,6 +8,8 @@ from pages.opendata.registry import Dataset, columns
 
 from .company_results import public_company_results
 from .models import ParkIndicator, in_indicator_order, public_parks
+from .models.assessments import CATEGORIES
+from .models.comparison import compared_parks
 
 
 def status_and_source(row):
@@ -95,4 +97,46 @@ COMPANY_RESULTS = Dataset(
     rows=_company_rows,
     key=("company", "park_url", "year"),
     order=20,
+)
+
+
+def _assessment_rows(request):
+    for park in compared_parks(active_locale().pk):
+        url = park.get_full_url(request)
+        for row in park.road:
+            shares = [getattr(row, name) for name, _label in CATEGORIES]
+            yield (park.title, url, row.framework, row.framework_label, row.stage, row.get_stage_display(),
+                   row.year, row.month, row.share_met, *shares, row.assessor, row.source, row.source_url)  # fmt: skip
+
+
+ASSESSMENTS = Dataset(
+    name="assessments",
+    title=_("Eco-industrial park assessments"),
+    description=_(
+        "Every published assessment of a demonstration park against eco-industrial park criteria, from its "
+        "baseline to the latest, as on the page comparing the parks. A park without a published assessment has "
+        "no row: nothing is estimated."
+    ),
+    columns=columns(
+        ("park", _("The park's name")),
+        ("park_url", _("The park's page")),
+        ("framework_code", _("The criteria, as a code that is the same in both languages")),
+        ("framework", _("The criteria assessed against")),
+        ("status_code", _("baseline, follow-up or target, the same in both languages")),
+        ("status", _("Baseline, follow-up or target")),
+        ("year", _("The year assessed, when the source gives it")),
+        ("month", _("The month assessed (1–12), when the source gives it")),
+        ("share_met", _("The share of the criteria met, in per cent")),
+        ("management_share", _("Park management criteria met, in per cent, where published")),
+        ("environmental_share", _("Environmental criteria met, in per cent, where published")),
+        ("social_share", _("Social criteria met, in per cent, where published")),
+        ("economic_share", _("Economic criteria met, in per cent, where published")),
+        ("assessor", _("Who assessed")),
+        ("source", _("Where the result was published")),
+        ("source_url", _("The source's address, when it is online")),
+    ),
+    rows=_assessment_rows,
+    key=("park_url", "framework_code", "status_code", "year", "month"),
+    order=15,
+    shown_on="parks.AssessmentComparisonPage",
 )

@@ -14,17 +14,20 @@ from pages.models import HomePage, StandardPage
 
 from .indicators import Kind, Status
 from .models import (
+    AssessmentComparisonPage,
     CaseStudyFlow,
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPark,
     CompanyResult,
     CompanyResultsPage,
+    ParkAssessment,
     ParkIndexPage,
     ParkIndicator,
     ParkPage,
     Sector,
 )
+from .models.assessments import Framework, Stage
 
 glossary = Glossary()
 t = glossary.t
@@ -47,6 +50,34 @@ INDEX = {
 
 REPORTED_UNIDO = t("reported, UNIDO", "theo báo cáo của UNIDO")
 REPORTED_HIEP_PHUOC = t("reported for 2020–2023, UNIDO and HEPZA", "theo báo cáo giai đoạn 2020–2023, UNIDO và HEPZA")
+# Amata's assessment as its own news page reports it (facts.md); no other park has a published one.
+AMATA_CRITERIA = t(
+    "Eco-industrial park criteria applied by the project", "Bộ tiêu chí khu công nghiệp sinh thái dự án áp dụng"
+)
+AMATA_ASSESSOR = t(
+    "the MPI project board, UNIDO and the project's experts",
+    "Ban quản lý dự án của Bộ Kế hoạch và Đầu tư, UNIDO và các chuyên gia của dự án",
+)
+AMATA_SOURCE = t(
+    "Amata's news: “AMATA City Bien Hoa scores highest in the eco-industrial park project”",
+    "Tin của Amata (tiếng Anh): “AMATA City Bien Hoa scores highest in the eco-industrial park project”",
+)
+COMPARISON = {
+    "title": t("Where the parks stand", "Các khu công nghiệp đang ở đâu"),
+    "slug": t("eip-assessments", "danh-gia-kcn-sinh-thai"),
+    "search_description": t(
+        "The demonstration parks' published assessments against eco-industrial park criteria, side by side.",
+        "Các kết quả đánh giá đã công bố của những khu công nghiệp thí điểm theo tiêu chí khu công nghiệp sinh thái.",
+    ),
+    "intro": t(
+        "Each published assessment of a demonstration park against eco-industrial park criteria, from its "
+        "baseline to the latest, with its date, who assessed it and the source. A park without a published "
+        "assessment says so: nothing is estimated for it.",
+        "Mỗi kết quả đánh giá đã công bố của một khu công nghiệp thí điểm theo tiêu chí khu công nghiệp sinh "
+        "thái, từ mức cơ sở đến lần gần nhất, kèm thời điểm, đơn vị đánh giá và nguồn. Khu nào chưa có kết quả "
+        "công bố sẽ được ghi rõ: không có con số ước tính nào.",
+    ),
+}
 AMATA_WASTEWATER = t("reported as less wastewater, UNIDO", "theo báo cáo là lượng nước thải giảm, UNIDO")
 
 PARKS = [
@@ -91,6 +122,8 @@ PARKS = [
             (Kind.CO2E, None, 2023, "553", "", Status.REPORTED, REPORTED_UNIDO),
             (Kind.WASTEWATER, None, 2023, "4800", "", Status.REPORTED, AMATA_WASTEWATER),
         ],
+        # (stage, year, month, share met): the source gives no date for the baseline.
+        "assessments": [(Stage.BASELINE, None, None, "41"), (Stage.FOLLOW_UP, 2024, 1, "86")],
     },
     {
         "title": t("Deep C Industrial Park", "KCN DEEP C"),
@@ -515,7 +548,7 @@ COMPANIES = [
 
 
 def _park(index, spec):
-    fields = {key: value for key, value in spec.items() if key not in {"indicators", "body"}}
+    fields = {key: value for key, value in spec.items() if key not in {"indicators", "body", "assessments"}}
     return ensure_page(
         index,
         ParkPage,
@@ -531,6 +564,19 @@ def _park(index, spec):
                 source=source,
             )
             for kind, first_year, year, value, currency, status, source in spec["indicators"]
+        ],
+        assessments=[
+            ParkAssessment(
+                framework=Framework.OTHER,
+                framework_name=AMATA_CRITERIA,
+                stage=stage,
+                year=year,
+                month=month,
+                share_met=Decimal(share),
+                assessor=AMATA_ASSESSOR,
+                source=AMATA_SOURCE,
+            )
+            for stage, year, month, share in spec.get("assessments", [])
         ],
         **fields,
     )
@@ -572,6 +618,9 @@ def seed_parks():
             **fields,
         )
         translate_once(study, glossary)
+
+    comparison = ensure_page(index, AssessmentComparisonPage, **COMPARISON)
+    translate_once(comparison, glossary)
 
     company_page = ensure_page(index, CompanyResultsPage, **COMPANY_PAGE)
     translate_once(company_page, glossary)

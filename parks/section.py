@@ -11,16 +11,16 @@ from pages.sections import Section
 from . import datasets
 from .company_results import company_results_context
 from .live_data import park_totals
-from .models import CompanyResult, CompanyResultsPage, ParkIndicator
+from .models import CompanyResult, CompanyResultsPage, ParkAssessment, ParkIndicator
 
 SECTION = Section(
     listings={CompanyResultsPage: company_results_context},
-    datasets=(datasets.INDICATORS, datasets.COMPANY_RESULTS),
+    datasets=(datasets.INDICATORS, datasets.ASSESSMENTS, datasets.COMPANY_RESULTS),
     live_data=(
         LiveData(
             "parks.totals", _("Totals across the demonstration parks"), "parks/includes/park_totals.html", park_totals
         ),  # fmt: skip
     ),
     demo=(Seeder("parks.demo.seed_parks", order=20),),
-    shown_models=(CompanyResult, ParkIndicator),
+    shown_models=(CompanyResult, ParkIndicator, ParkAssessment),
 )

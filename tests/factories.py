@@ -32,7 +32,14 @@ from pages.models import ContactPage, HomePage, NoticePage, StandardPage, TeamPa
 from pages.opendata.models import DataPage
 from pages.search.folding import transliterate_slug
 from pages.updates.models import SubscribePage
-from parks.models import CaseStudyIndexPage, CaseStudyPage, CompanyResultsPage, ParkIndexPage, ParkPage
+from parks.models import (
+    AssessmentComparisonPage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CompanyResultsPage,
+    ParkIndexPage,
+    ParkPage,
+)
 from publications.models import (
     MediaGalleryPage,
     PhotoAlbumPage,
@@ -69,6 +76,7 @@ DEFAULTS = {
     CaseStudyIndexPage: {},
     CaseStudyPage: {"participants": ("Two companies of the park", "Hai doanh nghiệp trong khu")},
     CompanyResultsPage: {},
+    AssessmentComparisonPage: {},
     EventIndexPage: {},
     UpcomingEventsPage: {},
     EventCategoryPage: {},

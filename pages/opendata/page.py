@@ -3,12 +3,15 @@ row count, last change and download links, and the list of recent changes."""
 
 import hashlib
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from pages.cache import fragments
+from pages.listing import public
 from pages.navigation import site_for
+from pages.navigation.localized import active_locale
 from pages.opendata import limits, registry
 from pages.opendata.snapshots import recent_changes, snapshot
 
@@ -31,6 +34,15 @@ def api_context(request):
     }
 
 
+def _shown_on(dataset, request):
+    """The live, public page of this language that shows the dataset's rows, or None."""
+    if not dataset.shown_on:
+        return None
+    model = apps.get_model(dataset.shown_on)
+    page = public(model.objects.live().filter(locale=active_locale())).first()
+    return {"title": page.title, "url": page.get_url(request)} if page else None
+
+
 def datasets_context(request, language):
     datasets = []
     for dataset in registry.all_datasets():
@@ -43,6 +55,7 @@ def datasets_context(request, language):
                 "columns": dataset.columns,
                 "count": len(current["rows"]),
                 "changed_at": current["changed_at"],
+                "shown_on": _shown_on(dataset, request),
                 "downloads": [
                     (fmt.upper(), reverse("dataset", kwargs={"name": dataset.name, "fmt": fmt}))
                     for fmt in registry.FORMATS

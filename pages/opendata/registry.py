@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils.functional import Promise
 
 from pages import sections
@@ -31,6 +32,8 @@ class Dataset:
     order: int = 50
     # What changes with the clock alone (news dated in the future) needs a short life.
     timeout: int | None = None
+    # The page type ("app_label.ModelName") that shows these rows on the site, linked from the Data page.
+    shown_on: str = ""
 
     def problems(self):
         found = []
@@ -43,6 +46,11 @@ class Dataset:
                      if key not in names)  # fmt: skip
         if not callable(self.rows):
             found.append(f"the dataset {self.name!r} has no rows function.")
+        if self.shown_on:
+            try:
+                apps.get_model(self.shown_on)
+            except (LookupError, ValueError):
+                found.append(f"the dataset {self.name!r} is shown on {self.shown_on!r}, which is not a model.")
         return found
 
 

@@ -1,10 +1,12 @@
 """The EIP demonstration index and the park pages."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,6 +22,7 @@ from ..downloads import indicators_csv_response
 from ..fact_sheet_pdf import fact_sheet_response
 from ..indicators import NOT_NEGATIVE
 from ..map import park_map
+from .assessments import assessment_path
 from .case_studies import CaseStudyPage
 from .company_results import CompanyResult
 from .park_indicators import in_indicator_order
@@ -44,7 +47,12 @@ class ParkIndexPage(BasePage):
     """ "EIP demonstration": the parks on a map and as cards."""
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["parks.ParkPage", "parks.CaseStudyIndexPage", "parks.CompanyResultsPage"]
+    subpage_types = [
+        "parks.ParkPage",
+        "parks.CaseStudyIndexPage",
+        "parks.CompanyResultsPage",
+        "parks.AssessmentComparisonPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -153,8 +161,10 @@ class ParkPage(RoutablePageMixin, BasePage):
         ),
         FieldPanel("body", heading=_("EIP journey")),
         InlinePanel("indicators", heading=_("Indicators"), label=_("Indicator")),
+        InlinePanel("assessments", heading=_("EIP assessments"), label=_("Assessment")),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("location"), index.SearchField("sectors")]
+    api_fields = [APIField("assessments")]
 
     parent_page_types = ["parks.ParkIndexPage"]
     subpage_types = []
@@ -168,24 +178,28 @@ class ParkPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = site_for(request)
-        # The charts and the table (a hundred localized numbers) change only on publish.
-        context["indicators_html"] = fragments.cached(
-            f"park-indicators:{self.pk}", site_id(site), lambda: self.indicators_html(request)
+        # The assessments, charts and table (a hundred localized numbers) change only on publish.
+        context["figures_html"] = fragments.cached(
+            f"park-figures:{self.pk}", site_id(site), lambda: self.figures_html(request)
         )
         context.update(fragments.cached(f"park-related:{self.pk}", site_id(site), self.related_content))
         return context
 
-    def indicators_html(self, request):
-        """The indicators as charts and a table (parks/includes/park_indicators.html)."""
+    def figures_html(self, request):
+        """Its road to an eco-industrial park (the assessments) and its
+        indicators as numbers, charts and a table (parks/includes/park_figures.html)."""
         rows = self.indicator_rows()
+        comparison = public(Page.objects.sibling_of(self).live().filter(content_type=_comparison_type())).first()
         context = {
             "request": request,
             "page": self,
+            "road": assessment_path(self.assessments.all()),
+            "comparison_url": comparison.get_url(request) if comparison else "",
             "indicator_rows": rows,
             "charts": indicator_charts(rows),
             "figures": single_figures(rows),
         }
-        return render_to_string("parks/includes/park_indicators.html", context)
+        return render_to_string("parks/includes/park_figures.html", context)
 
     def related_content(self):
         """Case studies and company results about this park (cached with the shell)."""
@@ -216,6 +230,11 @@ class ParkPage(RoutablePageMixin, BasePage):
     @path("fact-sheet-pdf/", name="fact_sheet_pdf")
     def fact_sheet_pdf(self, request):
         return fact_sheet_response(self, request)
+
+
+def _comparison_type():
+    # By its label: the comparison page sits above this module (parks.models.comparison).
+    return ContentType.objects.get_by_natural_key("parks", "assessmentcomparisonpage")
 
 
 def public_parks(locale_id):

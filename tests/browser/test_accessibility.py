@@ -20,6 +20,9 @@ PAGES = {
     "parks-vi": "/vi/mo-hinh-kcn-sinh-thai/",
     "park-en": "/en/eip-demonstration/hiep-phuoc-industrial-park/",
     "park-vi": "/vi/mo-hinh-kcn-sinh-thai/kcn-hoa-khanh/",
+    "amata-vi": "/vi/mo-hinh-kcn-sinh-thai/kcn-amata/",
+    "assessments-en": "/en/eip-demonstration/eip-assessments/",
+    "assessments-vi": "/vi/mo-hinh-kcn-sinh-thai/danh-gia-kcn-sinh-thai/",
     "case-studies-vi": "/vi/mo-hinh-kcn-sinh-thai/nghien-cuu-dien-hinh-cong-sinh-cong-nghiep-hoa-khanh-tra-noc/",
     "case-study-en": (
         "/en/eip-demonstration/case-studies-industrial-symbiosis-hoa-khanh-tra-noc/tra-noc-steam-and-water-sharing/"
