@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pages, translate_once
 from pages.demo.translate import Glossary
 from pages.models import HomePage, StandardPage
+from pages.old_addresses import ensure_redirect
 from parks.models import ParkPage
 
 from .models import EventCategoryPage, EventIndexPage, EventPage, EventPark, UpcomingEventsPage
@@ -336,6 +337,14 @@ PAST_EVENTS = [
     ),
 ]
 
+# The original websites' addresses of these events (facts.md), each to its page
+# in the language of the website it was on: old path → (slug, language). The
+# Vietnamese website's addresses arrive here under /vi/ (pages.old_addresses).
+OLD_ADDRESSES = {
+    "/event/48": ("capacity-building-workshop-da-nang-2023", "en"),  # eip-vietnam.org/event/48
+    "/vi/event/15": ("training-recp-is-hiep-phuoc-2021", "vi"),  # khucongnghiepsinhthai-vietnam.vn/event/15
+}
+
 UPCOMING_EVENTS = [
     # (category, slug, title, summary, days from today, hour, duration days, venue, parks)
     (
@@ -476,11 +485,14 @@ def seed_events():
     ensure_translated_page(index, UpcomingEventsPage, glossary, **UPCOMING)
     categories = ensure_translated_pages(index, EventCategoryPage, CATEGORIES, glossary)
 
+    past = {}
     for category, slug, title, summary, start, end, venue, parks, options in PAST_EVENTS:
         event = _event(
             categories[category], english, slug, title, summary, start, end, venue, parks, BODY_PAST, **dict(options)
         )
-        translate_once(event, glossary)
+        past[slug] = {"en": event, "vi": translate_once(event, glossary)}
+    for old_path, (slug, language) in OLD_ADDRESSES.items():
+        ensure_redirect(old_path, past[slug][language])
 
     today = timezone.localdate()
     for category, slug, title, summary, days, hour, duration, venue, parks in UPCOMING_EVENTS:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.demo.registry import Seeder
 from pages.navigation.slots import cached
+from pages.old_addresses import OldAddress
 from pages.operations.retention import Retained
 from pages.sections import Section
 from parks.related import park_list
@@ -63,4 +64,6 @@ SECTION = Section(
         Retained("events.Registration", "event registrations", _after_the_event, forget_mail=True),
         Retained("events.Registration", "unconfirmed event registrations", _unconfirmed),
     ),
+    # eip-vietnam.org/event/48, khucongnghiepsinhthai-vietnam.vn/event/15 (docs/operations.md, "Old addresses").
+    old_addresses=(OldAddress("events", r"event/\d+", EventIndexPage, _("Here are the project's events.")),),
 )

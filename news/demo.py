@@ -20,6 +20,7 @@ from pages.demo import (
 from pages.demo.translate import Glossary
 from pages.editorial.tree_sync import twin_new_page
 from pages.models import HomePage
+from pages.old_addresses import ensure_redirect
 from pages.search.folding import transliterate_slug
 
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsRelatedPage, NewsTopic
@@ -478,6 +479,13 @@ ARTICLES = [
         ),
     ),
 ]
+# The original website's addresses of these articles (facts.md): old path → title.
+# The Phase II MOU signing (/article/72), the agreement at Deep C (/article/68) and
+# the 4th HEF (/article/60) have no article here: those lead to the news (pages.old_addresses).
+OLD_ADDRESSES = {
+    "/article/74": "Hiep Phuoc: 300 cleaner-production solutions identified in four years",
+    "/article/81": "Stakeholders consulted on Hiep Phuoc's eco-industrial transition",
+}
 
 
 def _related(slugs, locale):
@@ -512,6 +520,7 @@ def seed_news():
     images = [media.park_landscape(f"News illustration {n + 1}", CREDIT, seed=n) for n in range(4)]
     zone = timezone.get_current_timezone()
     vietnamese = Locale.objects.get(language_code="vi")
+    made = {}
     for number, (day, category, topic_keys, related, featured, title, summary, paragraph) in enumerate(ARTICLES):
         fields = {
             "slug": t(
@@ -548,6 +557,9 @@ def seed_news():
             body=[{"type": "paragraph", "value": rich((paragraph, glossary.pairs[paragraph]))}],
         )
         translate_once(article, glossary)
+        made[title] = article
+    for old_path, title in OLD_ADDRESSES.items():
+        ensure_redirect(old_path, made[title])
     _seed_vietnamese_only(categories["country"], topics, vietnamese, zone)
 
 

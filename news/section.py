@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.demo.registry import Seeder
 from pages.navigation.slots import cached
+from pages.old_addresses import OldAddress
 from pages.sections import Section
 from parks.related import park_list
 
@@ -37,4 +38,6 @@ SECTION = Section(
     ),
     demo=(Seeder("news.demo.seed_news", order=50),),
     shown_models=(NewsTopic,),
+    # eip-vietnam.org/article/81 (docs/operations.md, "Old addresses").
+    old_addresses=(OldAddress("news", r"article/\d+", NewsIndexPage, _("Here is the latest news.")),),
 )

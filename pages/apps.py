@@ -15,6 +15,7 @@ class PagesConfig(AppConfig):
         from pages.cache import receivers
         from pages.editorial.languages import LanguageSnippetPermissionPolicy
         from pages.mail import outbox
+        from pages.old_addresses import checks  # noqa: F401
         from pages.operations import retention
 
         publishing.connect()

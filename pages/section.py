@@ -2,15 +2,18 @@
 its demo (locales, home, About, contact, notices), the snippets its footer
 and About pages show, and the personal data it keeps and for how long (the
 privacy notice): contact messages and sign-in records PERSONAL_DATA_MONTHS,
-counters a day, mail the outbox could not send within a week."""
+counters a day, mail the outbox could not send within a week; and where the
+old website's project page (/project) leads."""
 
 import datetime
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 
 from pages.demo.registry import Seeder
-from pages.models import OutgoingMail, Partner, RateLimitHit, RelatedAgency, TeamMember
+from pages.models import OutgoingMail, Partner, RateLimitHit, RelatedAgency, StandardPage, TeamMember
+from pages.old_addresses import OldAddress
 from pages.operations.retention import Retained
 from pages.sections import Section
 
@@ -51,4 +54,6 @@ SECTION = Section(
         Retained("pages.RateLimitHit", "rate-limit entries", _older_than(RateLimitHit, "at")),
         Retained("pages.OutgoingMail", "mail never sent", _never_sent),
     ),
+    # eip-vietnam.org/project, the project's page: About (the first standard page), which describes it.
+    old_addresses=(OldAddress("about", r"project", StandardPage, _("This section describes the project.")),),
 )

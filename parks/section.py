@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.demo.registry import Seeder
 from pages.live_data import LiveData
+from pages.old_addresses import OldAddress
 from pages.sections import Section
 
 from . import datasets
 from .company_results import company_results_context
 from .live_data import park_totals
-from .models import CompanyResult, CompanyResultsPage, ParkAssessment, ParkIndicator
+from .models import CompanyResult, CompanyResultsPage, ParkAssessment, ParkIndexPage, ParkIndicator
 
 SECTION = Section(
     listings={CompanyResultsPage: company_results_context},
@@ -23,4 +24,8 @@ SECTION = Section(
     ),
     demo=(Seeder("parks.demo.seed_parks", order=20),),
     shown_models=(CompanyResult, ParkIndicator, ParkAssessment),
+    # eip-vietnam.org/demonstration-detail/4: which park each number was is not known.
+    old_addresses=(
+        OldAddress("parks", r"demonstration-detail/\d+", ParkIndexPage, _("Here are the demonstration parks.")),
+    ),
 )

@@ -36,6 +36,8 @@ TRANSLATOR = {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"
 PERSONAL_DATA = _each(["events.%s_registration"], ["view", "change", "delete"])
 PERSONAL_DATA |= _each(["updates.%s_subscriber"], ["view", "change", "delete", "suppress"])
 PERSONAL_DATA |= {"pages.view_personal_data", "pages.view_jobrun"}
+# The old websites' addresses, Settings → Redirects (pages/migrations/0021_moderators_manage_redirects.py).
+REDIRECTS = _each(["wagtailredirects.%s_redirect"], ["add", "change", "delete"])
 # group → (model permissions, page permissions on the root, collection permissions on the root)
 ROLES_BY_LANGUAGE = {
     "Editors (English)": (EDITOR | {"pages.edit_en"}, {"add", "change"}, {"add", "change", "choose"}),
@@ -45,6 +47,7 @@ ROLES_BY_LANGUAGE = {
     "Moderators": (
         EDITOR
         | PERSONAL_DATA
+        | REDIRECTS
         | {"wagtail_localize.submit_translation"}
         | {f"pages.{action}_{code}" for action in ("edit", "translate") for code in ("en", "vi")},
         {"add", "change", "publish", "lock", "unlock", "bulk_delete"},

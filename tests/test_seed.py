@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -27,6 +28,7 @@ def _counts():
         "images": get_image_model().objects.count(),
         "translations": Translation.objects.count(),
         "sources": TranslationSource.objects.count(),
+        "redirects": Redirect.objects.count(),  # the old websites' addresses among them
     }
 
 

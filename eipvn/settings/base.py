@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The old websites' names: a 301 to the same address here, before anything
+    # reads the host (pages.old_addresses; OLD_HOSTS below).
+    "pages.old_addresses.middleware.OldHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "eipvn.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -81,6 +84,9 @@ MIDDLEWARE = [
     "eipvn.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # An old-style address (/article/60) that no redirect below knows: to its
+    # section's page with a note (pages.old_addresses).
+    "pages.old_addresses.middleware.FallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the login view's outcome (lockout after repeated failures).
     "axes.middleware.AxesMiddleware",
@@ -382,7 +388,16 @@ except ValueError as error:
     raise ImproperlyConfigured(f"TRUSTED_PROXY_IPS: {error}") from None
 
 WAGTAIL_SITE_NAME = "EIP Viet Nam"
+# The site's public address: admin notifications, and where the old websites' names lead.
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The websites this one replaces (docs/operations.md, "Old addresses"): a request for
+# one of these names gets a 301 to the same path and query at WAGTAILADMIN_BASE_URL,
+# the Vietnamese website's under /vi/ (pages.old_addresses). Keep them out of
+# ALLOWED_HOSTS: nothing else is served on them. Empty: none.
+OLD_HOSTS = env_list("OLD_HOSTS", ["eip-vietnam.org", "www.eip-vietnam.org"])
+OLD_VIETNAMESE_HOSTS = env_list(
+    "OLD_VIETNAMESE_HOSTS", ["khucongnghiepsinhthai-vietnam.vn", "www.khucongnghiepsinhthai-vietnam.vn"]
+)
 # ASCII slugs everywhere; Vietnamese ones are transliterated (pages.search.folding).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The read-only API (pages.opendata.api): at most this many items per answer.

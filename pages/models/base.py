@@ -10,6 +10,7 @@ from wagtail.search import index
 from pages.blocks import BodyBlock
 from pages.editorial.languages import LanguagePagePermissionTester
 from pages.links import SafeLinksMixin
+from pages.old_addresses.panels import OldAddressesPanel
 from pages.search.folding import transliterate_slug
 from pages.visibility import restricted_paths
 
@@ -37,7 +38,8 @@ class BasePage(SafeLinksMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    promote_panels = Page.promote_panels
+    # The page's old addresses (the redirects that lead to it) beside its slug.
+    promote_panels = [*Page.promote_panels, OldAddressesPanel()]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from pages import links, navigation
+from pages import links, navigation, old_addresses
 from pages.cache import fragments, routing
 from pages.json_ld import as_script
 from pages.listing import resolve
@@ -90,6 +90,15 @@ def page_languages(context, page):
         "untranslated": page is not None and not current["is_translation"],
         "source_code": source["code"],
     }
+
+
+@register.inclusion_tag("includes/old_address_note.html", takes_context=True)
+def old_address_note(context, page):
+    """The note of a section's page that a visitor reached from an old
+    website's address (pages.old_addresses): rendered per request, outside
+    every cached fragment; the page cache never keeps a page with it."""
+    page = _page_or_none(page)
+    return {"note": old_addresses.note_for(context.get("request"), page) if page is not None else None}
 
 
 @register.simple_tag(takes_context=True)
