@@ -9,6 +9,7 @@ import html
 
 from wagtail.models import Locale
 
+from pages import origin
 from pages.demo import (
     ensure_page,
     ensure_translated_page,
@@ -17,7 +18,7 @@ from pages.demo import (
     media,
     translate_once,
 )
-from pages.demo.translate import Glossary
+from pages.demo.translate import Glossary, translate
 from pages.models import HomePage
 from parks.models import ParkPage
 
@@ -310,6 +311,27 @@ PUBLICATIONS = [
     ),
 ]
 
+# Laws' legal status (shared/reference/facts.md, "Additions"): only what is
+# known; what is not (the decision's and the circular's status, their dates in
+# force) stays empty and their pages show nothing of it. The issuing body is the
+# publisher above, the date issued the publication date. Keyed by English slug.
+Status = PublicationPage.LegalStatus
+LEGAL_STATUS = {
+    "decision-1526-qd-ttg-2014": {"document_number": "1526/QĐ-TTg"},
+    "decree-82-2018-nd-cp": {
+        "document_number": "82/2018/NĐ-CP",
+        "date_in_force": datetime.date(2018, 7, 10),
+        "legal_status": Status.REPLACED,
+        "replaced_by": "decree-35-2022-nd-cp",
+    },
+    "decree-35-2022-nd-cp": {
+        "document_number": "35/2022/NĐ-CP",
+        "date_in_force": datetime.date(2022, 7, 15),
+        "legal_status": Status.IN_FORCE,
+    },
+    "circular-05-2025-tt-bkhdt": {"document_number": "05/2025/TT-BKHĐT"},
+}
+
 ALBUMS = [
     {
         "title": t(
@@ -390,6 +412,27 @@ def _parks(slugs, locale):
     return [PublicationPark(park=park) for park in ParkPage.objects.filter(locale=locale, translation_key__in=keys)]
 
 
+def _legal_status(category):
+    """Set each law's legal status once, on its Vietnamese original, and bring
+    its English translation up to date (the status is synchronised). A law
+    that has its number already is left as it is: a second run changes nothing."""
+    english = category.locale
+    # child_of, not get_children(): the category's own numchild is from before its laws were added.
+    laws = {page.slug: page for page in PublicationPage.objects.child_of(category).filter(slug__in=LEGAL_STATUS)}
+    originals = {slug: origin.source_of(page).specific for slug, page in laws.items()}
+    for slug, spec in LEGAL_STATUS.items():
+        law = originals.get(slug)
+        if law is None or law.document_number:
+            continue
+        for name, value in spec.items():
+            setattr(law, name, originals[value] if name == "replaced_by" else value)
+        law.save_revision().publish()
+        if law.locale_id == english.pk:  # a demo built before laws were Vietnamese originals
+            translate(law, glossary, Locale.objects.get(language_code="vi"))
+        else:
+            translate(law, glossary.reversed(), english)
+
+
 def seed_publications():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
@@ -427,6 +470,8 @@ def seed_publications():
             body=[{"type": "paragraph", "value": rich((PLACEHOLDER, glossary.pairs[PLACEHOLDER]))}],
         )
         translate_once(publication, glossary)
+
+    _legal_status(categories["law"])
 
     gallery = ensure_page(index, MediaGalleryPage, **GALLERY)
     translate_once(gallery, glossary)

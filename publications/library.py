@@ -1,5 +1,6 @@
-"""The document library: filters by category, year, file language and park,
-sorting by date, free-text search, pagination. Bad values are ignored."""
+"""The document library: filters by category, year, file language, park and
+a law's legal status, sorting by date, free-text search, pagination. Bad
+values are ignored."""
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +20,11 @@ from pages.listing import (
 from pages.lookups import category_path
 from parks.models import park_options
 
-from .models import PublicationCategoryPage, PublicationIndexPage, PublicationPage, publications_in
+from .models import LegalStatus, PublicationCategoryPage, PublicationIndexPage, PublicationPage, publications_in
 
 PER_PAGE = 10
 MAX_QUERY = 200
+STATUS_ORDER = list(LegalStatus.values)
 SORTS = {"newest": ("-publication_date", "-pk"), "oldest": ("publication_date", "pk")}
 
 
@@ -39,9 +41,21 @@ def filter_options(locale_id):
             "categories": category_options(categories),
             "parks": park_options(locale_id),
             "years": [d.year for d in publications.dates("publication_date", "year", order="DESC")],
+            # (category path, status) of the laws that have one: a listing offers only its own.
+            "statuses": sorted(
+                set(publications.exclude(legal_status="").values_list("path", "legal_status")),
+                key=lambda item: STATUS_ORDER.index(item[1]),
+            ),
         }
 
     return fragments.cached(f"library-filters:{locale_id}", 0, build)
+
+
+def status_options(statuses, page):
+    """The legal statuses among the listing's public documents, as (code, label), in the choices' order."""
+    category_path = page.path if isinstance(page, PublicationCategoryPage) else ""
+    codes = dict.fromkeys(code for path, code in statuses if path.startswith(category_path))
+    return [(code, LegalStatus(code).label) for code in codes]
 
 
 def search_text(request):
@@ -56,6 +70,8 @@ def library_context(request, page):
     filters.year(options["years"], "publication_date")
     filters.choice("language", ["en", "vi"], lambda pages, code: pages.filter(**{f"file_{code}__isnull": False}))
     filters.linked("park", options["parks"], via="park_links__park")
+    statuses = status_options(options["statuses"], page)
+    filters.choice("status", [code for code, _label in statuses], lambda pages, code: pages.filter(legal_status=code))
     query = search_text(request)
     for word in query.split():
         filters.pages = filters.pages.filter(
@@ -87,6 +103,7 @@ def library_context(request, page):
         "query": query,
         "show_category_filter": not isinstance(page, PublicationCategoryPage),
         "document_languages": [("en", _("English")), ("vi", _("Vietnamese"))],
+        "legal_statuses": statuses,
         "sort_options": [("newest", _("Newest first")), ("oldest", _("Oldest first"))],
         "filter_query": querystring_without(request, "page"),
     }

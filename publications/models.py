@@ -15,6 +15,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
@@ -32,6 +33,7 @@ from pages.origin import is_source
 from pages.visibility import in_public_collection
 from parks.models import ParkLink
 
+from . import legal
 from .external_links import doi_of, normalise, validate_external_link
 from .validators import validate_video_size
 
@@ -63,7 +65,18 @@ class PublicationCategoryPage(LibraryMixin, BasePage):
         verbose_name = _("publication category")
 
 
+class LegalStatus(models.TextChoices):
+    """Whether a law or regulation is in force (publications.legal)."""
+
+    IN_FORCE = "in_force", _("In force")
+    AMENDED = "amended", _("Amended")
+    REPLACED = "replaced", _("Replaced")
+    EXPIRED = "expired", _("Expired")
+
+
 class PublicationPage(BasePage):
+    LegalStatus = LegalStatus
+
     class Type(models.TextChoices):
         LAW = "law", _("Law or regulation")
         REPORT = "report", _("Report")
@@ -76,11 +89,19 @@ class PublicationPage(BasePage):
     publication_type = models.CharField(
         _("type"), max_length=20, choices=Type.choices, help_text=_("What kind of document this is.")
     )
-    publication_date = models.DateField(_("publication date"), help_text=_("The date on the document."))
+    publication_date = models.DateField(
+        _("publication date"),
+        help_text=_("The date on the document; for a law or regulation, the date it was issued."),
+    )
     reference = models.CharField(
         _("number or reference"), max_length=120, blank=True, help_text=_('e.g. "Decree 35/2022/ND-CP".')
     )
-    publisher = models.CharField(_("publisher"), max_length=255, blank=True, help_text=_("Who published it."))
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who published it; for a law or regulation, the body that issued it."),
+    )
     authors = models.CharField(_("authors"), max_length=255, blank=True, help_text=_("Leave empty if not known."))
     cover_image = models.ForeignKey(
         get_image_model_string(),
@@ -119,8 +140,48 @@ class PublicationPage(BasePage):
             "instead of or besides the files."
         ),
     )
-    # The same address in both languages unless a translator changes it.
-    override_translatable_fields = [SynchronizedField("external_link")]
+    # Laws and regulations only (publications.legal); the issuing body is the
+    # publisher and the date issued the publication date, so nothing is typed twice.
+    document_number = models.CharField(
+        _("number and symbol"),
+        max_length=60,
+        blank=True,
+        help_text=_('The official number and symbol, as on the document, e.g. "35/2022/NĐ-CP".'),
+    )
+    date_in_force = models.DateField(
+        _("date in force"),
+        null=True,
+        blank=True,
+        help_text=_("When it took or takes effect. Leave empty if not known."),
+    )
+    legal_status = models.CharField(
+        _("legal status"),
+        max_length=20,
+        choices=LegalStatus.choices,
+        blank=True,
+        help_text=_("Whether it is in force today. Leave empty if not known."),
+    )
+    replaced_by = models.ForeignKey(
+        "publications.PublicationPage",
+        verbose_name=_("replaced or amended by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The law or regulation that replaced or amended this one. Its page then lists this one "
+            "as the document it replaces or amends, in both languages."
+        ),
+    )
+    # The same address in both languages unless a translator changes it; the
+    # legal status is a fact about the one document, the same in both languages.
+    override_translatable_fields = [
+        SynchronizedField("external_link"),
+        SynchronizedField("document_number", overridable=False),
+        SynchronizedField("date_in_force", overridable=False),
+        SynchronizedField("legal_status", overridable=False),
+        SynchronizedField("replaced_by", overridable=False),
+    ]
 
     content_panels = [
         *Page.content_panels,
@@ -135,12 +196,27 @@ class PublicationPage(BasePage):
             heading=_("About the document"),
         ),
         MultiFieldPanel(
+            [
+                FieldPanel("document_number"),
+                FieldRowPanel([FieldPanel("legal_status"), FieldPanel("date_in_force")]),
+                FieldPanel("replaced_by"),
+            ],
+            heading=_("Legal status"),
+            help_text=_(
+                "For laws and regulations only. The issuing body is the publisher above, the date issued "
+                "the publication date. The document that replaces or amends this one lists it by itself."
+            ),
+            attrs=legal.LAWS_ONLY,
+        ),
+        MultiFieldPanel(
             [FieldPanel("file_en"), FieldPanel("file_vi"), FieldPanel("external_link")], heading=_("Files")
         ),
         FieldPanel("cover_image"),
         InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
         FieldPanel("body"),
     ]
+    # The API (pages.opendata.api): a law's legal status; ?legal_status=replaced filters by it.
+    api_fields = [APIField("legal_status", serializer=legal.LegalStatusField())]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("reference"),
@@ -165,6 +241,17 @@ class PublicationPage(BasePage):
     def clean(self):
         super().clean()
         self.external_link = normalise(self.external_link)
+        if not self.is_law:
+            # Hidden for other types (publications.legal.LAWS_ONLY): nothing of it is kept.
+            self.document_number, self.date_in_force, self.legal_status, self.replaced_by = "", None, "", None
+            return
+        problems = legal.problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def is_law(self):
+        return self.publication_type == self.Type.LAW
 
     @property
     def doi(self):
@@ -196,6 +283,7 @@ class PublicationPage(BasePage):
                     "editions": self.editions(),
                     "related_publications": list(self.related()),
                     "unofficial_translation": self.is_unofficial_translation(),
+                    "legal": legal.status_of(self) if self.is_law else None,
                 },
             )
         )
@@ -204,7 +292,7 @@ class PublicationPage(BasePage):
     def is_unofficial_translation(self):
         """A translated page of a law written in another language (Vietnamese
         legal texts): only the original is authoritative."""
-        return self.publication_type == self.Type.LAW and not self.alias_of_id and not is_source(self)
+        return self.is_law and not self.alias_of_id and not is_source(self)
 
 
 class PublicationPark(ParkLink):

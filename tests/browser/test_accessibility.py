@@ -41,6 +41,8 @@ PAGES = {
     "library-vi": "/vi/bao-cao-va-an-pham/",
     "publications-category-vi": "/vi/bao-cao-va-an-pham/bo-cong-cu/",
     "publication-vi": "/vi/bao-cao-va-an-pham/van-ban-phap-luat/nghi-dinh-35-2022-nd-cp/",
+    "publication-replaced-en": "/en/publications/law-regulations/decree-82-2018-nd-cp/",
+    "laws-by-status-vi": "/vi/bao-cao-va-an-pham/van-ban-phap-luat/?status=replaced",
     "gallery-en": "/en/publications/videos-photos/",
     "album-vi": "/vi/bao-cao-va-an-pham/video-va-hinh-anh/anh-cac-khu-cong-nghiep-thi-diem/",
     "video-en": "/en/publications/videos-photos/geipp-videos/",
