@@ -11,7 +11,7 @@ from pages.operations.retention import Retained
 from pages.sections import Section
 from parks.related import park_list
 
-from . import datasets, shell_slots, updates
+from . import datasets, importing, shell_slots, updates
 from .listing import event_listing
 from .models import EventCategoryPage, EventIndexPage, UpcomingEventsPage, events_in
 from .registration.models import Registration
@@ -63,4 +63,5 @@ SECTION = Section(
         Retained("events.Registration", "event registrations", _after_the_event, forget_mail=True),
         Retained("events.Registration", "unconfirmed event registrations", _unconfirmed),
     ),
+    imports=(importing.KIND,),
 )

@@ -10,7 +10,7 @@ from pages.navigation.slots import cached
 from pages.sections import Section
 from parks.related import park_list
 
-from . import datasets, shell_slots, updates
+from . import datasets, importing, shell_slots, updates
 from .listing import news_listing
 from .models import NewsCategoryPage, NewsIndexPage, NewsTopic, articles_in
 
@@ -37,4 +37,5 @@ SECTION = Section(
     ),
     demo=(Seeder("news.demo.seed_news", order=50),),
     shown_models=(NewsTopic,),
+    imports=(importing.KIND,),
 )

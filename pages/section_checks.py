@@ -109,7 +109,7 @@ def sections_are_declared_whole(app_configs, **kwargs):
                 _error(config.label, f"it has page types but no {MODULE}.py declaring what it brings to the shell.", 2)
             )
     names = {}
-    for part, key in (("datasets", "name"), ("topics", "key"), ("live_data", "key")):
+    for part, key in (("datasets", "name"), ("topics", "key"), ("live_data", "key"), ("imports", "name")):
         for item in sections.each(part):
             if (part, getattr(item, key)) in names:
                 errors.append(_error("sections", f"two {part} are named {getattr(item, key)!r}.", 8))

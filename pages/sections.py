@@ -6,7 +6,8 @@ holding ``SECTION = Section(...)``: its listings, open datasets, e-mail update
 topics, slots in the shell (home page, footer, page head, and lists on each
 park's page), demo seeders, live data for page bodies, the personal data it
 keeps and for how long, the models whose changes show on public pages, its
-steps in the publish pipeline, and the page types the shell links to by role. The shell discovers every
+steps in the publish pipeline, the page types the shell links to by role, and
+what the importer may make from a spreadsheet. The shell discovers every
 installed app's declaration (INSTALLED_APPS order) and each of its registries
 reads its own part from here; nothing else registers anything.
 
@@ -42,6 +43,7 @@ class Section:
     publish_steps: tuple = ()  # pages.publishing.Step: what else a publish, move… sets off
     # {role: page type} the shell links to, e.g. {"subscribe": SubscribePage} for the footer.
     shell_pages: dict = field(default_factory=dict)
+    imports: tuple = ()  # pages.importer.kinds.Kind: what a spreadsheet may bring in (manage.py import_content)
 
     # The class each tuple's items must be, by dotted path (read lazily: the
     # rooms that define them build on the shell, so the shell never imports them).
@@ -53,6 +55,7 @@ class Section:
         "live_data": "pages.live_data.LiveData",
         "personal_data": "pages.operations.retention.Retained",
         "publish_steps": "pages.publishing.Step",
+        "imports": "pages.importer.kinds.Kind",
     }
 
 
