@@ -271,6 +271,46 @@ def test_files_only_from_the_import_folder_or_public_addresses(import_root):
         files._connect("localhost", 80, 1)
 
 
+def test_a_file_fetched_from_an_address(import_root, monkeypatch):
+    """A document given by http(s) address is fetched (here from a server on
+    this machine, let through for the test only); a redirect to an internal
+    address is not followed."""
+    import http.server
+    import threading
+
+    class Files(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/elsewhere.pdf":
+                self.send_response(302)
+                self.send_header("Location", "http://10.0.0.1/secret.pdf")
+                self.end_headers()
+                return
+            body = b"%PDF-1.4 fetched\n%%EOF\n"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Files)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    monkeypatch.setattr(files, "_host_problem", lambda url: None)
+    monkeypatch.setattr(files, "allowed_address", lambda address: address == "127.0.0.1")
+    try:
+        row = {**PUBLICATION, "file_en": f"{base}/report.pdf", "file_vi": f"{base}/elsewhere.pdf"}
+        report = import_file(import_root, csv_bytes([row]))
+        assert "1 refused" in report and "10.0.0.1 is an internal address" in report
+        report = import_file(import_root, csv_bytes([{**row, "file_vi": ""}]))
+        assert "1 create" in report
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert imported(PublicationPage, PUBLICATION["title_en"]).file_en.file.read() == b"%PDF-1.4 fetched\n%%EOF\n"
+
+
 def test_a_file_the_importer_cannot_read(import_root):
     with pytest.raises(CommandError, match="does not know: titel_en"):
         import_file(import_root, csv_bytes([NEWS], header=["kind", "category", "titel_en"]))
@@ -336,6 +376,31 @@ def test_the_admin_screens_as_a_moderator_and_not_for_an_editor(moderator, edito
     for url in (start, report_url, reverse("importer:template", args=["csv"])):
         assert refused.get(url).status_code in (302, 403)
     assert refused.post(reverse("importer:confirm", args=[batch.token])).status_code in (302, 403)
+
+
+def test_the_admin_works_a_slice_per_request(moderator, import_root, monkeypatch):
+    """With no time to spare, each request does one row: the dry run reloads
+    itself, the import goes on by "Continue", and the end is the same."""
+    from pages.importer import views
+
+    monkeypatch.setattr(views, "SLICE_SECONDS", 0)
+    client = client_for(moderator)
+    upload = io.BytesIO(csv_bytes(ROWS))
+    upload.name = "content.csv"
+    report_url = client.post(reverse("importer:start"), {"file": upload}).url
+    pages = [get_page(client, report_url) for _ in range(7)]
+    assert all('http-equiv="refresh"' in html and "Checking the file" in html for html in pages[:6])
+    assert "3 to create" in words(pages[-1]) and 'http-equiv="refresh"' not in pages[-1]
+    batch = ImportBatch.objects.get()
+    confirm = reverse("importer:confirm", args=[batch.token])
+    steps = [client.post(confirm, {"publish": "on"})]
+    while steps[-1].status_code == 200:
+        assert "Continue" in steps[-1].content.decode() and "admin-import.js" in steps[-1].content.decode()
+        steps.append(client.post(confirm, {}))
+    assert len(steps) == 7  # seven rows, one a request: the last one ends with the result
+    assert "3 created" in words(get_page(client, steps[-1].url))
+    assert ImportedItem.objects.count() == 3
+    assert imported(NewsPage, NEWS["title_en"]).live  # ticked on the first request, kept to the end
 
 
 def test_the_admin_in_vietnamese(moderator, import_root):

@@ -118,6 +118,9 @@ def process(
     for number, values in iterator:
         if number <= after:
             continue
+        if read and stop is not None and stop():  # at least one row a call, so each goes forward
+            iterator.close()
+            return counts, last, False
         outcome = outcome_of(
             number,
             values,
@@ -138,7 +141,4 @@ def process(
                 on_outcome(outcome)
         if progress is not None and read % every == 0:
             progress(number, counts)
-        if stop is not None and stop():
-            iterator.close()
-            return counts, last, False
     return counts, last, True

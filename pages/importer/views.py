@@ -63,7 +63,10 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("Every kind")), *((name, kind.name) for name, kind in kinds().items())]
+        self.fields["kind"].choices = [
+            ("", _("Every kind")),
+            *((name, f"{name}: {kind.label}") for name, kind in kinds().items()),
+        ]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
