@@ -168,7 +168,7 @@ def test_dry_run_then_import_then_again(fmt, import_root, english, vietnamese):
     assert 'category: there is no news category "no-such-category"' in report
     assert 'date: "31/02/2024" is not a date or a date and time (use YYYY-MM-DD or YYYY-MM-DD HH:MM).' in report
     assert 'parks: there is no park "atlantis"' in report
-    assert "body_vi: 1 paragraphs, but body_en has 2" in report
+    assert "body_vi: 1 paragraph(s), but body_en has 2" in report
     assert "A note the importer skips" not in report
 
     # For real: drafts in both languages.
@@ -365,9 +365,11 @@ def test_the_admin_screens_as_a_moderator_and_not_for_an_editor(moderator, edito
     while response.status_code == 200 and "Continue" in response.content.decode():
         response = client.post(reverse("importer:confirm", args=[batch.token]), {})
     assert response.status_code == 302
-    html = words(get_page(client, response.url))
-    assert "3 created" in html
+    page = get_page(client, response.url)
+    assert "3 created" in words(page)
     assert ImportedItem.objects.count() == 3
+    article = imported(NewsPage, NEWS["title_en"])
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[article.pk])}"' in page
     assert not imported(NewsPage, NEWS["title_en"]).live
 
     # An Editor is refused the menu item, every screen and the file.

@@ -333,7 +333,7 @@ def check(number, values, kind, lookups, root=None):
     if translated and body[source] and body[target] and len(body[source]) != len(body[target]):
         cells.refuse(
             f"body_{target}",
-            _("%(count)s paragraphs, but %(column)s has %(source_count)s: give each paragraph in both languages.")
+            _("%(count)s paragraph(s), but %(column)s has %(source_count)s: give each paragraph in both languages.")
             % {"count": len(body[target]), "column": f"body_{source}", "source_count": len(body[source])},
         )
 

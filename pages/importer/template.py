@@ -4,7 +4,8 @@ the importer skips them: an editor may keep them or delete them. The XLSX has
 a second sheet describing each column in the editor's language.
 
 The examples name the site's own first category, park and topic of each kind,
-so that, with the ``#`` removed, they are rows the dry run accepts.
+so that, with the ``#`` removed, they are rows the dry run accepts (once the example
+file named by path is in the import folder).
 """
 
 import csv

@@ -38,7 +38,7 @@ from wagtail.admin.auth import permission_required
 
 from pages.importer import reader, rows, run, template
 from pages.importer.kinds import kinds
-from pages.importer.models import ImportBatch, ImportRow
+from pages.importer.models import ImportBatch, ImportedItem, ImportRow
 
 PERMISSION = "importer.import_content"
 SLICE_SECONDS = 8  # of work per request: well inside gunicorn's 30 s
@@ -203,12 +203,24 @@ def _context(batch, stage, request, **extra):
     counts = batch.counts.get(stage, {})
     tallies = _tallies(counts, stage)
     labels = {tally["action"]: tally["label"] for tally in tallies}
+    # In the import's report, each item's title leads to its page in the admin.
+    pages = {}
+    if stage == IMPORT:
+        keys = [row.key for row in page if row.key and row.action != rows.REFUSED]
+        pages = dict(ImportedItem.objects.filter(key__in=keys).values_list("key", "page_id"))
     return {
         **_frame(),
         "batch": batch,
         "stage": stage,
         "results": page,
-        "rows": [(row, labels.get(row.action, row.action)) for row in page],
+        "rows": [
+            (
+                row,
+                labels.get(row.action, row.action),
+                reverse("wagtailadmin_pages:edit", args=[pages[row.key]]) if row.key in pages else "",
+            )
+            for row in page
+        ],
         "shown": shown,
         "tallies": tallies,
         "to_import": counts.get(rows.CREATE, 0) + counts.get(rows.UPDATE, 0),
