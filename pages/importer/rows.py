@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from pages.importer import files
 from pages.importer.models import ImportedItem
@@ -198,7 +198,6 @@ class Lookups:
     (their number is the site's, not the file's)."""
 
     def __init__(self):
-        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self._by_model = {}
 
     def _pages(self, model):
@@ -293,7 +292,13 @@ def check(number, values, kind, lookups, root=None):
         cells.refuse("category", _("this column must not be empty."))
     else:
         category = lookups.page(kind.category_model, slug, source)
-        if category is None:
+        if category is not None and category.alias_of_id:
+            cells.refuse(
+                "category",
+                _('"%(slug)s" has no page of its own in this language yet: translate the category first.')
+                % {"slug": slug},
+            )
+        elif category is None:
             cells.refuse(
                 "category",
                 _('there is no %(kind)s category "%(slug)s" (there are: %(slugs)s).')
