@@ -12,7 +12,7 @@ from pages.operations.retention import Retained
 from pages.sections import Section
 from parks.related import park_list
 
-from . import datasets, shell_slots, updates
+from . import datasets, importing, shell_slots, updates
 from .listing import event_listing
 from .models import EventCategoryPage, EventIndexPage, UpcomingEventsPage, events_in
 from .registration.models import Registration
@@ -66,4 +66,5 @@ SECTION = Section(
     ),
     # eip-vietnam.org/event/48, khucongnghiepsinhthai-vietnam.vn/event/15 (docs/operations.md, "Old addresses").
     old_addresses=(OldAddress("events", r"event/\d+", EventIndexPage, _("Here are the project's events.")),),
+    imports=(importing.KIND,),
 )

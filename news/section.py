@@ -11,7 +11,7 @@ from pages.old_addresses import OldAddress
 from pages.sections import Section
 from parks.related import park_list
 
-from . import datasets, shell_slots, updates
+from . import datasets, importing, shell_slots, updates
 from .listing import news_listing
 from .models import NewsCategoryPage, NewsIndexPage, NewsTopic, articles_in
 
@@ -40,4 +40,5 @@ SECTION = Section(
     shown_models=(NewsTopic,),
     # eip-vietnam.org/article/81 (docs/operations.md, "Old addresses").
     old_addresses=(OldAddress("news", r"article/\d+", NewsIndexPage, _("Here is the latest news.")),),
+    imports=(importing.KIND,),
 )

@@ -109,7 +109,8 @@ def sections_are_declared_whole(app_configs, **kwargs):
                 _error(config.label, f"it has page types but no {MODULE}.py declaring what it brings to the shell.", 2)
             )
     names = {}
-    for part, key in (("datasets", "name"), ("topics", "key"), ("live_data", "key"), ("old_addresses", "key")):
+    named = (("datasets", "name"), ("topics", "key"), ("live_data", "key"), ("old_addresses", "key"), ("imports", "name"))
+    for part, key in named:
         for item in sections.each(part):
             if (part, getattr(item, key)) in names:
                 errors.append(_error("sections", f"two {part} are named {getattr(item, key)!r}.", 8))

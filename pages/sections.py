@@ -7,7 +7,8 @@ topics, slots in the shell (home page, footer, page head, and lists on each
 park's page), demo seeders, live data for page bodies, the personal data it
 keeps and for how long, the models whose changes show on public pages, its
 steps in the publish pipeline, the page types the shell links to by role, and
-the shapes of the previous websites' addresses that lead to its pages. The shell discovers every
+the shapes of the previous websites' addresses that lead to its pages, and
+what the importer may make from a spreadsheet. The shell discovers every
 installed app's declaration (INSTALLED_APPS order) and each of its registries
 reads its own part from here; nothing else registers anything.
 
@@ -46,6 +47,7 @@ class Section:
     # pages.old_addresses.OldAddress: the shapes of the previous websites' addresses
     # (``article/<n>``) and the page, with a note, where those no redirect knows lead.
     old_addresses: tuple = ()
+    imports: tuple = ()  # pages.importer.kinds.Kind: what a spreadsheet may bring in (manage.py import_content)
 
     # The class each tuple's items must be, by dotted path (read lazily: the
     # rooms that define them build on the shell, so the shell never imports them).
@@ -58,6 +60,7 @@ class Section:
         "personal_data": "pages.operations.retention.Retained",
         "publish_steps": "pages.publishing.Step",
         "old_addresses": "pages.old_addresses.OldAddress",
+        "imports": "pages.importer.kinds.Kind",
     }
 
 

@@ -11,7 +11,7 @@ from pages.navigation.slots import cached
 from pages.sections import Section
 from parks.related import park_list
 
-from . import datasets, shell_slots, updates
+from . import datasets, importing, shell_slots, updates
 from .library import library_context
 from .models import PublicationCategoryPage, PublicationIndexPage, publications_in
 
@@ -39,4 +39,5 @@ SECTION = Section(
     ),
     demo=(Seeder("publications.demo.seed_publications", order=40),),
     shown_models=(get_document_model(),),
+    imports=(importing.KIND,),
 )

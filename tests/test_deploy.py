@@ -92,6 +92,7 @@ def test_nginx_takes_only_small_bodies_outside_the_admin_uploads(path):
         # A video file is uploaded in its page's form (publications.VideoPage).
         ("/admin/pages/add/publications/videopage/7/", settings.VIDEO_MAX_UPLOAD_SIZE),
         ("/admin/pages/8/edit/", settings.VIDEO_MAX_UPLOAD_SIZE),
+        ("/admin/import/", settings.IMPORT_UPLOAD_MAX_SIZE),  # a spreadsheet (pages.importer)
     ],
 )
 def test_nginx_takes_the_admin_uploads_the_site_accepts(path, largest_file):

@@ -17,7 +17,7 @@ from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 
-PAGE_APPS = ["pages", "updates", "opendata", "parks", "events", "publications", "news"]
+PAGE_APPS = ["pages", "updates", "opendata", "importer", "parks", "events", "publications", "news"]
 
 
 def page_types():
@@ -102,6 +102,10 @@ def test_every_field_an_editor_sees_has_help_text():
         "OutgoingMail",
         # The periodic jobs' state (pages.operations.jobs): written by run_jobs, shown read-only.
         "JobRun",
+        # The importer's records (pages.importer): written by an import, never edited.
+        "ImportedItem",
+        "ImportBatch",
+        "ImportRow",
     }
     skipped = {"locale", "translation_key", "sort_order", "page", "id"}
     # Filled in by visitors on an event's page; in the admin, staff edit only the attendance.

@@ -685,6 +685,7 @@ NO_PERSONAL_DATA = {
     "wagtail_localize": "translations of content",
     "pages_editorial": "translation report",
     "download_counts": "how often each document was downloaded, with no visitor",
+    "importer": "spreadsheets of news, events and publications (Moderators; tests/test_import.py)",
     # Staff accounts (names, addresses of staff): superusers only, as Wagtail has it.
     "wagtailusers_users": "staff accounts, superusers only (test below)",
     "wagtailusers_groups": "roles, superusers only",

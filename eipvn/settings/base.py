@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "pages",
     "pages.updates",
     "pages.opendata",
+    "pages.importer",
     "parks",
     "events",
     "publications",
@@ -249,6 +250,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Where `manage.py backup` (daily from `run_jobs`) writes, one folder per backup.
 BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+# Files an import names by path (manage.py import_content; pages.importer.files) are read from here only.
+IMPORT_ROOT = Path(env_str("IMPORT_ROOT", str(VAR_DIR / "import")))
 # The daily backup then deletes those older than this: what the purge deletes
 # (personal data past its time) does not outlive it in backups for long.
 BACKUP_KEEP_DAYS = env_int("BACKUP_KEEP_DAYS", 30)
@@ -410,6 +413,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # so downloads are counted and private 
 DOCUMENT_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 VIDEO_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+IMPORT_UPLOAD_MAX_SIZE = 10 * 1024 * 1024  # a spreadsheet for Settings → Import content (pages.importer.views)
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

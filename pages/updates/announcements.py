@@ -5,7 +5,8 @@ a language is recorded here, in the publish's own transaction when it has one;
 Not announced: an untranslated wagtail-localize alias (or a translation whose
 strings are all still English), a page with a view restriction, a second
 publication of the same page in the same language (one logged by Wagtail
-before this one's time, whether or not this one is logged yet).
+before this one's time, whether or not this one is logged yet), the demo, and
+what the importer brings in (old content, pages.importer).
 """
 
 from django.db import IntegrityError, transaction
@@ -13,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
 from pages.demo.registry import seeding_now
+from pages.importer.context import importing_now
 from pages.lookups import page_date
 from pages.origin import awaiting_translation
 from pages.updates import topics
@@ -50,7 +52,8 @@ def announced_at(page):
 
 def record(page, alias=False):
     """A step of every publish (pages.publishing); returns the announcement or None."""
-    if seeding_now() or alias or page.alias_of_id:  # the demo's pages are not news
+    # The demo's pages are not news, nor is old content brought in by the importer.
+    if seeding_now() or importing_now() or alias or page.alias_of_id:
         return None
     topic = topics.for_page(page)
     if topic is None or not first_publication(page) or not is_shown(page) or awaiting_translation(page):
