@@ -109,7 +109,8 @@ def sections_are_declared_whole(app_configs, **kwargs):
                 _error(config.label, f"it has page types but no {MODULE}.py declaring what it brings to the shell.", 2)
             )
     names = {}
-    named = (("datasets", "name"), ("topics", "key"), ("live_data", "key"), ("old_addresses", "key"), ("imports", "name"))
+    named = [("datasets", "name"), ("topics", "key"), ("live_data", "key")]
+    named += [("old_addresses", "key"), ("imports", "name")]
     for part, key in named:
         for item in sections.each(part):
             if (part, getattr(item, key)) in names:
