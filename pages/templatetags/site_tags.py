@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from pages import links, navigation, old_addresses
@@ -18,7 +18,6 @@ from pages.navigation.footer import footer_data
 from pages.navigation.footer import notice_url as _notice_url
 from pages.navigation.footer import subscribe_url as _subscribe_url
 from pages.numbers import localized_number, plain_number
-from pages.origin import awaiting_translation, source_locale_id
 
 register = template.Library()
 SITE_NAME = settings.SITE_NAME
@@ -132,17 +131,6 @@ def subscribe_form(context, topic, label):
     return {"subscribe_url": url, "topic": topic, "label": label, "where": topic}
 
 
-def text_language_of_alias(page):
-    """For a page shown in its source's words (an untranslated alias, or a
-    translation not started): that language's code, so its card says so
-    (``lang`` and a tag); "" for a page in its own."""
-    if getattr(page, "alias_of_id", None):
-        return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first() or ""
-    if awaiting_translation(page):
-        return Locale.objects.get(pk=source_locale_id(page)).language_code
-    return ""
-
-
 @register.simple_tag(takes_context=True)
 def card_list(context, items, template_name, name):
     """Each item (a page) rendered by ``template_name`` as ``name``. A card shows
@@ -154,9 +142,15 @@ def card_list(context, items, template_name, name):
     site = navigation.site_for(request)
     template = context.template.engine.get_template(template_name)
 
+    languages = []  # filled once, when a first card is missing
+
     def build(i):
         page = resolve(items[i])
-        values = {"request": request, name: page, "text_language": text_language_of_alias(page)}
+        if not languages:
+            # A page shown in its source's words says so (``lang`` and a tag):
+            # asked for every item at once, in two queries.
+            languages.append(navigation.alias_languages([resolve(item) for item in items]))
+        values = {"request": request, name: page, "text_language": languages[0].get(page.pk, "")}
         return template.render(Context(values, autoescape=context.autoescape))
 
     # A listing may add the page's category (``category_page``); the same page
