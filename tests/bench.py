@@ -160,9 +160,12 @@ def worker_cpu_seconds(server):
 
 
 def page_per_type(site):
-    """{page type: URL path} from the seeded database, and the search."""
+    """{page type: URL path} from the seeded database, and the search
+    (only those named in BENCH_PAGES, comma-separated, when it is set)."""
     output = site.manage("shell", "-c", PAGE_PER_TYPE, stdout=subprocess.PIPE, text=True).stdout
-    return {**json.loads(output.strip().splitlines()[-1]), "search": SEARCH}
+    pages = {**json.loads(output.strip().splitlines()[-1]), "search": SEARCH}
+    wanted = [name for name in os.environ.get("BENCH_PAGES", "").split(",") if name]
+    return {name: path for name, path in pages.items() if not wanted or name in wanted}
 
 
 def load(server, url, seconds):
@@ -226,7 +229,7 @@ def main():
         site.seed()
         site.manage("collectstatic", "--noinput")
         pages = page_per_type(site)
-        for page_cache in (True, False):
+        for page_cache in [mode == "on" for mode in os.environ.get("BENCH_MODES", "on,off").split(",")]:
             with site.server(workers=2, PAGE_CACHE=str(page_cache).lower()) as base:
                 missed += [
                     f"{name} (page cache {'on' if page_cache else 'off'})"

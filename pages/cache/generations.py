@@ -20,7 +20,7 @@ import time
 import uuid
 from contextvars import ContextVar
 
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 
 TABLE = "pages_generation"  # the pages.Generation model's table
 FRAGMENTS = "fragments"
@@ -43,14 +43,26 @@ def _new_token():
 def _read(names):
     placeholder = "?" if connection.vendor == "sqlite" else "%s"
     sql = f"SELECT name, value FROM {TABLE} WHERE name IN ({', '.join([placeholder] * len(names))})"  # noqa: S608
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    started = time.monotonic()
-    with connection.wrap_database_errors:
-        rows = connection.connection.execute(sql, names).fetchall()
-    if connection.queries_logged:
-        connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
-    return dict(rows)
+    # This query is the request's health check: Django's own (CONN_HEALTH_CHECKS)
+    # would be one more round trip to the database ("SELECT 1") on every cache
+    # hit. A connection that died since the last request fails here; outside a
+    # transaction it is reopened and the query asked once more, as Django's
+    # check would have done.
+    for attempt in (1, 2):
+        connection.ensure_connection()
+        started = time.monotonic()
+        try:
+            with connection.wrap_database_errors:
+                rows = connection.connection.execute(sql, names).fetchall()
+        except (OperationalError, InterfaceError):
+            if attempt == 2 or connection.in_atomic_block:
+                raise
+            connection.close()
+            continue
+        connection.health_check_done = True  # usable: Django need not ask again in this request
+        if connection.queries_logged:
+            connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
+        return dict(rows)
 
 
 def _write(values):
