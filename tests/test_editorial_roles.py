@@ -48,6 +48,7 @@ ROLES_BY_LANGUAGE = {
         EDITOR
         | PERSONAL_DATA
         | REDIRECTS
+        | {"importer.import_content"}
         | {"wagtail_localize.submit_translation"}
         | {f"pages.{action}_{code}" for action in ("edit", "translate") for code in ("en", "vi")},
         {"add", "change", "publish", "lock", "unlock", "bulk_delete"},

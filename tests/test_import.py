@@ -64,7 +64,7 @@ NEWS = {
     "date": "2019-06-12",
     "topics": "circular-economy; policy",
     "parks": "deep-c-industrial-park",
-    "old_url": "/article/81; https://old.example.org/vi/article/81",
+    "old_url": "/article/9081; https://old.example.org/vi/article/9081",
 }
 EVENT = {
     "kind": "events",
@@ -186,9 +186,9 @@ def test_dry_run_then_import_then_again(fmt, import_root, english, vietnamese):
     assert article_vi.get_latest_revision_as_object().title == NEWS["title_vi"]
     assert "Đoạn thứ hai, có A &amp; B." in str(article_vi.get_latest_revision_as_object().body)
     assert Translation.objects.filter(source__object_id=article.translation_key, target_locale=vietnamese).exists()
-    assert Redirect.objects.get(old_path="/article/81").redirect_page_id == article.pk
-    assert Redirect.objects.get(old_path="/vi/article/81").redirect_page_id == article_vi.pk
-    assert Redirect.objects.get(old_path="/article/81").is_permanent
+    assert Redirect.objects.get(old_path="/article/9081").redirect_page_id == article.pk
+    assert Redirect.objects.get(old_path="/vi/article/9081").redirect_page_id == article_vi.pk
+    assert Redirect.objects.get(old_path="/article/9081").is_permanent
 
     event_vi = EventPage.objects.get(title=EVENT["title_vi"])
     assert event_vi.locale == vietnamese and not event_vi.live and event_vi.all_day is False
@@ -230,7 +230,7 @@ def test_publish_makes_both_languages_live(import_root, vietnamese, client):
     article_vi = twin(article, vietnamese)
     assert article_vi.live and article_vi.title == NEWS["title_vi"]
     assert NEWS["title_vi"] in get_page(client, article_vi.url)
-    assert client.get("/article/81").url.endswith(article.url)
+    assert client.get("/article/9081").url.endswith(article.url)
 
 
 def test_a_row_failing_halfway_leaves_nothing_of_it(import_root, monkeypatch):

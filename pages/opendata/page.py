@@ -8,9 +8,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pages.cache import fragments
+from pages.cache import fragments, routing
 from pages.listing import public
-from pages.navigation import site_for
+from pages.navigation import site_for, site_id
 from pages.navigation.localized import active_locale
 from pages.opendata import limits, registry
 from pages.opendata.snapshots import recent_changes, snapshot
@@ -35,12 +35,18 @@ def api_context(request):
 
 
 def _shown_on(dataset, request):
-    """The live, public page of this language that shows the dataset's rows, or None."""
+    """The live, public page of this language that shows the dataset's rows, or None
+    (kept with the fragments: a publish or a move drops it)."""
     if not dataset.shown_on:
         return None
-    model = apps.get_model(dataset.shown_on)
-    page = public(model.objects.live().filter(locale=active_locale())).first()
-    return {"title": page.title, "url": page.get_url(request)} if page else None
+
+    def find():
+        model = apps.get_model(dataset.shown_on)
+        page = public(model.objects.live().filter(locale=active_locale())).first()
+        return {"title": page.title, "url": page.relative_url(site, request)} if page else {}
+
+    site = routing.cached_site(request)
+    return fragments.cached(f"dataset-shown-on:{dataset.name}", site_id(site), find) or None
 
 
 def datasets_context(request, language):

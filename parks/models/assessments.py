@@ -19,6 +19,8 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.links import SafeLinksMixin
+
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
@@ -56,7 +58,7 @@ def _share(label):
     )
 
 
-class ParkAssessment(TranslatableMixin, Orderable):
+class ParkAssessment(SafeLinksMixin, TranslatableMixin, Orderable):
     """One assessment of a park against a set of eco-industrial park criteria."""
 
     page = ParentalKey("parks.ParkPage", on_delete=models.CASCADE, related_name="assessments")
