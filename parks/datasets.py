@@ -139,6 +139,7 @@ ASSESSMENTS = Dataset(
     ),
     rows=_assessment_rows,
     key=("park_url", "framework_code", "status_code", "year", "month"),
+    pages=("parks.ParkPage",),
     order=15,
     shown_on="parks.AssessmentComparisonPage",
 )

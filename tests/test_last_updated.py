@@ -253,9 +253,14 @@ def test_a_correction_on_a_park_covers_its_figures_in_the_data_pages_what_change
         vi_texts={EN_TEXT: VI_TEXT},
     )
     expected = {
-        "en": ("Park indicators, Company results", "Green Valley park", EN_TEXT, "12 March 2026"),
+        "en": (
+            "Park indicators, Eco-industrial park assessments, Company results",
+            "Green Valley park",
+            EN_TEXT,
+            "12 March 2026",
+        ),
         "vi": (
-            "Chỉ số của các khu công nghiệp, Kết quả doanh nghiệp",
+            "Chỉ số của các khu công nghiệp, Kết quả đánh giá khu công nghiệp sinh thái, Kết quả doanh nghiệp",
             "KCN Thung Lũng Xanh",
             VI_TEXT,
             "12 tháng 3 năm 2026",
