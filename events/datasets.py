@@ -59,5 +59,6 @@ EVENTS = Dataset(
     ),
     rows=_rows,
     key=("url",),
+    pages=("events.EventPage",),
     order=30,
 )

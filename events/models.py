@@ -26,6 +26,7 @@ from pages.json_ld import as_script
 from pages.listing import ListingPage, public
 from pages.lookups import in_language
 from pages.models import BasePage
+from pages.models.changes import corrections_panel
 from parks.models import ParkLink, public_parks
 
 from .calendar import event_calendar_response, upcoming_calendar_response
@@ -234,6 +235,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("agenda"),
         FieldPanel("documents"),
         FieldPanel("gallery"),
+        corrections_panel(),
     ]
 
     parent_page_types = ["events.EventCategoryPage"]

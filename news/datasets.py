@@ -57,6 +57,7 @@ NEWS = Dataset(
     ),
     rows=_rows,
     key=("url",),
+    pages=("news.NewsPage",),
     order=50,
     timeout=120,  # an article dated in the future appears on its date, as in the listings
 )

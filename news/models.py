@@ -12,12 +12,13 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from pages import navigation
+from pages import changes, navigation
 from pages.cache import fragments
 from pages.json_ld import as_script
 from pages.listing import ListingPage, public
 from pages.lookups import in_language
 from pages.models import BasePage
+from pages.models.changes import corrections_panel
 from pages.navigation.localized import in_locale_with_fallback
 from pages.search.folding import transliterate_slug
 
@@ -117,6 +118,7 @@ class NewsPage(BasePage):
         InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
         MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         InlinePanel("related_links", heading=_("Related parks, events and publications"), label=_("Related page")),
+        corrections_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
     # The public sees an article from its date on (pages.visibility).
@@ -151,13 +153,14 @@ class NewsPage(BasePage):
     def more_news(self):
         return articles_in(self.locale_id).exclude(pk=self.pk).order_by("-date").select_related("lead_image")[:3]
 
-    def json_ld(self, request, image_url=None):
+    def json_ld(self, request, image_url=None, last_updated=None):
+        modified = last_updated or changes.last_updated(self) or self.date
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": self.title[:110],
             "datePublished": timezone.localtime(self.date).isoformat(),
-            "dateModified": timezone.localtime(self.last_published_at or self.date).isoformat(),
+            "dateModified": timezone.localtime(modified).isoformat(),
             "inLanguage": get_language(),  # the page's: it is served in its own language
             "url": self.get_full_url(request),
             "publisher": {"@type": "Organization", "name": "Eco-Industrial Park Initiative in Viet Nam"},
@@ -181,17 +184,21 @@ class NewsPage(BasePage):
             ],
             "related": list(self.related_pages()),
             "more_news": list(self.more_news()),
+            "last_updated": changes.last_updated(self),
         }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300))
+        extras = fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300)
+        context.update(extras)
         site = navigation.site_for(request)
         share_image = None
         if self.lead_image_id:
             share_image = fragments.cached(f"news-share-image:{self.pk}", site.pk, lambda: self.share_rendition(site))
             context["share_image"] = share_image
-        context["json_ld"] = self.json_ld(request, share_image["url"] if share_image else None)
+        context["json_ld"] = self.json_ld(
+            request, share_image["url"] if share_image else None, extras.get("last_updated")
+        )
         context["share_url"] = self.get_full_url(request)
         return context
 

@@ -12,6 +12,8 @@ depends on what Wagtail has or has not done yet beyond saving the change.
 The order, and why:
 - ``translations`` first: the twins follow (their view restriction, their
   place among siblings), and their own events run inside this one.
+- ``changes``: the page's last real content change (pages.changes), which
+  the search entry, the announcements and every cached surface then read.
 - ``search`` and ``announcements``: the site's own records, written in the
   change's transaction, so they commit (or roll back) with it.
 - ``cache``: fragments and stored pages put out of reach; the new generations
@@ -39,7 +41,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from pages import sections
+from pages import changes, sections
 from pages.cache import purge
 from pages.cache import receivers as cache
 from pages.editorial import tree_sync, view_restrictions
@@ -48,6 +50,7 @@ from pages.search import index as search
 
 STEPS = {
     "published": [
+        ("changes", changes.record),
         ("search", search.index_page),
         ("cache", cache.page_changed),
         ("cdn", purge.page_and_twins),

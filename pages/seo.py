@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from pages.cache import fragments
+from pages.changes import with_last_updated
 from pages.listing import public
 from pages.navigation import site_id
 from pages.origin import in_own_words
@@ -23,7 +24,7 @@ def sitemap(request):
 
 
 def _entries(request):
-    pages = public(in_own_words(Page.objects.live().filter(depth__gte=2))).select_related("locale")
+    pages = with_last_updated(public(in_own_words(Page.objects.live().filter(depth__gte=2)))).select_related("locale")
     groups = defaultdict(list)
     for page in pages.order_by("path"):
         groups[page.translation_key].append(page)
@@ -35,7 +36,7 @@ def _entries(request):
             entries.append(
                 {
                     "location": twin.get_full_url(request),
-                    "lastmod": twin.last_published_at,
+                    "lastmod": twin.last_updated_at,  # pages.changes: its last real content change
                     "alternates": alternates if len(alternates) > 1 else [],
                     "x_default": default if len(alternates) > 1 else None,
                 }

@@ -52,6 +52,7 @@ INDICATORS = Dataset(
     ),
     rows=_indicator_rows,
     key=("park_url", "indicator_code", "unit", "year"),
+    pages=("parks.ParkPage",),  # a correction on a park's page covers its figures
     order=10,
 )
 
@@ -96,6 +97,7 @@ COMPANY_RESULTS = Dataset(
     ),
     rows=_company_rows,
     key=("company", "park_url", "year"),
+    pages=("parks.ParkPage",),
     order=20,
 )
 
@@ -137,6 +139,7 @@ ASSESSMENTS = Dataset(
     ),
     rows=_assessment_rows,
     key=("park_url", "framework_code", "status_code", "year", "month"),
+    pages=("parks.ParkPage",),
     order=15,
     shown_on="parks.AssessmentComparisonPage",
 )

@@ -110,5 +110,6 @@ PUBLICATIONS = Dataset(
     ),
     rows=_rows,
     key=("url",),
+    pages=("publications.PublicationPage",),
     order=40,
 )

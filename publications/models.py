@@ -28,6 +28,7 @@ from pages.cache import fragments
 from pages.embeds import allowed_embed_html
 from pages.listing import ListingPage, public
 from pages.models import BasePage
+from pages.models.changes import corrections_panel
 from pages.navigation import site_for, site_id
 from pages.origin import is_source
 from pages.visibility import in_public_collection
@@ -36,6 +37,7 @@ from parks.models import ParkLink
 from . import legal
 from .external_links import doi_of, normalise, validate_external_link
 from .validators import validate_video_size
+from .versions import EarlierFile, earlier_files  # noqa: F401 - EarlierFile is a model of this app
 
 VIDEO_EXTENSIONS = ["mp4", "webm"]
 
@@ -214,6 +216,7 @@ class PublicationPage(BasePage):
         FieldPanel("cover_image"),
         InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
         FieldPanel("body"),
+        corrections_panel(),
     ]
     # The API (pages.opendata.api): a law's legal status; ?legal_status=replaced filters by it.
     api_fields = [APIField("legal_status", serializer=legal.LegalStatusField())]
@@ -284,6 +287,7 @@ class PublicationPage(BasePage):
                     "related_publications": list(self.related()),
                     "unofficial_translation": self.is_unofficial_translation(),
                     "legal": legal.status_of(self) if self.is_law else None,
+                    "earlier_files": earlier_files(self),
                 },
             )
         )

@@ -1,6 +1,7 @@
 """What publications bring to the shell (pages.sections): the library's
 listings, dataset, update topic, slots (the latest on the home page, those on
-each park's page), demo, and the documents whose names and sizes pages show."""
+each park's page), demo, the documents whose names and sizes pages show, and
+the earlier versions of a publication's files kept on publish."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -8,10 +9,11 @@ from wagtail.documents import get_document_model
 
 from pages.demo.registry import Seeder
 from pages.navigation.slots import cached
+from pages.publishing import Step
 from pages.sections import Section
 from parks.related import park_list
 
-from . import datasets, importing, shell_slots, updates
+from . import datasets, importing, shell_slots, updates, versions
 from .library import library_context
 from .models import PublicationCategoryPage, PublicationIndexPage, publications_in
 
@@ -40,4 +42,6 @@ SECTION = Section(
     demo=(Seeder("publications.demo.seed_publications", order=40),),
     shown_models=(get_document_model(),),
     imports=(importing.KIND,),
+    # A replaced file stays downloadable as an earlier version (publications.versions).
+    publish_steps=(Step("published", "file_versions", versions.record, after="changes"),),
 )

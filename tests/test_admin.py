@@ -31,6 +31,8 @@ def test_creating_an_english_page_creates_its_vietnamese_twin(editor_client, eng
             "slug": "field-notes",
             "intro": "Notes from the parks.",
             "body-count": "0",
+            "corrections-TOTAL_FORMS": "0",
+            "corrections-INITIAL_FORMS": "0",
             "action-publish": "publish",
         },
     )

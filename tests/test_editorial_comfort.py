@@ -56,6 +56,7 @@ def test_live_preview_of_an_unsaved_change(moderator):
     client = client_for(moderator)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     data = {"title": "A title only in the preview", "slug": page.slug, "intro": "Preview intro.", "body-count": "0"}
+    data.update({"corrections-TOTAL_FORMS": "0", "corrections-INITIAL_FORMS": "0"})  # the inline "Corrections"
     assert client.post(url, data).json()["is_valid"]
     html = get_page(client, url)
     assert "A title only in the preview" in html
@@ -106,6 +107,9 @@ def test_every_field_an_editor_sees_has_help_text():
         "ImportedItem",
         "ImportBatch",
         "ImportRow",
+        # Written by the publish pipeline (pages.changes, publications.versions), never edited.
+        "ContentChange",
+        "EarlierFile",
     }
     skipped = {"locale", "translation_key", "sort_order", "page", "id"}
     # Filled in by visitors on an event's page; in the admin, staff edit only the attendance.

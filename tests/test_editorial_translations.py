@@ -139,6 +139,8 @@ def edit_form(client, page, **changes):
         "slug": page.slug,
         "intro": page.intro,
         "body-count": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         **changes,

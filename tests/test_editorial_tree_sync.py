@@ -25,6 +25,7 @@ def admin_client(db):
 def create_in_admin(client, parent, title, slug):
     url = reverse("wagtailadmin_pages:add", args=("pages", "standardpage", parent.pk))
     data = {"title": title, "slug": slug, "intro": f"{title}.", "body-count": "0", "action-publish": "publish"}
+    data.update({"corrections-TOTAL_FORMS": "0", "corrections-INITIAL_FORMS": "0"})  # the inline "Corrections"
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:1000]
     return StandardPage.objects.get(locale=parent.locale, slug=slug)

@@ -29,7 +29,7 @@ from .servers import _FormParser
 
 pytestmark = pytest.mark.django_db
 
-PUBLISHED = ["search", "announcements", "cache", "cdn", "renditions"]
+PUBLISHED = ["changes", "file_versions", "search", "announcements", "cache", "cdn", "renditions"]
 
 
 class RecordingBackend(BaseBackend):
@@ -190,7 +190,7 @@ def test_a_sections_step_runs_where_its_declaration_says():
         publishing.Step("published", "last", print),
     ]
     names = [name for name, _run in publishing.steps("published", extra)]
-    assert names == ["search", "cache", "trainings", "cdn", "renditions", "last"]
+    assert names == ["changes", "search", "cache", "trainings", "cdn", "renditions", "last"]
     assert publishing.Step("published", "x", print, after="cache").problems() == []
     assert publishing.Step("published", "cache", print).problems()  # the shell's own name
     assert publishing.Step("published", "x", print, after="nowhere").problems()

@@ -1,4 +1,5 @@
 from pages.models.base import BasePage
+from pages.models.changes import ContentChange, Correction
 from pages.models.contact_page import ContactFormField, ContactPage
 from pages.models.editing_language import EditingLanguage
 from pages.models.mail import OutgoingMail
@@ -13,6 +14,8 @@ __all__ = [
     "BasePage",
     "ContactFormField",
     "ContactPage",
+    "ContentChange",
+    "Correction",
     "EditingLanguage",
     "Generation",
     "HomePage",

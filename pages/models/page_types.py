@@ -9,6 +9,7 @@ from wagtail.models import Page
 from pages.blocks import KeyFiguresBlock
 from pages.listing import ShownPages, public
 from pages.models.base import BasePage
+from pages.models.changes import corrections_panel
 from pages.models.snippets import TeamMember
 from pages.navigation.localized import in_locale_with_fallback
 
@@ -69,6 +70,7 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """About pages and any other page of text; lists its children when it has some."""
 
+    content_panels = [*BasePage.content_panels, corrections_panel()]
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
 
     class Meta:
@@ -114,7 +116,7 @@ class NoticePage(BasePage):
         _("last reviewed"), help_text=_("Shown on the page: when the project last checked that the notice is true.")
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("last_reviewed")]
+    content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("last_reviewed"), corrections_panel()]
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     # Shown in the footer, not the main menu.

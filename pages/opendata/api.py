@@ -16,6 +16,8 @@ What it adds to Wagtail's viewsets, and why:
 - ``source_language`` on every page: the language it was written in first
   (pages.origin), since either may be the source and a page's other language
   may still show the source's words (``alias_of`` is set then).
+- ``last_updated`` on every page: its last real content change
+  (pages.changes), the date its page, the sitemap and its JSON-LD show.
 - A limit per visitor's address (pages.operations.rate_limit, counted in the database so
   every worker and server count together), and ``limit``/``offset``/``locale``
   checked first, with messages in the visitor's language (cookie or
@@ -27,7 +29,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
-from rest_framework.fields import Field
+from rest_framework.fields import DateTimeField, Field
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer
@@ -39,6 +41,7 @@ from wagtail.models import Locale, Page
 
 from eipvn.client_address import client_address
 from pages.cache import fragments
+from pages.changes import last_updated, with_last_updated
 from pages.lookups import twins
 from pages.navigation import site_for
 from pages.opendata import limits
@@ -131,15 +134,27 @@ class SourceLanguageField(Field):
         return codes.get(locale_id)
 
 
+class LastUpdatedField(DateTimeField):
+    """The page's last real content change (annotated on the API's queryset)."""
+
+    def get_attribute(self, instance):
+        return last_updated(instance)
+
+
 class PublicPageSerializer(PageSerializer):
     source_language = SourceLanguageField(read_only=True)
+    last_updated = LastUpdatedField(read_only=True)
 
 
 class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
     checks_locale = True
     base_serializer_class = PublicPageSerializer
-    meta_fields = [*PagesAPIViewSet.meta_fields, "source_language"]
-    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "source_language"]
+    meta_fields = [*PagesAPIViewSet.meta_fields, "source_language", "last_updated"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "source_language", "last_updated"]
+
+    def get_queryset(self):
+        # Annotated here, after Wagtail swaps in a page type's own queryset (?type=).
+        return with_last_updated(super().get_queryset())
 
     def get_base_queryset(self):
         """The pages of the site's trees (one per language) the public may see

@@ -34,6 +34,9 @@ class Dataset:
     timeout: int | None = None
     # The page type ("app_label.ModelName") that shows these rows on the site, linked from the Data page.
     shown_on: str = ""
+    # The page types (model labels) whose pages its rows come from: their
+    # corrections show in the Data page's "What changed" (pages.changes).
+    pages: tuple[str, ...] = ()
 
     def problems(self):
         found = []
@@ -51,6 +54,11 @@ class Dataset:
                 apps.get_model(self.shown_on)
             except (LookupError, ValueError):
                 found.append(f"the dataset {self.name!r} is shown on {self.shown_on!r}, which is not a model.")
+        for label in self.pages:
+            try:
+                apps.get_model(label)
+            except (LookupError, ValueError):
+                found.append(f"the dataset {self.name!r} is fed by {label!r}, which is not a model.")
         return found
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from pages import links, navigation, old_addresses
+from pages import changes, links, navigation, old_addresses
 from pages.cache import fragments, routing
 from pages.json_ld import as_script
 from pages.listing import resolve
@@ -183,8 +183,9 @@ register.filter("plain_number", plain_number)
 
 @register.simple_tag(takes_context=True)
 def page_meta(context, page):
-    """Description, share image and JSON-LD (BreadcrumbList everywhere,
-    Organization on the home page) for the page's head."""
+    """Description, share image and JSON-LD (BreadcrumbList and WebPage
+    everywhere, Organization on the home page) for the page's head, and when
+    the page last changed and its corrections (includes/page_changes.html)."""
     page = _page_or_none(page)
     if page is None:
         return {}
@@ -230,8 +231,27 @@ def _page_meta(request, site, page):
                 "parentOrganization": {"@type": "Organization", "name": "UNIDO"},
             }
         )
+    meta["last_updated"] = changes.last_updated(page)
+    meta["corrections"] = changes.corrections_of(page)
+    data.append(_web_page(page, root, meta))
     meta["json_ld"] = as_script(data)
     return meta
+
+
+def _web_page(page, root, meta):
+    """schema.org WebPage: its last change (``dateModified``, the same value as
+    the page's "Last updated" and the sitemap's ``lastmod``) and its corrections."""
+    item = {"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "inLanguage": get_language()}
+    if page.url:
+        item["url"] = root + page.url
+    if meta["last_updated"]:
+        item["dateModified"] = timezone.localtime(meta["last_updated"]).isoformat()
+    if meta["corrections"]:
+        item["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": correction["date"].isoformat(), "text": correction["text"]}
+            for correction in meta["corrections"]
+        ]
+    return item
 
 
 class FragmentNode(template.Node):

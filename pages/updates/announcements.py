@@ -1,18 +1,22 @@
 """The outbox: a page of a registered topic first published, for everyone, in
 a language is recorded here, in the publish's own transaction when it has one;
-``manage.py send_updates`` sends it later, off the request path.
+``manage.py send_updates`` sends it later, off the request path. So is a
+correction (pages.changes) a later publication of such a page brings: once per
+correction and language, whatever publishes the page again afterwards.
 
 Not announced: an untranslated wagtail-localize alias (or a translation whose
 strings are all still English), a page with a view restriction, a second
 publication of the same page in the same language (one logged by Wagtail
-before this one's time, whether or not this one is logged yet), the demo, and
-what the importer brings in (old content, pages.importer).
+before this one's time, whether or not this one is logged yet), the demo,
+what the importer brings in (old content, pages.importer), and the
+corrections a page's first publication already carries.
 """
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from pages.changes import new_corrections
 from pages.demo.registry import seeding_now
 from pages.importer.context import importing_now
 from pages.lookups import page_date
@@ -51,21 +55,43 @@ def announced_at(page):
 
 
 def record(page, alias=False):
-    """A step of every publish (pages.publishing); returns the announcement or None."""
+    """A step of every publish (pages.publishing); returns the announcement of
+    a first publication or None (a correction's are recorded too)."""
     # The demo's pages are not news, nor is old content brought in by the importer.
     if seeding_now() or importing_now() or alias or page.alias_of_id:
         return None
     topic = topics.for_page(page)
-    if topic is None or not first_publication(page) or not is_shown(page) or awaiting_translation(page):
+    if topic is None:
         return None
-    if not topic.announces(page.specific):
+    if not first_publication(page):
+        record_corrections(page, topic)
         return None
+    if not is_shown(page) or awaiting_translation(page) or not topic.announces(page.specific):
+        return None
+    return _once(page_id=page.pk, correction_key=None, defaults={
+        "topic": topic.key, "language": page.locale.language_code, "created_at": announced_at(page)})  # fmt: skip
+
+
+def record_corrections(page, topic):
+    """Each correction new to the page, for its topic's subscribers in the page's language."""
+    corrections = new_corrections(page)
+    if not corrections or not is_shown(page) or awaiting_translation(page):
+        return []
+    language = page.locale.language_code
+    return [
+        _once(
+            correction_key=correction.translation_key,
+            language=language,
+            defaults={"page_id": page.pk, "topic": topic.key, "created_at": timezone.now()},
+        )  # fmt: skip
+        for correction in corrections
+    ]
+
+
+def _once(defaults, **key):
     try:
         with transaction.atomic():
-            announcement, _created = Announcement.objects.get_or_create(
-                page_id=page.pk,
-                defaults={"topic": topic.key, "language": page.locale.language_code, "created_at": announced_at(page)},
-            )
+            announcement, _created = Announcement.objects.get_or_create(**key, defaults=defaults)
     except IntegrityError:  # two publishes of the same page at once: one row
-        announcement = Announcement.objects.get(page_id=page.pk)
+        announcement = Announcement.objects.get(**key)
     return announcement

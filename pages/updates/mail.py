@@ -70,7 +70,10 @@ def already_subscribed(subscriber):
 def updates(subscriber, items, digest=None):
     """One announcement (``digest`` None) or a daily or weekly digest of several."""
     with translation.override(subscriber.language):
-        if digest is None:
+        if digest is None and items[0].get("correction"):
+            subject = _("Corrected on %(site)s: %(title)s") % {"site": SITE, "title": items[0]["title"]}
+            intro = _("A page on the %(site)s website has been corrected:") % {"site": SITE}
+        elif digest is None:
             subject = _("New on %(site)s: %(title)s") % {"site": SITE, "title": items[0]["title"]}
             intro = _("This has just been published on the %(site)s website:") % {"site": SITE}
         else:

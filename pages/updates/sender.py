@@ -13,7 +13,8 @@ before it was published. Digest subscribers get, once a day or once a week at
 DIGEST_HOUR (Viet Nam time; weekly on Mondays), one message listing what was
 announced since their last digest; a period with nothing new sends nothing.
 At send time a page must still be live and public: unpublished or made
-private before its turn, it is not announced (the announcement is withdrawn).
+private before its turn, it is not announced (the announcement is withdrawn);
+a correction must still be on it.
 """
 
 import datetime
@@ -21,8 +22,11 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from pages.models import Correction
 from pages.updates import mail, subscriptions, topics
 from pages.updates.announcements import is_shown
 from pages.updates.models.records import Announcement, Delivery, Subscriber
@@ -68,19 +72,42 @@ def digest_cutoff(frequency, now):
     return cutoff
 
 
+def _correction(announcement):
+    """The correction an announcement is about, as the live page now has it, or None."""
+    return (
+        Correction.objects.filter(page_id=announcement.page_id, translation_key=announcement.correction_key)
+        .order_by("pk")
+        .first()
+    )
+
+
 def _item(announcement):
+    """What the message says of the announcement, in its language (that of
+    every subscriber it goes to)."""
     page = announcement.page.specific
-    return {
-        "title": page.title,
-        "date_line": topics.get(announcement.topic).date_line(page),
-        "teaser": page.intro or page.search_description,
-        "url": page.get_full_url(),
-    }
+    with translation.override(announcement.language):
+        if announcement.correction_key is not None:
+            correction = _correction(announcement)
+            return {
+                "title": page.title,
+                "date_line": _("Correction, %(date)s:") % {"date": date_format(correction.date)},
+                "teaser": correction.text,
+                "url": page.get_full_url() + "#corrections",
+                "correction": True,
+            }
+        return {
+            "title": page.title,
+            "date_line": topics.get(announcement.topic).date_line(page),
+            "teaser": page.intro or page.search_description,
+            "url": page.get_full_url(),
+        }
 
 
 def _still_shown(announcement, report, dry_run):
-    """The page may still be announced; if not, the announcement is withdrawn."""
-    if topics.get(announcement.topic) is not None and is_shown(announcement.page):
+    """The page may still be announced (and the correction is still on it);
+    if not, the announcement is withdrawn."""
+    page_shown = topics.get(announcement.topic) is not None and is_shown(announcement.page)
+    if page_shown and (announcement.correction_key is None or _correction(announcement) is not None):
         return True
     if not dry_run:
         Announcement.objects.filter(pk=announcement.pk).update(status=Announcement.Status.WITHDRAWN)

@@ -12,6 +12,7 @@ from pages.cache import fragments
 from pages.listing import public
 from pages.lookups import in_language
 from pages.models import BasePage
+from pages.models.changes import corrections_panel
 
 from ..indicators import NOT_NEGATIVE
 from .links import ParkLink
@@ -66,6 +67,7 @@ class CaseStudyPage(BasePage):
         InlinePanel("flows", heading=_("What flows between them"), label=_("Flow")),
         FieldPanel("benefits"),
         FieldPanel("body"),
+        corrections_panel(),
     ]
 
     parent_page_types = ["parks.CaseStudyIndexPage"]

@@ -14,6 +14,7 @@ from wagtail.search import index
 from pages.cache import fragments
 from pages.listing import ShownPages, linked_options, public
 from pages.models import BasePage
+from pages.models.changes import corrections_panel
 from pages.navigation import site_for, site_id
 
 from ..charts import indicator_charts, single_figures
@@ -162,6 +163,8 @@ class ParkPage(RoutablePageMixin, BasePage):
         FieldPanel("body", heading=_("EIP journey")),
         InlinePanel("indicators", heading=_("Indicators"), label=_("Indicator")),
         InlinePanel("assessments", heading=_("EIP assessments"), label=_("Assessment")),
+        # A correction here covers the park's figures too (its indicators and company results).
+        corrections_panel(),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("location"), index.SearchField("sectors")]
     api_fields = [APIField("assessments")]

@@ -99,14 +99,17 @@ class SuppressedAddress(models.Model):
 
 
 class Announcement(models.Model):
-    """The outbox: written in the publish's transaction, sent by send_updates."""
+    """The outbox: written in the publish's transaction, sent by send_updates.
+    One per page for its first publication; one per correction and language
+    (``correction_key``: the correction's translation key) for a correction."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "pending"  # messages to each-publication subscribers still to send
         DONE = "done", "done"
         WITHDRAWN = "withdrawn", "withdrawn"  # unpublished or made private before it was sent
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    correction_key = models.UUIDField(null=True, blank=True)
     topic = models.CharField(max_length=30)
     language = models.CharField(max_length=5)
     created_at = models.DateTimeField(db_index=True)
@@ -116,6 +119,16 @@ class Announcement(models.Model):
         db_table = "pages_announcement"
         verbose_name = "announcement"
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"], condition=models.Q(correction_key__isnull=True), name="one_first_publication_per_page"
+            ),
+            models.UniqueConstraint(
+                fields=["correction_key", "language"],
+                condition=models.Q(correction_key__isnull=False),
+                name="one_announcement_per_correction_and_language",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.topic}/{self.language} {self.page_id}"
