@@ -153,6 +153,14 @@ def imported(model, title):
     return model.objects.filter(title=title).first()
 
 
+def test_the_command_gives_its_reasons_in_the_language_asked_for(import_root, english, vietnamese):
+    content = csv_bytes(ROWS)
+    with translation.override("vi"):  # whatever was active before does not decide
+        assert "the same item as row 2" in import_file(import_root, content, "--dry-run")
+    report = import_file(import_root, content, "--dry-run", "--language", "vi")
+    assert "trùng với mục ở dòng 2" in report and "the same item as row 2" not in report
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_dry_run_then_import_then_again(fmt, import_root, english, vietnamese):
     content = csv_bytes(ROWS) if fmt == "csv" else xlsx_bytes(ROWS)

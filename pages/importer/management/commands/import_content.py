@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from pages.importer import reader, rows, run
 from pages.importer.kinds import kinds
@@ -39,8 +40,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--progress", type=int, default=250, help="print progress every this many rows (default 250)"
         )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help=f"the language of the reasons given for refused rows (default {settings.LANGUAGE_CODE})",
+        )
 
-    def handle(self, *args, file, dry_run, publish, kind, files, user, progress, verbosity, **options):
+    def handle(self, *args, language, **options):
+        # The reasons speak the language asked for, whatever was active before (a shell, a test).
+        with translation.override(language):
+            self._import(**options)
+
+    def _import(self, *, file, dry_run, publish, kind, files, user, progress, verbosity, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
