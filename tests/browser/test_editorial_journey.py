@@ -30,10 +30,11 @@ print(json.dumps({{"category": category.pk}}))
 
 
 def log_in(page, site_url, username):
+    """By the fields' ids: the login page speaks the browser's language, English or Vietnamese."""
     page.goto(f"{site_url}/admin/login/")
-    page.get_by_label(re.compile("username", re.I)).fill(username)
-    page.get_by_label(re.compile("password", re.I)).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type='submit']").first.click()
     expect(page.locator("#wagtail")).to_be_visible()
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .test_editorial_journey import PASSWORD, approve_in_dashboard
+from .test_editorial_journey import PASSWORD, approve_in_dashboard, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -36,14 +36,6 @@ print(json.dumps({{"category": category.pk}}))
 """
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1366, "height": 900}}
-
-
-def log_in(page, site_url, username):
-    page.goto(f"{site_url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type='submit']").first.click()
-    expect(page.locator("#wagtail")).to_be_visible()
 
 
 def fits_the_screen(page):
