@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.cache import fragments
-from pages.listing import public
+from pages.listing import kept_cards, public
 from pages.lookups import in_language
 from pages.models import BasePage
 from pages.models.changes import corrections_panel
@@ -29,7 +29,8 @@ class CaseStudyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = public(CaseStudyPage.objects.child_of(self).live())
+        studies = lambda: public(CaseStudyPage.objects.child_of(self).live()).order_by("path")  # noqa: E731
+        context["case_studies"] = kept_cards(request, f"case-studies:{self.pk}", studies)
         return context
 
 
