@@ -81,11 +81,12 @@ def grow(news=GROWTH["news"], publications=GROWTH["publications"], events=GROWTH
                 twins = list(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
                 if twins and not twins[0].alias_of_id:
                     pairs.append((page, twins[0].specific))
+            offset = model.objects.count()  # new slugs, when grown again
             for start in range(0, count, 100):
                 with transaction.atomic():
                     for number in range(start, min(start + 100, count)):
                         source, twin = pairs[number % len(pairs)]
-                        _copy_pair(source, twin, f"g{number}", extra(number))
+                        _copy_pair(source, twin, f"g{offset + number}", extra(number))
     bulk_load.rebuild_indexes()
 
 

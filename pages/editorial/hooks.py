@@ -187,14 +187,11 @@ def _review_translation(translation_key, locale_id):
 
 @hooks.register("construct_explorer_page_queryset")
 def explorer_rows_know_their_translation(parent_page, pages, request):
-    """What review_buttons asks of each listed page, asked of them all in the
-    listing's one query instead of two queries a row."""
-    return pages.annotate(
-        review_translation_id=Subquery(
-            _review_translation(OuterRef("translation_key"), OuterRef("locale_id")).values("pk")[:1]
-        ),
-        review_source_id=origin.source_locale_subquery(Page, field="pk"),
-    )
+    """What each listed page's buttons ask (review_buttons; the language
+    checks of every permission, pages.editorial.languages), asked of them
+    all in the listing's one query instead of several queries a row."""
+    translations = _review_translation(OuterRef("translation_key"), OuterRef("locale_id"))
+    return origin.with_source_pk(pages).annotate(review_translation_id=Subquery(translations.values("pk")[:1]))
 
 
 def review_buttons(page, user, view_name=None, next_url=None):
@@ -203,7 +200,7 @@ def review_buttons(page, user, view_name=None, next_url=None):
     if page.alias_of_id:
         return
     if hasattr(page, "review_translation_id"):  # an explorer row (explorer_rows_know_their_translation)
-        translation_id, is_source = page.review_translation_id, page.review_source_id == page.pk
+        translation_id, is_source = page.review_translation_id, origin.is_source(page)
     else:
         translation = _review_translation(page.translation_key, page.locale_id).first()
         # is_source settles the rare key whose first page was deleted.
