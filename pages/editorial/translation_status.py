@@ -28,7 +28,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from pages.editorial.segment_history import changes_for
+from pages.editorial.segment_history import changes_for, count_changes
 from pages.origin import source_locale_subquery
 
 MISSING, ALIAS, OUTDATED, PARTIAL, CURRENT = "missing", "alias", "outdated", "partial", "current"
@@ -223,9 +223,12 @@ class TranslationStatus:
             if status.state not in (MISSING, ALIAS) and translation is not None:
                 status.translation = translation
                 status.translated, status.total = translation.done, translation.total
-                if status.state == PARTIAL:
-                    status.changed = len(changes_for(translation))
             rows.append(status)
+        partial = [row.translation for row in rows if row.state == PARTIAL and row.translation is not None]
+        changed = count_changes(partial)
+        for row in rows:
+            if row.state == PARTIAL and row.translation is not None:
+                row.changed = changed[row.translation.pk]
         return rows
 
     # Snippets ------------------------------------------------------------
