@@ -114,6 +114,7 @@ class TranslationStatus:
     def __init__(self):
         self.locales = list(Locale.objects.order_by("language_code"))
         self.by_id = {locale.pk: locale for locale in self.locales}
+        self._counted = {}
 
     @cached_property
     def rows(self):
@@ -133,21 +134,27 @@ class TranslationStatus:
     def select(self, section="", state="", direction=""):
         """The rows that match, as a sequence the report paginates: pages in
         tree order (per target language), then snippets."""
-        parts = [
-            _PageRows(self, target, self._page_sources(target, source, section, state))
-            for source, target in self._directions(direction)
-        ]
+        parts = [_PageRows(self, target, source, section, state) for source, target in self._directions(direction)]
         return Rows([*parts, self._snippets(section, state, direction)])
 
     def counts(self, section="", direction=""):
         """How many rows are in each state: pages counted in the database."""
         counts = dict.fromkeys(STATES, 0)
         for source, target in self._directions(direction):
-            for row in self._page_sources(target, source, section).values("state").annotate(n=Count("pk")).order_by():
-                counts[row["state"]] += row["n"]
+            for state, n in self._page_counts(target, source, section).items():
+                counts[state] += n
         for row in self._snippets(section, direction=direction):
             counts[row.state] += 1
         return counts
+
+    def _page_counts(self, target, source, section):
+        """{state: how many} of the source pages into ``target``: one aggregate,
+        which the report's counts and its pagination share."""
+        key = (target.pk, source and source.pk, section)
+        if key not in self._counted:
+            pages = self._page_sources(target, source, section).values("state").annotate(n=Count("pk")).order_by()
+            self._counted[key] = {row["state"]: row["n"] for row in pages}
+        return self._counted[key]
 
     def _snippets(self, section="", state="", direction=""):
         return [
@@ -333,11 +340,13 @@ class Rows:
 class _PageRows:
     """A target language's page rows: counted in the database, loaded a slice at a time."""
 
-    def __init__(self, status, target, pages):
-        self.status, self.target, self.pages = status, target, pages.order_by("path")
+    def __init__(self, status, target, source, section, state):
+        self.status, self.target, self.source, self.section, self.state = status, target, source, section, state
+        self.pages = status._page_sources(target, source, section, state).order_by("path")
 
     def count(self):
-        return self.pages.count()
+        counts = self.status._page_counts(self.target, self.source, self.section)
+        return counts.get(self.state, 0) if self.state else sum(counts.values())
 
     def __getitem__(self, index):
         return self.status._page_statuses(list(self.pages.select_related("content_type")[index]), self.target)
