@@ -188,8 +188,12 @@ class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "source_language", "last_updated"]
 
     def get_queryset(self):
-        # Annotated here, after Wagtail swaps in a page type's own queryset (?type=).
-        return with_last_updated(super().get_queryset())
+        # Annotated here, after Wagtail swaps in a page type's own queryset (?type=),
+        # which carries nothing of the base one: without these, a query per item.
+        queryset = super().get_queryset()
+        if queryset.model is not Page:
+            queryset = queryset.select_related("locale").annotate(source_locale=source_locale_subquery(Page))
+        return with_last_updated(queryset)
 
     def get_base_queryset(self):
         """The pages of the site's trees (one per language) the public may see
