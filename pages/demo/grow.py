@@ -69,7 +69,8 @@ NOTICE = (
     "Generated for load testing: an illustrative copy, not real content.",
     "Tạo tự động để thử tải: bản sao minh họa, không phải nội dung thật.",
 )
-# Each copy is dated this much before the one it follows.
+# Each copy is dated this much before the one it follows (its date, not its
+# publication: Wagtail's copy publishes it now).
 STEP = datetime.timedelta(days=3)
 
 
@@ -102,7 +103,7 @@ def templates(model, kind):
     return [twins for key, twins in groups.items() if key not in aliased and len(twins) > 1]
 
 
-def _attrs(kind, model, page, number, when):
+def _attrs(kind, model, page, number):
     index = 0 if page.locale.language_code == "en" else 1
     title = f"{kind.noun[index]} {number} {SUFFIX[index]}"
     attrs = {
@@ -111,8 +112,6 @@ def _attrs(kind, model, page, number, when):
         "slug": slug(kind, number, page.locale.language_code),
         "seo_title": "",
         "search_description": NOTICE[index],
-        "first_published_at": when,
-        "last_published_at": when,
         **kind.reset,
     }
     names = {f.name for f in model._meta.get_fields()}
@@ -184,7 +183,6 @@ def grow_kind(kind, factor, report=lambda line: None):
     wanted = range(1, len(groups) * (factor - 1) + 1)
     done = generated_numbers(model, kind)
     missing = [number for number in wanted if number not in done]
-    now = timezone.now()
     known = {}
     for count, number in enumerate(missing, 1):
         twins = groups[(number - 1) % len(groups)]
@@ -196,7 +194,7 @@ def grow_kind(kind, factor, report=lambda line: None):
         with transaction.atomic():
             made = []
             for page in (source, twin):
-                attrs = _attrs(kind, model, page, number, now - STEP * number)
+                attrs = _attrs(kind, model, page, number)
                 made.append((_copy(page, attrs, key), attrs))
             (source_copy, source_attrs), (twin_copy, twin_attrs) = made
             pairs = {**known[source.pk], **_own_pairs(source_attrs, twin_attrs)}
