@@ -8,8 +8,9 @@ queries whatever the site's size: the index one grouped count, a part the
 page of its rows and their twins. A part lists every real page (not an
 untranslated alias, not awaiting its translation: pages.origin) the public may
 see (pages.visibility), with alternates between real translations, an
-x-default and its last real content change (pages.changes). Cached with the
-shell, so a publish or a new view restriction shows at once.
+x-default and its last real content change (pages.changes). Each file is kept
+as written with the shell's fragments, so a publish or a new view restriction
+shows at once and a visit costs the same whatever the file's size.
 """
 
 import math
@@ -18,7 +19,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Substr
 from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Page, Site
 
@@ -44,15 +45,19 @@ def _listed():
 def sitemap(request):
     """The index: one entry per part of each section's sitemap in each language."""
     site = Site.find_for_request(request)
-    parts = fragments.cached("sitemap-index", site_id(site), _index, timeout=TIMEOUT)
+    xml = fragments.cached("sitemap-index", site_id(site), lambda: _render_index(request), timeout=TIMEOUT)
+    return HttpResponse(xml, content_type="application/xml")
+
+
+def _render_index(request):
     entries = [
         {
             "location": request.build_absolute_uri(reverse("sitemap-section", args=[language, slug, number])),
             "lastmod": lastmod,
         }
-        for language, slug, number, lastmod in parts
+        for language, slug, number, lastmod in _index()
     ]
-    return TemplateResponse(request, "sitemap_index.xml", {"entries": entries}, content_type="application/xml")
+    return render_to_string("sitemap_index.xml", {"entries": entries})
 
 
 def _index():
@@ -81,17 +86,23 @@ def _index():
 
 
 def section_sitemap(request, language, slug, number):
-    """One part of one section's sitemap in one language."""
+    """One part of one section's sitemap in one language, kept as written: a
+    visit costs the same whatever the part's size."""
     site = Site.find_for_request(request)
-    entries = fragments.cached(
+    xml = fragments.cached(
         f"sitemap/{language}/{slug}/{number}",
         site_id(site),
-        lambda: _entries(request, language, slug, number),
+        lambda: _render_part(request, language, slug, number),
         timeout=TIMEOUT,
     )
-    if entries is None:
+    if xml is None:
         raise Http404("No such sitemap")
-    return TemplateResponse(request, "sitemap.xml", {"entries": entries}, content_type="application/xml")
+    return HttpResponse(xml, content_type="application/xml")
+
+
+def _render_part(request, language, slug, number):
+    entries = _entries(request, language, slug, number)
+    return None if entries is None else render_to_string("sitemap.xml", {"entries": entries})
 
 
 def _in_section(language, slug):
