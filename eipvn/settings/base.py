@@ -405,6 +405,9 @@ OLD_VIETNAMESE_HOSTS = env_list(
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The read-only API (pages.opendata.api): at most this many items per answer.
 WAGTAILAPI_LIMIT_MAX = 50
+# Addresses per sitemap file (pages.seo; the protocol allows 50,000): small
+# enough that each file is built in the same short time whatever the site's size.
+SITEMAP_URLS_PER_FILE = 10_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.DocumentForm"
 # Every download carries a readable file name (Content-Disposition: attachment).
