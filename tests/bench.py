@@ -10,6 +10,11 @@ round requests/s, p50 and p99 latency, the workers' CPU time per request
 (steadier than a rate on a shared machine) and each page's throughput as a
 ratio to the static file's measured just before it.
 
+It measures on SQLite and on PostgreSQL (the machine's own at 127.0.0.1, or
+DATABASE_URL's; BENCH_DATABASES=sqlite or =postgresql for one), and on
+PostgreSQL with Redis as the cache when REDIS_URL is set, and prints the
+ratios side by side at the end.
+
 With BENCH_GROW=100 it then grows the content to 100 times the demo's
 (manage.py grow_content: articles, publications and past events, each with its
 Vietnamese twin), measures the same pages again and prints, per page, the
@@ -63,6 +68,8 @@ GROWN_TARGET = 1.5  # a page at 100× content within this ratio of its demo time
 # "bypass" with the page cache on; the sitemaps are not under a language prefix: no X-Cache).
 STREAMED = {"dataset news.csv"}
 OUTSIDE = {"sitemap index", "sitemap news"}
+# PostgreSQL as every machine of this project runs it (a throw-away database is made beside "postgres").
+LOCAL_POSTGRESQL = "postgres://postgres@127.0.0.1:5432/eipvn"
 # One English page per public page type (its class name), in tree order.
 PAGE_PER_TYPE = """
 import json
@@ -273,15 +280,39 @@ def run_modes(site, pages):
     return results, missed
 
 
-def main():
-    print(
-        f"load generator: {'wrk' if LOAD is load_with_wrk else 'Python threads'}, {CONNECTIONS} connections, "
-        f"{SECONDS:g} s per page after {STATIC_SECONDS:g} s of the static file; gunicorn with 2 workers,"
-        " production settings"
-    )
+def databases():
+    """{label: (DATABASE_URL, REDIS_URL)} to measure on: BENCH_DATABASES
+    (``sqlite``, ``postgresql``; both by default), PostgreSQL at DATABASE_URL
+    when it names one, else at the machine's own (127.0.0.1, user postgres), if
+    it answers; and PostgreSQL with Redis as the cache when REDIS_URL is set."""
+    wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    url = os.environ.get("DATABASE_URL", "")
+    postgresql = url if url.startswith(("postgres://", "postgresql://")) else LOCAL_POSTGRESQL
+    found = {}
+    if "sqlite" in wanted:
+        found["SQLite"] = ("", "")
+    if "postgresql" in wanted:
+        try:
+            import psycopg
+
+            psycopg.connect(urlsplit(postgresql)._replace(path="/postgres").geturl(), connect_timeout=3).close()
+            found["PostgreSQL"] = (postgresql, "")
+            if os.environ.get("REDIS_URL"):
+                found["PostgreSQL+Redis"] = (postgresql, os.environ["REDIS_URL"])
+        except Exception as error:  # noqa: BLE001 - any reason is a reason to say so and go on
+            print(f"PostgreSQL at {postgresql} does not answer ({error.__class__.__name__}): measured on SQLite only")
+    return found
+
+
+def measure_on(url, redis_url):
+    """Seed, serve and measure on the database at ``url`` ("" for SQLite), with
+    Redis as the cache when ``redis_url`` is given: results and misses."""
+    os.environ["DATABASE_URL"] = url
     site = Site("bench")
     site.env.update(PRODUCTION)
-    missed = []
+    site.env.pop("REDIS_URL", None)
+    if redis_url:
+        site.env["REDIS_URL"] = redis_url
     try:
         print("seeding a throw-away database …", flush=True)
         site.seed()
@@ -299,6 +330,38 @@ def main():
             missed += grown_missed + report_growth(demo, grown)
     finally:
         site.remove()
+    return demo, missed
+
+
+def report_side_by_side(results):
+    """Each request's ratio to the static file on every database measured, in one table."""
+    labels = list(results)
+    print(f"\nside by side: each request as a share of its static file ({', '.join(labels)})")
+    print(f"  {'request':24} {'mode':5}" + "".join(f" {label:>17}" for label in labels))
+    keys = dict.fromkeys(key for measured in results.values() for key in measured)
+    for page_cache, name in keys:
+        if name == "static":
+            continue
+        cells = "".join(
+            f" {results[label][(page_cache, name)][0]:17.1%}" if (page_cache, name) in results[label] else f" {'':17}"
+            for label in labels
+        )
+        print(f"  {name:24} {'on' if page_cache else 'off':5}{cells}")
+
+
+def main():
+    print(
+        f"load generator: {'wrk' if LOAD is load_with_wrk else 'Python threads'}, {CONNECTIONS} connections, "
+        f"{SECONDS:g} s per page after {STATIC_SECONDS:g} s of the static file; gunicorn with 2 workers,"
+        " production settings"
+    )
+    results, missed = {}, []
+    for label, (url, redis_url) in databases().items():
+        print(f"\n=== {label} ===", flush=True)
+        results[label], database_missed = measure_on(url, redis_url)
+        missed += [f"{name} on {label}" for name in database_missed]
+    if len(results) > 1:
+        report_side_by_side(results)
     if missed:
         print(f"\nbelow target: {', '.join(missed)}")
         sys.exit(1)
