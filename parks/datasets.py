@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
+from pages.themes.lookups import theme_rows
 
-from .company_results import public_company_results
+from .company_results import public_company_results, row_themes
 from .models import ParkIndicator, in_indicator_order, public_parks
 from .models.assessments import CATEGORIES
 from .models.comparison import compared_parks
@@ -58,7 +59,10 @@ INDICATORS = Dataset(
 
 
 def _company_rows(request):
-    locale_id = active_locale().pk
+    locale = active_locale()
+    locale_id = locale.pk
+    names = {row["translation_key"]: row["title"] for row in theme_rows(locale)}
+    themes_of = row_themes()
     parks = {
         park.translation_key: park
         for park in public_parks(locale_id).only("title", "path", "url_path", "translation_key")
@@ -68,7 +72,9 @@ def _company_rows(request):
         park = parks.get(result.park.translation_key, result.park)
         yield (result.company, park.title, park.get_full_url(request), result.sector, result.get_sector_display(),
                result.year, result.measures, result.energy_mwh, result.water_m3, result.co2e_t, result.waste_t,
-               result.cost_saved, result.currency, result.get_status_display(), result.source)  # fmt: skip
+               result.cost_saved, result.currency, result.get_status_display(), result.source,
+               sorted((names[key] for key in names if str(key) in themes_of.get(result.translation_key, ())),
+                      key=str.casefold))  # fmt: skip
 
 
 COMPANY_RESULTS = Dataset(
@@ -94,6 +100,7 @@ COMPANY_RESULTS = Dataset(
         ("currency", _("The currency of the cost saved (USD or VND)")),
         ("status", _("Reported (measured) or estimated")),
         ("source", _("Who reported it")),
+        ("themes", _("Its themes, in the dataset's language")),
     ),
     rows=_company_rows,
     key=("company", "park_url", "year"),

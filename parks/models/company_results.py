@@ -1,5 +1,6 @@
 """Company-level RECP and industrial symbiosis results, and the page that tables them."""
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +116,14 @@ class CompanyResult(TranslatableMixin, models.Model):
         help_text=_('Choose "estimated" for calculated or projected figures, "reported" for measured ones.'),
     )
     source = models.CharField(_("source"), max_length=255, help_text=_('Who reported it, e.g. "UNIDO, 2024".'))
+    # Set on the source row; its translations share them by translation key (parks.company_results).
+    themes = models.ManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name=_("themes"),
+        help_text=_("What the results are about, e.g. water or energy; readers filter the table by them."),
+    )
 
     panels = [
         FieldPanel("company"),
@@ -124,6 +133,7 @@ class CompanyResult(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("co2e_t"), FieldPanel("waste_t")]),
         FieldRowPanel([FieldPanel("cost_saved"), FieldPanel("currency")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("source")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
     translatable_fields = [
         TranslatableField("company"),
