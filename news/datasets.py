@@ -32,7 +32,7 @@ NEWS = Dataset(
         ("title", _("The article's title")),
         ("date", _("Its date: ISO 8601 with the time zone of Viet Nam (+07:00)")),
         ("category", _("Project news or the country's news")),
-        ("themes", _("Its themes (pages.themes), in the dataset's language")),
+        ("themes", _("Its themes, in the dataset's language")),
         ("source", _("The original publisher, for articles from elsewhere")),
         ("source_url", _("The original article")),
         ("url", _("The article's page")),

@@ -23,8 +23,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsTopic
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages.models import HomePage, StandardPage
+from pages.themes.models import Theme
 
 from .editorial import client_for, twin
 from .factories import build, section
@@ -188,11 +189,11 @@ def test_a_replaced_picture_shows_on_cards_and_articles(client):
 @pytest.fixture
 def draft_article(english, moderator):
     """An article with a draft that has another lead picture and one more topic."""
-    topic, extra_topic = NewsTopic.objects.filter(locale=english).order_by("pk")[:2]
-    article = build(NewsPage, lead_image=picture("live-lead", "#36c"), topic_links=[NewsPageTopic(topic=topic)])
+    topic, extra_topic = Theme.objects.filter(locale=english).order_by("pk")[:2]
+    article = build(NewsPage, lead_image=picture("live-lead", "#36c"), themes=[topic])
     draft = NewsPage.objects.get(pk=article.pk)
     draft.lead_image = picture("only-in-the-draft", "#c33")
-    draft.topic_links.add(NewsPageTopic(topic=extra_topic))
+    draft.themes.add(extra_topic)
     draft.save_revision(user=moderator)
     return article, extra_topic
 

@@ -140,3 +140,18 @@ def names_by_item(model, pks, locale):
         if key in names:
             found.setdefault(item, []).append(names[key])
     return {item: sorted(set(values), key=str.casefold) for item, values in found.items()}
+
+
+def keys_of_pages(page_ids):
+    """{page id: {its themes' translation keys as strings}} for any pages (a
+    query per themed page type, whatever their number): what e-mail updates
+    match theme subscriptions against."""
+    found = {}
+    page_ids = list(page_ids)
+    for model in themed_models():
+        field = model._meta.get_field("themes")
+        own = field.m2m_field_name()
+        links = field.remote_field.through.objects.filter(**{f"{own}_id__in": page_ids})
+        for page_id, key in links.values_list(f"{own}_id", "theme__translation_key"):
+            found.setdefault(page_id, set()).add(str(key))
+    return found

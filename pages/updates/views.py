@@ -74,7 +74,7 @@ def subscribe(request, page):
             else:
                 data = form.cleaned_data
                 subscriber, answer = subscriptions.subscribe(
-                    data["email"], data["language"], data["topics"], data["frequency"]
+                    data["email"], data["language"], data["topics"], data["frequency"], data.get("themes", [])
                 )
                 if answer == "confirm":
                     _queue(mail.confirmation(subscriber), subscriber, "updates-confirm")
@@ -125,12 +125,17 @@ def manage(request, token):
     subscriber = links.from_subscriber_token(token)
     if subscriber is None:
         return _invalid(request)
-    initial = {"language": subscriber.language, "topics": subscriber.topic_keys(), "frequency": subscriber.frequency}
+    initial = {
+        "language": subscriber.language,
+        "topics": subscriber.topic_keys(),
+        "themes": subscriber.theme_keys(),
+        "frequency": subscriber.frequency,
+    }
     form = PreferencesForm(request.POST or None, initial=initial)
     saved = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        subscriptions.change(subscriber, data["language"], data["topics"], data["frequency"])
+        subscriptions.change(subscriber, data["language"], data["topics"], data["frequency"], data.get("themes", []))
         saved = True
     mark_invalid_fields(form)
     return _answer(
