@@ -224,7 +224,7 @@ class PublicationPage(ThemedPage, BasePage):
     theme_section = ("publications", _("Publications"))
     theme_date_field = "publication_date"
     # The API (pages.opendata.api): a law's legal status; ?legal_status=replaced filters by it.
-    api_fields = [APIField("legal_status", serializer=legal.LegalStatusField())]
+    api_fields = [*ThemedPage.api_fields, APIField("legal_status", serializer=legal.LegalStatusField())]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("reference"),

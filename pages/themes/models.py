@@ -11,7 +11,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
+from rest_framework.fields import Field
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -65,6 +67,24 @@ class ThemedPageForm(WagtailAdminPageForm):
             )
 
 
+class ThemesAPIField(Field):
+    """A page's themes in the API: each theme's slug and name in the page's
+    language (its source's where not translated), and its theme page's address."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        from pages.themes.lookups import page_themes
+
+        request = self.context.get("request")
+        absolute = request.build_absolute_uri if request is not None else str
+        return [
+            {"slug": t["slug"], "name": t["name"], "html_url": absolute(t["url"]) if t["url"] else None}
+            for t in page_themes(page)
+        ]
+
+
 class ThemedPage(models.Model):
     """Mixin for a page type that has themes (news, events, publications, case
     studies): the theme pages, every listing's theme filter, the datasets, the
@@ -79,6 +99,7 @@ class ThemedPage(models.Model):
     )
 
     override_translatable_fields = [SynchronizedField("themes")]
+    api_fields = [APIField("themes", serializer=ThemesAPIField(read_only=True))]
     base_form_class = ThemedPageForm
     # (key, label) of its section on a theme's page and in its filter, e.g. ("news", _("News")).
     theme_section = None
