@@ -204,6 +204,12 @@ def test_the_subscribe_form_offers_themes_and_accepts_a_theme_alone(client, sett
     steam = make_theme()
     url = section(SubscribePage, "vi").url
     assert "Hơi nước và nhiệt" in get_page(client, url)
+    # From a theme's page: that theme ticked, no section.
+    chosen = get_page(client, theme_url("vi", "hoi-nuoc-va-nhiet")).split('href="')
+    link = next(part.split('"')[0] for part in chosen if part.startswith(url + "?theme="))
+    form = get_page(client, link)
+    assert re.search(rf'value="{steam.translation_key}"[^>]* checked', form)
+    assert not re.search(r'name="topics" value="news"[^>]* checked', form)
     data = {"email": "a@example.org", "language": "vi", "themes": [str(steam.translation_key)], "frequency": "daily"}
     response = Client().post(url, {**data, "consent": "on"})
     outbox.send_due()

@@ -79,3 +79,17 @@ def themes(*keys, locale=None):
     if locale is not None and locale != english:
         found = [theme.get_translation(locale) for theme in found]
     return found
+
+
+def tag(model, by_slug):
+    """Give the demo's English pages of ``model`` ({slug: theme keys}) their
+    themes, once (a demo built before themes gets them too), published with
+    their translations so every language shows them."""
+    english = Locale.get_default()
+    for page in model.objects.filter(locale=english, slug__in=by_slug, alias_of__isnull=True):
+        if page.themes.exists():
+            continue
+        found = themes(*by_slug[page.slug])
+        for version in model.objects.filter(translation_key=page.translation_key, alias_of__isnull=True):
+            version.themes.set(found)  # synchronised: every language names the source's rows
+            version.save_revision().publish()

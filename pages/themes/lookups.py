@@ -68,6 +68,19 @@ def themes_page(locale_id):
     return fragments.cached(f"themes-page:{locale_id}", 0, build)
 
 
+def subscribe_url(locale_id):
+    """The language's public e-mail updates page (the shell page of role "subscribe"), or ""."""
+
+    def build():
+        from pages import sections
+
+        model = sections.merged("shell_pages").get("subscribe")
+        page = public(model.objects.filter(locale_id=locale_id)).first() if model else None
+        return page.url if page is not None else ""
+
+    return fragments.cached(f"subscribe-url:{locale_id}", 0, build)
+
+
 def theme_url(locale_id, slug):
     page = themes_page(locale_id)
     return f"{page['url']}{slug}/" if page else None

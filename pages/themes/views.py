@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from pages.cache import fragments
 from pages.listing import ShownPages, choice_param, paginate, querystring_without
 from pages.navigation.localized import active_locale
 
@@ -17,7 +18,8 @@ PER_PAGE = 12
 
 
 def overview_context(request, page):
-    counts = lookups.counts(page.locale_id)
+    # Kept with the fragments; a short life, as an article dated ahead counts from its date.
+    counts = fragments.cached(f"theme-counts:{page.locale_id}", 0, lambda: lookups.counts(page.locale_id), timeout=120)
     themes = [
         {**row, "count": counts.get(str(row["translation_key"]), 0), "url": f"{page.url}{row['slug']}/"}
         for row in lookups.theme_rows(active_locale())
@@ -63,6 +65,7 @@ def theme_view(request, page, slug):
             "selected": selected,
             "filter_query": querystring_without(request, "page"),
             "themes_page": page,
+            "subscribe_url": lookups.subscribe_url(page.locale_id),
         }
     )
     return TemplateResponse(request, "themes/theme_page.html", context)
