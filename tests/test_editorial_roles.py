@@ -22,7 +22,7 @@ from .factories import build, section, translate_page
 pytestmark = pytest.mark.django_db
 
 
-SNIPPETS = ["news.%s_newstopic", "pages.%s_partner", "pages.%s_relatedagency", "pages.%s_teammember"]
+SNIPPETS = ["themes.%s_theme", "pages.%s_partner", "pages.%s_relatedagency", "pages.%s_teammember"]
 SNIPPETS += ["parks.%s_companyresult"]
 MEDIA = ["wagtaildocs.%s_document", "wagtailimages.%s_image"]
 

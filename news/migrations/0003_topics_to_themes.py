@@ -2,9 +2,9 @@
 every NewsTopic row, in every language, becomes a Theme with the same
 translation key, locale, name and slug; every article's topic links become its
 themes; its revisions and wagtail-localize's copies of it name the themes
-instead of the topic links; and the topics' translation records (their
-segments and translated strings) are handed to the themes. Then the old
-models go."""
+instead of the topic links; the topics' translation records (their
+segments and translated strings) and their permissions (the editorial roles)
+are handed to the themes. Then the old models go."""
 
 import json
 
@@ -64,6 +64,7 @@ def move_topics(apps, schema_editor):
     topic_theme_pks = {pk: existing[key] for pk, key in theme_of.items()}
     _rewrite_copies(apps, topic_theme_pks)
     _hand_over_translations(apps)
+    _hand_over_permissions(apps)
 
 
 def _content_type(apps, app_label, model):
@@ -98,6 +99,26 @@ def _hand_over_translations(apps):
     )
 
 
+def _hand_over_permissions(apps):
+    """Whoever could add, change or delete topics (Editors, Moderators,
+    Translators: pages/migrations/0007_editorial_roles.py) can do so to themes."""
+    Permission = apps.get_model("auth", "Permission")
+    topic, theme = _content_type(apps, "news", "newstopic"), _content_type(apps, "themes", "theme")
+    for old in Permission.objects.filter(content_type=topic):
+        codename = old.codename.replace("newstopic", "theme")
+        new = Permission.objects.filter(content_type=theme, codename=codename).first()
+        if new is None:  # before post_migrate made the themes' own: the same row, renamed
+            old.content_type, old.codename = theme, codename
+            old.name = old.name.replace("news topic", "theme")
+            old.save()
+            continue
+        for group in old.group_set.all():
+            group.permissions.add(new)
+        for user in old.user_set.all():
+            user.user_permissions.add(new)
+        old.delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0002_help_texts"),
@@ -105,6 +126,8 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("pages", "0022_content_changes_and_corrections"),
     ]
 
     operations = [
