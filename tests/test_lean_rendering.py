@@ -209,10 +209,10 @@ def test_a_preview_shows_the_draft_and_visitors_the_live_page(client, moderator,
         assert "only-in-the-draft" not in get_page(client, article.url)
     draft_html = preview(moderator, article)
     assert 'alt="only-in-the-draft"' in draft_html
-    assert extra_topic.name in re.search(r'<p class="topics">.*?</p>', draft_html, re.S).group(0)
+    assert extra_topic.name in re.search(r'<p class="themes">.*?</p>', draft_html, re.S).group(0)
     live_html = get_page(client, article.url)
     assert "only-in-the-draft" not in live_html
-    topics = re.search(r'<p class="topics">.*?</p>', live_html, re.S)
+    topics = re.search(r'<p class="themes">.*?</p>', live_html, re.S)
     assert topics is None or extra_topic.name not in topics.group(0)
 
 
