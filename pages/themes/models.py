@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework.fields import Field
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -52,8 +52,8 @@ class Theme(TranslatableMixin, models.Model):
         super().save(*args, **kwargs)
 
 
-class ThemedPageForm(WagtailAdminPageForm):
-    """Offers the themes of the page's language (and any it already has), not
+class _ThemesOfItsLanguage:
+    """Offers the themes of the item's language (and any it already has), not
     both languages' rows side by side."""
 
     def __init__(self, *args, **kwargs):
@@ -65,6 +65,14 @@ class ThemedPageForm(WagtailAdminPageForm):
             field.queryset = Theme.objects.filter(
                 models.Q(locale_id=locale_id) | models.Q(pk__in=[theme.pk for theme in chosen])
             )
+
+
+class ThemedPageForm(_ThemesOfItsLanguage, WagtailAdminPageForm):
+    pass
+
+
+class ThemedSnippetForm(_ThemesOfItsLanguage, WagtailAdminModelForm):
+    """For a translatable snippet with themes (a company result)."""
 
 
 class ThemesAPIField(Field):

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.listing import ListingPage
 from pages.models import BasePage
+from pages.themes.models import ThemedSnippetForm
 
 from ..indicators import NOT_NEGATIVE, Currency, Status
 
@@ -135,6 +136,7 @@ class CompanyResult(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("status"), FieldPanel("source")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = ThemedSnippetForm
     translatable_fields = [
         TranslatableField("company"),
         SynchronizedField("park"),
