@@ -298,7 +298,7 @@ def test_the_menu_marks_the_section_and_page_of_each_address(client, address, ac
         "page in about": build(StandardPage, section(StandardPage), show_in_menus=True).url,
         "about": about,
         "news": news,
-        "news by topic": news + "?topic=policy",
+        "news by topic": news + "?theme=policy-and-regulation",
         "vi about": vi_about,
         "vi news": vi_news,
         "search": "/en/search/?q=park",
