@@ -158,6 +158,10 @@ def test_company_results_filter_by_theme_set_on_the_source_row(client, english, 
     vi = get_page(client, section(CompanyResultsPage, "vi").url + "?theme=hoi-nuoc-va-nhiet")
     assert "Nhà máy hơi" in vi
     assert "“x” is not a theme" in get_page(client, section(CompanyResultsPage).url + "?theme=x")
+    # The theme's page leads to the table filtered by the theme.
+    table = section(CompanyResultsPage, "vi")
+    link = f'<a href="{table.url}?theme=hoi-nuoc-va-nhiet">{table.title}</a>: 1 kết quả thuộc chủ đề này'
+    assert link in get_page(client, theme_url("vi", "hoi-nuoc-va-nhiet"))
 
 
 def test_datasets_and_the_api_carry_themes(client, on_steam):

@@ -131,6 +131,20 @@ def counts(locale_id):
     return found
 
 
+def row_summaries(locale_id, theme_key):
+    """What themed rows that are not pages (company results) have on the theme:
+    each model's ``theme_summary`` (title, url, count), found by that method."""
+    from django.apps import apps
+
+    found = []
+    for model in apps.get_models():
+        if callable(getattr(model, "theme_summary", None)):
+            summary = model.theme_summary(locale_id, theme_key)
+            if summary:
+                found.append(summary)
+    return found
+
+
 def sections():
     """(key, label) of the themed sections, in the order their types are found, once each."""
     return list(dict.fromkeys(model.theme_section for model in themed_models()))

@@ -66,6 +66,11 @@ def theme_view(request, page, slug):
             "filter_query": querystring_without(request, "page"),
             "themes_page": page,
             "subscribe_url": lookups.subscribe_url(page.locale_id),
+            "row_summaries": fragments.cached(
+                f"theme-rows:{page.locale_id}:{theme['translation_key']}",
+                0,
+                lambda: lookups.row_summaries(page.locale_id, theme["translation_key"]),
+            ),
         }
     )
     return TemplateResponse(request, "themes/theme_page.html", context)

@@ -160,3 +160,16 @@ class CompanyResult(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.company} ({self.year})"
+
+    @classmethod
+    def theme_summary(cls, locale_id, theme_key):
+        """For a theme's page (pages.themes): how many public results in the
+        language are on the theme, and the table that filters them, or None."""
+        from pages.listing import public
+
+        from ..company_results import public_company_results, row_themes
+
+        page = public(CompanyResultsPage.objects.filter(locale_id=locale_id)).order_by("path").first()
+        keys = [key for key, themes in row_themes().items() if str(theme_key) in themes]
+        count = public_company_results(locale_id).filter(translation_key__in=keys).count() if page and keys else 0
+        return {"title": page.title, "url": page.url, "count": count} if count else None
