@@ -1,14 +1,17 @@
-"""The parks' open datasets: indicators and company results (pages.opendata),
-read from the querysets the park pages and the company results table show."""
+"""The parks' open datasets: indicators, assessments, company results and case
+studies (pages.opendata), read from the querysets the park pages, the company
+results table and the case studies' index show."""
 
 from django.utils.translation import gettext_lazy as _
 
+from pages.listing import public
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
-from pages.themes.lookups import theme_rows
+from pages.origin import with_source_language
+from pages.themes.lookups import names_by_item, theme_rows
 
 from .company_results import public_company_results, row_themes
-from .models import ParkIndicator, in_indicator_order, public_parks
+from .models import CaseStudyPage, CaseStudyPark, ParkIndicator, in_indicator_order, public_parks
 from .models.assessments import CATEGORIES
 from .models.comparison import compared_parks
 
@@ -149,4 +152,44 @@ ASSESSMENTS = Dataset(
     pages=("parks.ParkPage",),
     order=15,
     shown_on="parks.AssessmentComparisonPage",
+)
+
+
+def _case_study_rows(request):
+    locale = active_locale()
+    studies = list(
+        with_source_language(public(CaseStudyPage.objects.filter(locale=locale)).defer_streamfields()).order_by("path")
+    )
+    parks = {park.translation_key: park.title for park in public_parks(locale.pk).only("title", "translation_key")}
+    links = CaseStudyPark.objects.filter(page__in=[study.pk for study in studies]).order_by("sort_order")
+    parks_of = {}
+    for page_id, key in links.values_list("page_id", "park__translation_key"):
+        if key in parks:  # the links name the English parks: each in the language, public ones only
+            parks_of.setdefault(page_id, []).append(parks[key])
+    themes = names_by_item(CaseStudyPage, [study.pk for study in studies], locale)
+    for study in studies:
+        yield (study.title, parks_of.get(study.pk, []), study.participants, study.stage,
+               study.get_stage_display(), study.benefits, study.get_full_url(request), study.source_language,
+               themes.get(study.pk, []))  # fmt: skip
+
+
+CASE_STUDIES = Dataset(
+    name="case-studies",
+    title=_("Case studies"),
+    description=_("The industrial symbiosis case studies: the exchanges between companies of the parks."),
+    columns=columns(
+        ("title", _("The case study's title")),
+        ("parks", _("The demonstration parks it is in")),
+        ("participants", _("The companies or sectors involved")),
+        ("stage_code", _("How far the exchange has got, as a code that is the same in both languages")),
+        ("stage", _("How far the exchange has got")),
+        ("benefits", _("What the exchange saves or earns")),
+        ("url", _("The case study's page")),
+        ("source_language", _("The language it was written in first (en or vi); the other is a translation")),
+        ("themes", _("Its themes, in the dataset's language")),
+    ),
+    rows=_case_study_rows,
+    key=("url",),
+    pages=("parks.CaseStudyPage",),
+    order=25,
 )
