@@ -171,6 +171,7 @@ def test_datasets_and_the_api_carry_themes(client, on_steam):
             ("news", items["news"]),
             ("events", items["event"]),
             ("publications", items["publication"]),
+            ("case-studies", items["case study"]),
         ):
             rows = client.get(f"/{language}/data/{dataset}.json").json()["rows"]
             title = twin(page, Locale.objects.get(language_code=language)).title
