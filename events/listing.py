@@ -7,6 +7,7 @@ from django.utils import timezone
 from pages.cache import fragments
 from pages.listing import (
     Filters,
+    KeptRows,
     PageRef,
     ShownPages,
     category_options,
@@ -21,6 +22,8 @@ from parks.models import park_options
 from .models import EventCategoryPage, EventIndexPage, EventPage, events_in
 
 PER_PAGE = 10
+# How long what the clock changes (upcoming or past) is kept.
+CLOCK_TIMEOUT = 300
 
 
 def filter_options(locale_id):
@@ -47,23 +50,24 @@ def _past_years(locale_id):
         starts = events_in(locale_id).filter(end__lt=now).datetimes("start", "year", order="DESC")
         return [start.year for start in starts]
 
-    return fragments.cached(f"event-years:{locale_id}", 0, build, timeout=300)
+    return fragments.cached(f"event-years:{locale_id}", 0, build, timeout=CLOCK_TIMEOUT)
 
 
 def event_listing(request, page):
     """Context for the index, the upcoming page and a category page."""
     options = filter_options(page.locale_id)
     categories = options["categories"]
-    now = timezone.now()
-    filters = Filters(request, events_in(page.locale_id))
+    filters = Filters(request, lambda: events_in(page.locale_id))
     filters.category(categories, page if page.listing_scope == "category" else None)
     themes = theme_filters.apply(filters, theme_filters.listing_options("events", lambda: events_in(page.locale_id)))
     filters.linked("park", options["parks"], via="park_links__park")
 
-    # The matching events' ids and paths in light queries. The shown ones are
-    # refs: their cards are kept with the fragments ({% card_list %}), so events
-    # are loaded (in one query, without their StreamFields) only for a card
-    # that must be built.
+    # The matching events' ids and paths, counted and sliced in the database
+    # and kept per filter choice (pages.listing.KeptRows) for as long as the
+    # clock cannot move an event from upcoming to past. The shown ones are
+    # refs: their cards are kept with the fragments ({% card_list %}), so
+    # events are loaded (in one query, without their StreamFields) only for a
+    # card that must be built.
     shown = ShownPages(EventPage.objects.defer_streamfields(), [])
     by_path = {category["path"]: category for category in categories}
 
@@ -73,11 +77,17 @@ def event_listing(request, page):
         return [PageRef(pk, shown, category_page=by_path.get(category_path(path))) for pk, path in rows]
 
     def shown_page(rows):
-        results = paginate(request, list(rows), PER_PAGE)
+        results = paginate(request, rows, PER_PAGE)
         results.object_list = refs(results.object_list)
         return results
 
-    upcoming = filters.pages.filter(end__gte=now).order_by("start", "pk").values_list("pk", "path")
+    def kept(part, rows):
+        return KeptRows(f"events:{page.pk}:{part}:{filters.key()}", rows, timeout=CLOCK_TIMEOUT)
+
+    def upcoming():
+        now = timezone.now()
+        return filters.pages.filter(end__gte=now).order_by("start", "pk").values_list("pk", "path")
+
     context = {
         "categories": categories,
         "parks": options["parks"],
@@ -89,17 +99,14 @@ def event_listing(request, page):
     }
     if page.listing_scope == "upcoming":
         filters.selected["year"] = None
-        context["upcoming"] = shown_page(upcoming)
+        context["upcoming"] = shown_page(kept("upcoming", upcoming))
+        context["filter_key"] = filters.key()
         return context
 
     years = _past_years(page.locale_id)
-    filters.pages = filters.pages.filter(end__lt=now)  # years filter the record of past events only
+    soon = kept("upcoming", upcoming)[:6]  # before the year filter, which concerns past events only
+    filters.then(lambda pages: pages.filter(end__lt=timezone.now()))
     filters.year(years, "start")
-    context.update(
-        {
-            "upcoming": refs(upcoming[:6]),
-            "past": shown_page(filters.pages.order_by("-start", "-pk").values_list("pk", "path")),
-            "years": years,
-        }
-    )
+    past = kept("past", lambda: filters.pages.order_by("-start", "-pk").values_list("pk", "path"))
+    context.update({"upcoming": refs(soon), "past": shown_page(past), "years": years, "filter_key": filters.key()})
     return context

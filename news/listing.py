@@ -5,6 +5,7 @@ offered says so)."""
 from pages.cache import fragments
 from pages.listing import (
     Filters,
+    KeptRows,
     PageRef,
     ShownPages,
     category_options,
@@ -19,6 +20,8 @@ from parks.models import park_options
 from .models import NewsCategoryPage, NewsIndexPage, NewsPage, articles_in
 
 PER_PAGE = 9
+# Articles dated ahead appear at their time: what is kept of a listing lives this long.
+TIMEOUT = 120
 
 
 def filter_options(locale_id):
@@ -39,38 +42,51 @@ def filter_options(locale_id):
         }
 
     # A short life: an article dated ahead brings its year on its date.
-    return fragments.cached(f"news-filters:{locale_id}", 0, build, timeout=120)
+    return fragments.cached(f"news-filters:{locale_id}", 0, build, timeout=TIMEOUT)
 
 
 def news_listing(request, page):
     options = filter_options(page.locale_id)
-    filters = Filters(request, articles_in(page.locale_id))
+    filters = Filters(request, lambda: articles_in(page.locale_id))
     filters.category(options["categories"], page if isinstance(page, NewsCategoryPage) else None)
     themes = theme_filters.apply(filters, theme_filters.listing_options("news", lambda: articles_in(page.locale_id)))
     filters.year(options["years"], "date")
     filters.linked("park", options["parks"], via="related_links__related")
-    articles = filters.pages.order_by("-date", "-pk")
 
-    # The matching articles' ids, flags and paths in one light query. The
-    # shown ones are refs: their cards are kept with the fragments, so pages
-    # are loaded (in one query) only for a card that must be built.
     # Unfiltered, the newest featured article leads page 1 and is left out of
     # the cards on every page, so pagination neither repeats nor skips one.
-    rows = list(articles.values_list("pk", "featured", "path"))
-    featured_pk = None
+    featured_pk = featured_path = None
     if not filters.any_chosen():
-        featured_pk = next((pk for pk, is_featured, _path in rows if is_featured), None)
-    results = paginate(request, [pk for pk, _featured, _path in rows if pk != featured_pk], PER_PAGE)
+        featured_pk, featured_path = fragments.cached(
+            f"news-featured:{page.pk}",
+            0,
+            lambda: (
+                filters.pages.filter(featured=True).order_by("-date", "-pk").values_list("pk", "path").first()
+                or (None, None)
+            ),
+            timeout=TIMEOUT,
+        )
+    # The matching articles' ids and paths, counted and sliced in the database
+    # and kept per filter choice (pages.listing.KeptRows). The shown ones are
+    # refs: their cards are kept with the fragments, so pages are loaded (in
+    # one query) only for a card that must be built.
+    rows = KeptRows(
+        f"news:{page.pk}:{filters.key()}",
+        lambda: filters.pages.exclude(pk=featured_pk).order_by("-date", "-pk").values_list("pk", "path"),
+        timeout=TIMEOUT,
+    )
+    results = paginate(request, rows, PER_PAGE)
     show_featured = featured_pk is not None and results.number == 1
+    paths = dict(results.object_list)
     shown = ShownPages(
         NewsPage.objects.select_related("lead_image").defer_streamfields(),
-        [*results.object_list, *([featured_pk] if show_featured else [])],
+        [*paths, *([featured_pk] if show_featured else [])],
     )
     by_path = {c["path"]: c for c in options["categories"]}
-    paths = {pk: path for pk, _featured, path in rows}
-    refs = {pk: PageRef(pk, shown, category_page=by_path.get(category_path(paths[pk]))) for pk in shown.pks}
-    results.object_list = [refs[pk] for pk in results.object_list]
-    featured = [refs[featured_pk]] if show_featured else []  # a list: shown by {% card_list %}
+    category = {pk: by_path.get(category_path(path)) for pk, path in paths.items()}
+    results.object_list = [PageRef(pk, shown, category_page=category[pk]) for pk in paths]
+    # A list: shown by {% card_list %}.
+    featured = [PageRef(featured_pk, shown, by_path.get(category_path(featured_path)))] if show_featured else []
     return {
         **options,
         **themes,
@@ -79,4 +95,5 @@ def news_listing(request, page):
         "selected": filters.selected,
         "show_category_filter": not isinstance(page, NewsCategoryPage),
         "filter_query": querystring_without(request, "page"),
+        "filter_key": filters.key(),
     }

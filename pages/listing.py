@@ -7,11 +7,14 @@ values a page took as given (pages.cache.page_cache).
 """
 
 import functools
+import hashlib
+from collections.abc import Sequence
 
 from django.core.paginator import Paginator
+from wagtail.models import Page
 
 from pages import sections
-from pages.cache import page_cache
+from pages.cache import fragments, page_cache, routing
 from pages.lookups import category_path
 from pages.visibility import public, restricted_paths  # noqa: F401 - listings' one rule, here for their imports
 
@@ -84,6 +87,17 @@ class ShownPages:
         return self._loaded[pk]
 
 
+def kept_cards(request, name, pages):
+    """Refs (in ``pages``' order) to the pages a page shows as plain cards
+    (includes/page_cards.html): their ids are kept with the fragments under
+    ``name`` (every publish, move or restriction drops them) and their cards
+    as HTML ({% card_list %}), so no page is loaded until a card must be
+    built. ``pages`` is a function returning the public pages' queryset."""
+    site = routing.cached_site(request)
+    ids = fragments.cached(name, site.pk if site else 0, lambda: list(pages().values_list("pk", flat=True)))
+    return ShownPages(Page.objects.all(), ids).refs()
+
+
 class PageRef:
     """One page of ``ShownPages``: its id and the listing's ``category_page``
     without a query; anything else is read from the page."""
@@ -144,21 +158,47 @@ class Filters:
     """
 
     def __init__(self, request, pages):
-        self.request, self.pages, self.selected = request, pages, {}
+        """``pages``: a queryset, or a function returning one. The filters are
+        applied when ``pages`` is first read: a listing whose rows are kept
+        (``KeptRows``) builds no query at all."""
+        self.request, self.selected = request, {}
+        self._pages, self._steps = pages, []
+
+    @property
+    def pages(self):
+        if callable(self._pages) or self._steps:
+            pages = self._pages() if callable(self._pages) else self._pages
+            for step in self._steps:
+                pages = step(pages)
+            self._pages, self._steps = pages, []
+        return self._pages
+
+    @pages.setter
+    def pages(self, value):
+        self._pages, self._steps = value, []
+
+    def then(self, step):
+        """Filter the pages further with ``step(pages)``, when they are read."""
+        self._steps.append(step)
+
+    def key(self):
+        """What was chosen, as a short stable text (for ``KeptRows``' names)."""
+        chosen = "&".join(f"{name}={value}" for name, value in sorted(self.selected.items()) if value is not None)
+        return hashlib.sha1(chosen.encode(), usedforsecurity=False).hexdigest()[:16]
 
     def choice(self, name, allowed, apply):
         """``?name=`` one of ``allowed``; ``apply(pages, value)`` filters by it."""
         value = choice_param(self.request, name, allowed)
         self.selected[name] = value
         if value is not None:
-            self.pages = apply(self.pages, value)
+            self.then(lambda pages: apply(pages, value))
         return value
 
     def category(self, categories, category_page=None):
         """On a category page, its own pages; on any other listing, ``?category=``."""
         if category_page is not None:
             self.selected["category"] = None
-            self.pages = self.pages.descendant_of(category_page)
+            self.then(lambda pages: pages.descendant_of(category_page))
             return None
         by_slug = {category["slug"]: category for category in categories}
         return self.choice(
@@ -183,3 +223,40 @@ class Filters:
 
     def any_chosen(self):
         return any(value is not None for value in self.selected.values())
+
+
+class KeptRows(Sequence):
+    """The rows of a listing's query (a ``values_list``), counted and sliced in
+    the database and kept with the fragments under ``name`` (which must say
+    everything the query depends on: the listing page and ``Filters.key()``;
+    never a visitor's free text). Every publish drops them; give a short
+    ``timeout`` to what the clock changes (what is upcoming, news dated ahead).
+
+    A paginator over it asks the count and the page's slice: on a kept
+    listing, two cache reads and no query built. ``rows`` is a function
+    returning the query, called once, on the first miss."""
+
+    def __init__(self, name, rows, timeout=fragments.TIMEOUT):
+        self.name, self._build, self._rows, self.timeout = name, rows, None, timeout
+
+    def _query(self):
+        if self._rows is None:
+            self._rows = self._build()
+        return self._rows
+
+    def _kept(self, part, build):
+        return fragments.cached(f"rows:{self.name}:{part}", 0, build, timeout=self.timeout)
+
+    def __len__(self):
+        return self._kept("count", lambda: self._query().count())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                raise ValueError("KeptRows are sliced in steps of one")
+            return self._kept(f"{start}:{stop}", lambda: list(self._query()[start:stop]))
+        rows = self[index : index + 1]
+        if not rows:
+            raise IndexError(index)
+        return rows[0]

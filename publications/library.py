@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from pages.cache import fragments
 from pages.listing import (
     Filters,
+    KeptRows,
     PageRef,
     ShownPages,
     category_options,
@@ -66,7 +67,7 @@ def search_text(request):
 
 def library_context(request, page):
     options = filter_options(page.locale_id)
-    filters = Filters(request, publications_in(page.locale_id))
+    filters = Filters(request, lambda: publications_in(page.locale_id))
     filters.category(options["categories"], page if isinstance(page, PublicationCategoryPage) else None)
     themes = theme_filters.apply(
         filters, theme_filters.listing_options("publications", lambda: publications_in(page.locale_id))
@@ -78,20 +79,28 @@ def library_context(request, page):
     filters.choice("status", [code for code, _label in statuses], lambda pages, code: pages.filter(legal_status=code))
     query = search_text(request)
     for word in query.split():
-        filters.pages = filters.pages.filter(
-            Q(title__icontains=word)
-            | Q(reference__icontains=word)
-            | Q(search_description__icontains=word)
-            | Q(intro__icontains=word)
-            | Q(publisher__icontains=word)
+        filters.then(
+            lambda pages, word=word: pages.filter(
+                Q(title__icontains=word)
+                | Q(reference__icontains=word)
+                | Q(search_description__icontains=word)
+                | Q(intro__icontains=word)
+                | Q(publisher__icontains=word)
+            )
         )
     sort = filters.selected["sort"] = choice_param(request, "sort", SORTS) or "newest"
-    # The matching publications' ids and paths in one light query. The shown
-    # ones are refs: their entries are kept with the fragments ({% card_list %}),
-    # so publications are loaded (in one query, with their files and without
-    # their StreamFields) only for an entry that must be built.
-    rows = list(filters.pages.order_by(*SORTS[sort]).values_list("pk", "path"))
-    results = paginate(request, rows, PER_PAGE)
+
+    # The matching publications' ids and paths, counted and sliced in the
+    # database; kept per filter choice (pages.listing.KeptRows), never for a
+    # visitor's search words. The shown ones are refs: their entries are kept
+    # with the fragments ({% card_list %}), so publications are loaded (in one
+    # query, with their files and without their StreamFields) only for an
+    # entry that must be built.
+    def rows():
+        return filters.pages.order_by(*SORTS[sort]).values_list("pk", "path")
+
+    filter_key = None if query else filters.key()
+    results = paginate(request, KeptRows(f"library:{page.pk}:{filter_key}", rows) if filter_key else rows(), PER_PAGE)
     shown = ShownPages(
         PublicationPage.objects.select_related("file_en", "file_vi").defer_streamfields(),
         [pk for pk, _path in results.object_list],
@@ -111,4 +120,5 @@ def library_context(request, page):
         "legal_statuses": statuses,
         "sort_options": [("newest", _("Newest first")), ("oldest", _("Oldest first"))],
         "filter_query": querystring_without(request, "page"),
+        "filter_key": filter_key,
     }

@@ -107,3 +107,40 @@ def test_a_private_park_is_offered_by_no_listing_and_filters_nothing(client, lan
         # ?park=<the private park> is not a choice: the listing is shown unfiltered.
         forged = client.get(url, {"park": park.pk}).content.decode()
         assert listed_titles(forged) == listed_titles(unfiltered), name
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_a_kept_listing_follows_each_filter_and_every_publish(client, listing, language):
+    """The rows a listing shows are kept per filter choice (pages.listing.KeptRows):
+    each choice gets its own, and a publish reaches every one of them."""
+    index_model, page_model, _via = LISTINGS[listing]
+    locale = Locale.objects.get(language_code=language)
+    park = build(ParkPage, vietnamese="translated", title="Green Valley park", vi={"title": "KCN Thung Lũng Xanh"})
+    build(page_model, vietnamese="translated", title="First about the valley", vi={"title": "Bài đầu về thung lũng"},
+          **naming(park, page_model))  # fmt: skip
+    url, chosen = section(index_model, language).url, {"park": twin(park, locale).pk}
+    unfiltered, filtered = (listed_titles(client.get(url, query).content.decode()) for query in ({}, chosen))
+    first = twin(page_model.objects.get(title="First about the valley"), locale).title
+    assert first in filtered and first in unfiltered and len(unfiltered) > len(filtered)
+
+    build(page_model, vietnamese="translated", title="Second about the valley", vi={"title": "Bài hai về thung lũng"},
+          **naming(park, page_model))  # fmt: skip
+    second = twin(page_model.objects.get(title="Second about the valley"), locale).title
+    assert second in listed_titles(client.get(url, chosen).content.decode())
+    assert second in listed_titles(client.get(url).content.decode())
+
+
+def test_the_library_keeps_no_rows_for_a_visitors_search_words(client):
+    from django.core.cache import cache
+
+    library = section(PublicationIndexPage, "en")
+    build(PublicationPage, title="Guide to zirconium recovery")
+    cache.clear()
+    html = client.get(library.url, {"q": "zirconium"}).content.decode()
+    assert "Guide to zirconium recovery" in listed_titles(html)
+    kept = " ".join(str(key) for key in cache._cache)  # the test settings' local-memory cache
+    assert "rows:library" not in kept and "zirconium" not in kept
+    # Without search words, the same listing is kept.
+    client.get(library.url)
+    assert "rows:library" in " ".join(str(key) for key in cache._cache)

@@ -7,7 +7,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
 from pages.blocks import KeyFiguresBlock
-from pages.listing import ShownPages, public
+from pages.listing import kept_cards, public
 from pages.models.base import BasePage
 from pages.models.changes import corrections_panel
 from pages.models.snippets import TeamMember
@@ -61,10 +61,15 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # One card per section; a section that does not exist yet simply has none.
-        # The cards are kept as HTML ({% card_list %}): their ids are enough until one must be built.
-        sections = public(self.get_children().live().in_menu()).order_by("path").values_list("pk", flat=True)
-        context["sections"] = ShownPages(Page.objects.all(), sections).refs()
+        context["sections"] = child_cards(self, request)
         return context
+
+
+def child_cards(page, request):
+    """The public children of ``page`` shown in menus, in tree order."""
+    return kept_cards(
+        request, f"child-cards:{page.pk}", lambda: public(page.get_children().live().in_menu()).order_by("path")
+    )
 
 
 class StandardPage(BasePage):
@@ -78,7 +83,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = public(self.get_children().live().in_menu())
+        context["child_pages"] = child_cards(self, request)
         return context
 
 

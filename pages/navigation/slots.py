@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 
 from pages import sections
 from pages.cache import fragments
+from pages.navigation import site_for, site_id
 
 PLACES = ("head", "home", "footer", "park")
 
@@ -28,6 +29,9 @@ class Slot:
     template: str
     get_context: Callable  # get_context(request, **extra) -> dict or None
     order: int = 50
+    # Set by ``cached``: the rendered HTML is kept too, under this name, as long.
+    kept_as: str = ""
+    timeout: int = fragments.TIMEOUT
 
     def problems(self):
         found = [] if self.place in PLACES else [f"{self.place!r} is not a place in the shell ({', '.join(PLACES)})."]
@@ -40,13 +44,14 @@ class Slot:
 
 def cached(place, template, key, build, order=50, timeout=fragments.TIMEOUT):
     """A slot showing ``build()`` (no arguments), kept in the fragments under
-    ``key``, per language, and dropped on every publish. Give a short
+    ``key``, per language, and dropped on every publish, with its rendered
+    HTML (the template must not depend on the request). Give a short
     ``timeout`` to what changes with the clock."""
 
     def get_context(request):
         return fragments.cached(key, 0, build, timeout=timeout)
 
-    return Slot(place, template, get_context, order)
+    return Slot(place, template, get_context, order, kept_as=f"{key}-html", timeout=timeout)
 
 
 @functools.cache
@@ -59,7 +64,14 @@ def render(place, request, **extra):
     slot belongs to) is passed on to each context function."""
     parts = []
     for slot in _in(place):
-        context = slot.get_context(request, **extra)
-        if context is not None:
-            parts.append(render_to_string(slot.template, context, request=request))
+        if slot.kept_as:
+            site = site_id(site_for(request))
+            parts.append(fragments.cached(slot.kept_as, site, lambda slot=slot: _html(slot, request), slot.timeout))
+        else:
+            parts.append(_html(slot, request, **extra))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, autoescaped
+
+
+def _html(slot, request, **extra):
+    context = slot.get_context(request, **extra)
+    return "" if context is None else render_to_string(slot.template, context, request=request)

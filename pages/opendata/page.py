@@ -7,8 +7,10 @@ import hashlib
 
 from django.apps import apps
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from pages.cache import fragments, routing
@@ -17,7 +19,7 @@ from pages.listing import public
 from pages.navigation import site_for, site_id
 from pages.navigation.localized import active_locale
 from pages.opendata import limits, registry
-from pages.opendata.snapshots import recent_changes, snapshot
+from pages.opendata.snapshots import recent_changes, summary
 
 # Two examples on the Data page (pages/opendata/tests/test_open_api.py checks that both answer).
 API_EXAMPLES = [
@@ -74,16 +76,20 @@ def corrections(request, limit=10):
 
 
 def datasets_context(request, language):
+    """The Data page's datasets and "what changed", as HTML kept with the
+    fragments under the datasets' versions (a new version, and every publish,
+    puts it out of reach): the page renders some sixty translated labels per
+    dataset, the same for every visitor of a language."""
     datasets = []
     for dataset in registry.all_datasets():
-        current = snapshot(dataset, request)
+        current = summary(dataset, request)
         datasets.append(
             {
                 "name": dataset.name,
                 "title": dataset.title,
                 "description": dataset.description,
                 "columns": dataset.columns,
-                "count": len(current["rows"]),
+                "count": current["count"],
                 "changed_at": current["changed_at"],
                 "shown_on": _shown_on(dataset, request),
                 "downloads": [
@@ -92,18 +98,29 @@ def datasets_context(request, language):
                 ],
             }
         )
-    titles = {dataset.name: dataset.title for dataset in registry.all_datasets()}
     # Keyed by the versions just read: a version recorded since is in the list.
-    versions = hashlib.sha1("".join(str(d["changed_at"]) for d in datasets).encode(), usedforsecurity=False)
-    changes = fragments.cached(f"dataset-changes:{versions.hexdigest()}", 0, lambda: recent_changes(language))
-    entries = [
-        {"at": change.at, "change": change, "title": titles.get(change.dataset, change.dataset)} for change in changes
-    ]
-    # Kept with the fragments, which every publish (and so every new correction) drops.
-    entries += fragments.cached("dataset-corrections", site_id(site_for(request)), lambda: corrections(request))
+    versions = hashlib.sha1(
+        "".join(f"{d['name']}:{d['count']}:{d['changed_at']}" for d in datasets).encode(), usedforsecurity=False
+    ).hexdigest()
+
+    def render():
+        titles = {dataset.name: dataset.title for dataset in registry.all_datasets()}
+        changes = [
+            {"at": change.at, "change": change, "title": titles.get(change.dataset, change.dataset)}
+            for change in recent_changes(language)
+        ]
+        changes += corrections(request)
+        changes.sort(key=lambda entry: entry["at"], reverse=True)
+        context = {"datasets": datasets, "changes": changes, "licence": registry.LICENCE}
+        return tuple(
+            render_to_string(f"opendata/includes/{part}.html", context, request=request)
+            for part in ("datasets", "dataset_changes")
+        )
+
+    datasets_html, changes_html = fragments.cached(f"data-page-html:{versions}", site_id(site_for(request)), render)
     return {
-        "datasets": datasets,
-        "changes": sorted(entries, key=lambda entry: entry["at"], reverse=True),
+        "datasets_html": mark_safe(datasets_html),  # noqa: S308 - autoescaped templates
+        "changes_html": mark_safe(changes_html),  # noqa: S308
         "licence": registry.LICENCE,
         **api_context(request),
     }

@@ -72,3 +72,17 @@ def snapshot(dataset, request):
 def recent_changes(language, limit=10):
     changes = apps.get_model("opendata", "DatasetChange").objects
     return list(changes.filter(language=language).order_by("-at", "-pk").defer("row_hashes")[:limit])
+
+
+def summary(dataset, request):
+    """{"count": int, "changed_at": datetime} of ``snapshot`` without its rows:
+    kept beside them, so the Data page reads a few numbers instead of
+    unpickling every dataset's rows on each visit."""
+    site = site_id(site_for(request))
+    name = f"dataset-summary:{dataset.name}"
+    found = fragments.get(name, site)
+    if found is None:
+        current = snapshot(dataset, request)
+        found = {"count": len(current["rows"]), "changed_at": current["changed_at"]}
+        fragments.put(name, site, found, timeout=dataset.timeout or fragments.TIMEOUT)
+    return found

@@ -255,33 +255,41 @@ def _web_page(page, root, meta):
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+    def __init__(self, nodelist, name, vary_on, timeout):
+        self.nodelist, self.name, self.vary_on, self.timeout = nodelist, name, vary_on, timeout
 
     def render(self, context):
+        values = [value.resolve(context) for value in self.vary_on]
+        if any(value is None for value in values):  # not to be kept (e.g. a search's free text)
+            return self.nodelist.render(context)
         request = context.get("request")
         site = navigation.site_for(request) if request is not None else None
-        vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
         return fragments.cached(
-            f"fragment:{self.name}:{vary}",
+            f"fragment:{self.name}:{':'.join(map(str, values))}",
             navigation.site_id(site),
             lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308
+            timeout=self.timeout,
         )
 
 
 @register.tag
 def fragment(parser, token):
-    """``{% fragment "name" page.pk %}…{% endfragment %}``: the enclosed HTML,
-    kept with the shell's fragments (dropped on any publish, snippet or image
-    change; never used in previews) per name, values, site and language. For
-    parts that show only what those values determine, such as a page's
-    pictures, whose renditions cost more to look up than to show."""
+    """``{% fragment "name" page.pk [timeout=120] %}…{% endfragment %}``: the
+    enclosed HTML, kept with the shell's fragments (dropped on any publish,
+    snippet or image change; never used in previews) per name, values, site and
+    language, for ``timeout`` seconds at most (a day by default). For parts that
+    show only what those values determine, such as a page's pictures, whose
+    renditions cost more to look up than to show, or a listing's filter form
+    (its choices and what was chosen). A value that is None keeps nothing."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("fragment needs a name")
+    timeout = fragments.TIMEOUT
+    if bits[-1].startswith("timeout="):
+        timeout = int(bits.pop().removeprefix("timeout="))
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+    return FragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]], timeout)
 
 
 @register.inclusion_tag("includes/filter_select.html")

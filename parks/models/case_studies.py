@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.cache import fragments
-from pages.listing import public
+from pages.listing import kept_cards, public
 from pages.lookups import in_language
 from pages.models import BasePage
 from pages.models.changes import corrections_panel
@@ -33,11 +33,12 @@ class CaseStudyIndexPage(BasePage):
         from pages.themes import filters as theme_filters
 
         context = super().get_context(request, *args, **kwargs)
-        case_studies = public(CaseStudyPage.objects.child_of(self).live())
-        filters = Filters(request, case_studies)
-        options = theme_filters.listing_options(f"case-studies:{self.pk}", lambda: case_studies)
-        context.update(theme_filters.apply(filters, options))
-        context["case_studies"] = filters.pages
+        studies = lambda: public(CaseStudyPage.objects.child_of(self).live()).order_by("path")  # noqa: E731
+        filters = Filters(request, studies)
+        context.update(theme_filters.apply(filters, theme_filters.listing_options(f"case-studies:{self.pk}", studies)))
+        # Kept per theme chosen (Filters.key): ids with the fragments, cards as HTML.
+        name = f"case-studies:{self.pk}:{filters.key()}"
+        context["case_studies"] = kept_cards(request, name, lambda: filters.pages)
         context["selected"] = filters.selected
         return context
 

@@ -1,11 +1,15 @@
 """The page comparing the parks' assessments: a chart and a table, in both languages."""
 
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from pages.cache import fragments
 from pages.models import BasePage
+from pages.navigation import site_for, site_id
 
 from .assessments import ParkAssessment, assessment_path
 from .parks import public_parks
@@ -26,9 +30,19 @@ class AssessmentComparisonPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["parks"] = compared_parks(self.locale_id)
-        context["chart"] = path_chart(context["parks"])
+        # The chart and the table, the same for every visitor of the language, are
+        # kept as HTML with the fragments, which every publish drops.
+        context["comparison_html"] = mark_safe(  # noqa: S308 - an autoescaped template
+            fragments.cached(
+                f"assessment-comparison:{self.pk}", site_id(site_for(request)), lambda: self.comparison_html(request)
+            )
+        )
         return context
+
+    def comparison_html(self, request):
+        parks = compared_parks(self.locale_id)
+        context = {"request": request, "parks": parks, "chart": path_chart(parks)}
+        return render_to_string("parks/includes/assessment_comparison.html", context)
 
 
 def compared_parks(locale_id):

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.cache import fragments
-from pages.listing import ShownPages, linked_options, public
+from pages.listing import kept_cards, linked_options, public
 from pages.models import BasePage
 from pages.models.changes import corrections_panel
 from pages.navigation import site_for, site_id
@@ -70,8 +70,11 @@ class ParkIndexPage(BasePage):
         )
         # The other pages' cards are kept as HTML ({% card_list %}): their ids
         # are enough until one must be built.
-        others = public(self.get_children().live().not_type(ParkPage)).order_by("path")
-        context["other_pages"] = ShownPages(Page.objects.all(), others.values_list("pk", flat=True)).refs()
+        context["other_pages"] = kept_cards(
+            request,
+            f"park-index-others:{self.pk}",
+            lambda: public(self.get_children().live().not_type(ParkPage)).order_by("path"),
+        )
         return context
 
     def overview_html(self, request):
