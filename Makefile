@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test serve backup restore lint format audit messages compilemessages schema-snapshot bench lighthouse check clean
+.PHONY: help run test serve backup restore lint format audit messages compilemessages schema-snapshot bench bench-admin lighthouse check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -87,6 +87,9 @@ compilemessages: $(VENV)/.installed ## Compile locale/*.po into .mo (pure Python
 
 bench: $(VENV)/.installed-dev ## Requests/s and p50/p99 of pages vs a static file, page cache on and off (gunicorn, 2 workers)
 	$(BIN)/python -m tests.bench
+
+bench-admin: $(VENV)/.installed-dev ## The admin's dashboard, Translations report, page search and explorer at the demo's size and at ~100x (in-process; DATABASE_URL picks the database)
+	$(BIN)/python -m tests.bench_admin
 
 LIGHTHOUSE_DIR := tests/npm
 

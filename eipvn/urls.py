@@ -47,6 +47,7 @@ urlpatterns = [
     # Read-only JSON API (pages.opendata.api); the language is ?locale=, not a prefix.
     path("", include("pages.opendata.api_urls")),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("sitemaps/<str:language>/<slug:slug>/<int:number>.xml", seo.section_sitemap, name="sitemap-section"),
     path("robots.txt", seo.robots, name="robots"),
 ]
 

@@ -21,7 +21,10 @@ def _siblings(model, translation_key):
     objects = Page.objects if issubclass(model, Page) else model._default_manager
     objects = objects.filter(translation_key=translation_key)
     if issubclass(model, Page):
-        objects = objects.filter(alias_of__isnull=True)
+        # Written as an exclusion so that SQLite, which keeps no statistics,
+        # looks the key up by its index instead of walking every non-alias
+        # page by the alias index (a correlated subquery: quadratic as pages grow).
+        objects = objects.exclude(alias_of__isnull=False)
     return objects.order_by("pk")
 
 
@@ -36,10 +39,22 @@ def source_locale_id(obj):
 
 
 def is_source(obj):
-    """Whether ``obj`` is what its translations were made from (an alias never is)."""
+    """Whether ``obj`` is what its translations were made from (an alias never is).
+    A row of a listing annotated by ``with_source_pk`` answers without a query."""
     if getattr(obj, "alias_of_id", None):
         return False
+    if hasattr(obj, SOURCE_PK):
+        return getattr(obj, SOURCE_PK) == obj.pk
     return _siblings(type(obj), obj.translation_key).values_list("pk", flat=True).first() == obj.pk
+
+
+SOURCE_PK = "origin_source_pk"
+
+
+def with_source_pk(queryset):
+    """``queryset`` whose rows know their key's source (``is_source`` asks no
+    query of them): for listings that check permissions row by row."""
+    return queryset.annotate(**{SOURCE_PK: source_locale_subquery(queryset.model, field="pk")})
 
 
 def with_source_language(queryset):

@@ -118,7 +118,23 @@ def get_page(client, url, **headers):
     """GET a URL and fail loudly on anything but a 200."""
     response = client.get(url, **headers)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
-    return response.content.decode()
+    return response.getvalue().decode()  # a streamed answer (datasets) too
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_parts(client):
+    """The addresses (paths) of the sitemaps /sitemap.xml, the index, lists."""
+    from defusedxml import ElementTree
+
+    root = ElementTree.fromstring(get_page(client, "/sitemap.xml"))
+    return [re.sub(r"^https?://[^/]+", "", loc.text) for loc in root.iter(f"{SITEMAP_NS}loc")]
+
+
+def sitemaps(client):
+    """Every sitemap the index lists, as one text (what a search engine reads)."""
+    return "\n".join(get_page(client, part) for part in sitemap_parts(client))
 
 
 def json_ld(html, kind):

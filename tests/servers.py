@@ -110,13 +110,13 @@ class Site:
         }
         self.log = open(f"{self.workdir}/server.log", "w+")  # noqa: SIM115 - closed in remove()
 
-    def manage(self, *command, env=None, **kwargs):
+    def manage(self, *command, env=None, timeout=600, **kwargs):
         return subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), *command],
             env={**self.env, **(env or {})},
             cwd=ROOT,
             check=True,
-            timeout=600,
+            timeout=timeout,
             **({"stdout": self.log, "stderr": self.log} | kwargs),
         )
 

@@ -88,13 +88,13 @@ def test_the_comparison_page_charts_and_tables_every_park(client, language):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_the_dataset_and_the_api_carry_the_assessments(client, language):
-    rows = json.loads(client.get(f"/{language}/data/assessments.json").content)["rows"]
+    rows = json.loads(client.get(f"/{language}/data/assessments.json").getvalue())["rows"]
     assert [(row["status_code"], row["year"], row["month"], row["share_met"]) for row in rows] == [
         ("baseline", None, None, 41),
         ("follow-up", 2024, 1, 86),
     ]
     response = client.get(f"/{language}/data/assessments.csv")
-    header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header = next(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert header[:3] == ["park", "park_url", "framework_code"]
     amata = park(language, "amata-industrial-park")
     api = json.loads(client.get(f"/api/v2/pages/{amata.pk}/").content)
@@ -143,7 +143,7 @@ def test_an_assessment_added_in_the_admin_shows_everywhere_in_both_languages(cli
         comparison = unescape(get_page(client, section(AssessmentComparisonPage, language).url))
         assert assessor in comparison and page.title in comparison
         assert comparison.count(WORDS[language]["no_row"]) == 4 + 4  # the other parks, in the chart and the table
-        rows = json.loads(client.get(f"/{language}/data/assessments.json").content)["rows"]
+        rows = json.loads(client.get(f"/{language}/data/assessments.json").getvalue())["rows"]
         assert any(row["share_met"] == 35 and row["environmental_share"] == 50 for row in rows)
         api = json.loads(client.get(f"/api/v2/pages/{page.pk}/").content)
         assert [item["share_met"] for item in api["assessments"]] == ["35.0"]

@@ -18,12 +18,14 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from eipvn.settings.base import machine_translator
 from news.demo import VIETNAMESE_ONLY
 from pages.editorial.publish_sync import update_translation_sources
+from pages.editorial.report import TranslationReportView
 from pages.editorial.translation_status import TranslationStatus
 from pages.models import RelatedAgency, StandardPage
 
 from .editorial import client_for, translation_of, twin
 from .factories import build
 from .fixtures import get_page
+from .queries import warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +95,7 @@ def test_report_page_filters_counts_and_csv(moderator, orphan):
     url = reverse("pages_editorial:translations_report")
     html = get_page(client, url)
     assert 'data-state="missing"><strong>1</strong>' in html
-    assert "Orphan" in html
+    assert "Orphan" in get_page(client, f"{url}?state=missing")
 
     # The orphan's section also holds a current page (its index): the state filter leaves it out.
     section = f"page-{orphan.get_parent().slug}"
@@ -111,6 +113,35 @@ def test_report_page_filters_counts_and_csv(moderator, orphan):
     assert rows[0][:3] == ["Section", "Type", "Title"]
     assert [row[2] for row in rows[1:]] == ["Orphan"]
     assert rows[1][3:6] == ["en", "vi", "Missing"]
+
+
+def test_report_is_paginated_with_counts_of_every_row(moderator, monkeypatch):
+    monkeypatch.setattr(TranslationReportView, "paginate_by", 5)
+    client = client_for(moderator)
+    url = reverse("pages_editorial:translations_report")
+    first, second = get_page(client, url), get_page(client, f"{url}?p=2")
+    titles = re.compile(r'<tr data-state="\w+">\s*<td>(?:<a href="[^"]*">)?([^<]*)<')
+    assert len(titles.findall(first)) == len(titles.findall(second)) == 5
+    assert not set(titles.findall(first)) & set(titles.findall(second))
+    assert "Page 2 of" in second
+    # The counts are the whole report's, on every page: one row per source and other language.
+    total = len(TranslationStatus().rows)
+    counted = sum(int(n) for n in re.findall(r'data-state="\w+"><strong>(\d+)</strong>', second))
+    assert counted == total > 10
+    # A page number out of range or not a number shows the nearest page, not an error.
+    assert "Page 1 of" in get_page(client, f"{url}?p=abc")
+
+
+def test_report_and_dashboard_cost_the_same_queries_as_content_grows(moderator):
+    client = client_for(moderator)
+    urls = [reverse("pages_editorial:translations_report"), reverse("wagtailadmin_home")]
+    before = [warm_queries(client, url) for url in urls]
+    parent = build(StandardPage, vietnamese="translated")
+    for n in range(3):
+        build(StandardPage, parent, vietnamese="translated", title=f"Grown {n}", vi={"title": f"Thêm {n}"})
+        build(StandardPage, parent, title=f"Alias {n}")
+    partly_translated("One more sentence nobody has translated.")
+    assert [warm_queries(client, url) for url in urls] == before
 
 
 def test_dashboard_panel_shows_the_counts(translator, orphan):

@@ -32,7 +32,7 @@ from publications.models import PublicationPage
 
 from .editorial import client_for, twin
 from .factories import build, section, translate_page
-from .fixtures import get_page, json_ld
+from .fixtures import get_page, json_ld, sitemap_parts
 from .servers import _FormParser
 
 pytestmark = pytest.mark.django_db
@@ -53,10 +53,10 @@ def in_language(language, value):
 
 def sitemap(client):
     """{path: lastmod} of every page the sitemap lists."""
-    root = ET.fromstring(get_page(client, "/sitemap.xml"))
     return {
         re.sub(r"^https?://[^/]+", "", url.findtext(f"{SITEMAP}loc")): url.findtext(f"{SITEMAP}lastmod")
-        for url in root.findall(f"{SITEMAP}url")
+        for part in sitemap_parts(client)
+        for url in ET.fromstring(get_page(client, part)).findall(f"{SITEMAP}url")
     }
 
 

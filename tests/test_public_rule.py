@@ -95,7 +95,7 @@ def news_surfaces(language):
         "news dataset JSON": f"/{language}/data/news.json",
         "API search": f"/api/v2/pages/?search={WORD}&locale={language}&limit=50",
         "API newest news": f"/api/v2/pages/?type=news.NewsPage&order=-first_published_at&locale={language}&limit=50",
-        "sitemap": "/sitemap.xml",
+        "sitemap": f"/sitemaps/{language}/{index.slug}/1.xml",
         "park's news": park.url,
     }
 

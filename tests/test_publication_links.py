@@ -60,7 +60,7 @@ def test_the_library_the_page_and_the_dataset_show_the_doi(client):
     for url in (LIBRARY, page.url):
         html = client.get(url).content.decode()
         assert 'href="https://doi.org/10.1234/eip.2024-1"' in html and "DOI 10.1234/eip.2024-1" in html
-    rows = json.loads(client.get("/en/data/publications.json").content)["rows"]
+    rows = json.loads(client.get("/en/data/publications.json").getvalue())["rows"]
     assert [row["external_url"] for row in rows if row["url"].endswith(page.url)] == [
         "https://doi.org/10.1234/eip.2024-1"
     ]

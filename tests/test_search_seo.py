@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
 from events.models import EventIndexPage
-from news.models import NewsIndexPage
+from news.models import NewsIndexPage, NewsPage
 from pages.models import ContactPage, HomePage, StandardPage
 from pages.search.folding import fold
 from pages.search.views import highlight
@@ -20,8 +20,8 @@ from publications.models import PublicationPage
 
 from .editorial import twin
 from .factories import build, section
-from .fixtures import get_page, json_ld
-from .queries import warm_queries
+from .fixtures import get_page, json_ld, sitemap_parts, sitemaps
+from .queries import cold_queries, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -141,16 +141,27 @@ def test_search_costs_a_bounded_number_of_queries(client):
         assert count <= 15, (query, count)
 
 
-def test_sitemap_lists_both_languages_with_alternates(client, vietnamese):
+def _urls(client, part):
+    return ET.fromstring(get_page(client, part)).findall(f"{SITEMAP}url")
+
+
+def test_sitemap_is_an_index_of_sitemaps_per_section_and_language(client, vietnamese):
     page = build(StandardPage, vietnamese="translated")
     translation = twin(page, vietnamese)
     response = client.get("/sitemap.xml")
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    urls = root.findall(f"{SITEMAP}url")
+    assert ET.fromstring(response.content).tag == f"{SITEMAP}sitemapindex"
+    parts = sitemap_parts(client)
+    news = section(NewsIndexPage, "vi")
+    assert f"/sitemaps/en/{section(NewsIndexPage, 'en').slug}/1.xml" in parts
+    assert f"/sitemaps/vi/{news.slug}/1.xml" in parts
+    urls = [url for part in parts for url in _urls(client, part)]
     locations = [url.findtext(f"{SITEMAP}loc") for url in urls]
     assert any(loc.endswith(page.url) for loc in locations) and any(loc.endswith(translation.url) for loc in locations)
     assert len(locations) == len(set(locations))
+    # A section's sitemap holds that section's pages in that language only.
+    in_news = [url.findtext(f"{SITEMAP}loc") for url in _urls(client, f"/sitemaps/vi/{news.slug}/1.xml")]
+    assert in_news and all(f"/vi/{news.slug}/" in loc for loc in in_news)
     entry = next(url for url in urls if url.findtext(f"{SITEMAP}loc").endswith(page.url))
     alternates = {link.get("hreflang"): link.get("href") for link in entry.findall(f"{XHTML}link")}
     assert alternates["vi"].endswith(translation.url) and alternates["x-default"].endswith(page.url)
@@ -159,9 +170,30 @@ def test_sitemap_lists_both_languages_with_alternates(client, vietnamese):
     assert len(locations) == live_real
 
 
+def test_a_section_sitemap_is_split_beyond_its_limit_and_each_part_costs_the_same(client, settings):
+    news = section(NewsIndexPage, "en")
+    for number in range(3):
+        build(NewsPage, title=f"Split article {number}")
+    listed = news.get_descendants(inclusive=True).live().filter(alias_of__isnull=True).count()
+    settings.SITEMAP_URLS_PER_FILE = 4
+    cache.clear()
+    parts = [part for part in sitemap_parts(client) if part.startswith(f"/sitemaps/en/{news.slug}/")]
+    assert len(parts) == -(-listed // 4) and len(parts) > 1
+    locations = [url.findtext(f"{SITEMAP}loc") for part in parts for url in _urls(client, part)]
+    assert len(locations) == listed == len(set(locations))
+    assert all(len(_urls(client, part)) <= 4 for part in parts)
+    beyond = f"/sitemaps/en/{news.slug}/{len(parts) + 1}.xml"
+    assert client.get(beyond).status_code == 404
+    assert client.get("/sitemaps/en/no-such-section/1.xml").status_code == 404
+    # Flat per entry: a full part costs what the last, shorter one does.
+    assert cold_queries(client, parts[0]) == cold_queries(client, parts[-1])
+
+
 def test_robots_points_to_the_sitemap_and_keeps_the_admin_out(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+    # It names the index, which names every section's sitemap.
+    assert sitemap_parts(client)
 
 
 @pytest.mark.parametrize(
@@ -197,11 +229,11 @@ def test_home_page_describes_the_organisation(client):
 def test_private_pages_stay_out_of_search_and_sitemap(client):
     park = build(ParkPage, title="Nhon Trach Industrial Park")
     assert park.title in result_titles(get_page(client, "/en/search/?q=nhon+trach"))
-    assert park.url in client.get("/sitemap.xml").content.decode()
+    assert park.url in sitemaps(client)
     PageViewRestriction.objects.create(page=park, restriction_type=PageViewRestriction.LOGIN)
     assert park.title not in result_titles(get_page(client, "/en/search/?q=nhon+trach"))
     cache.clear()  # the sitemap is cached for 15 minutes
-    assert park.url not in client.get("/sitemap.xml").content.decode()
+    assert park.url not in sitemaps(client)
 
 
 def test_a_breadcrumb_without_url_still_gives_structured_data(client, monkeypatch):

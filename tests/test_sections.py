@@ -98,7 +98,7 @@ def test_a_section_declared_only_in_the_test_settings_shows_on_every_surface(cli
         # Its dataset, named on the Data page and downloadable.
         response = client.get(f"/{language}/data/trainings.csv")
         assert response.status_code == 200, language
-        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
         assert [row["title"] for row in rows] == [title]
         assert rows[0]["url"].endswith(twin[language].url)
         assert f"/{language}/data/trainings.csv" in get_page(client, section(DataPage, language).url)

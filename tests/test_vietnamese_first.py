@@ -29,7 +29,7 @@ from publications.models import PublicationPage
 
 from .editorial import client_for, translation_of, twin
 from .factories import build, section, translate_page
-from .fixtures import get_page
+from .fixtures import get_page, sitemaps
 from .servers import _FormParser
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +180,7 @@ def surfaces(client, article_en):
     )
     feed = client.get(section(NewsIndexPage).url + "feed/rss/").content.decode()
     found = unescape(get_page(client, "/en/search/?q=symbiosis+programme"))
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemaps(client)
     api = json.loads(client.get(f"/api/v2/pages/{article_en.pk}/").content)
     return {
         "card": card.group(0) if card else "",
@@ -255,11 +255,11 @@ def test_a_laws_english_page_says_it_is_an_unofficial_translation(client):
 
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_the_datasets_say_which_language_each_row_was_written_in(client, language):
-    news = json.loads(client.get(f"/{language}/data/news.json").content)["rows"]
+    news = json.loads(client.get(f"/{language}/data/news.json").getvalue())["rows"]
     by_source = {row["source_language"] for row in news if row["source"]}  # the country's news
     assert by_source == {"vi"}
     assert {row["source_language"] for row in news if not row["source"]} == {"en"}
-    publications = json.loads(client.get(f"/{language}/data/publications.json").content)["rows"]
+    publications = json.loads(client.get(f"/{language}/data/publications.json").getvalue())["rows"]
     assert {row["source_language"] for row in publications if row["type_code"] == "law"} == {"vi"}
     assert {row["source_language"] for row in publications if row["type_code"] != "law"} == {"en"}
 

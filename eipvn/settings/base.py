@@ -406,6 +406,9 @@ OLD_VIETNAMESE_HOSTS = env_list(
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # The read-only API (pages.opendata.api): at most this many items per answer.
 WAGTAILAPI_LIMIT_MAX = 50
+# Addresses per sitemap file (pages.seo; the protocol allows 50,000): small
+# enough that each file is built in the same short time whatever the site's size.
+SITEMAP_URLS_PER_FILE = 10_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.DocumentForm"
 # Every download carries a readable file name (Content-Disposition: attachment).
@@ -417,7 +420,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_UPLOAD_MAX_SIZE = 10 * 1024 * 1024  # a spreadsheet for Settings → Import content (pages.importer.views)
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "gif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, ranked in one query on SQLite (see the module).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search.admin_backend"}}
 
 # The admin in English or Vietnamese, as each user chooses in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

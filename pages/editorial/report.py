@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -34,13 +35,15 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Translations")
     header_icon = "wagtail-localize-language"
 
+    paginate_by = 50
+
     def get(self, request, *args, **kwargs):
         self.status = TranslationStatus()
         self.form = ReportFilterForm(request.GET or None, sections=self.status.sections(), locales=self.status.locales)
         filters = self.form.cleaned_data if self.form.is_valid() else {}
         self.section = filters.get("section", "")
         self.direction = filters.get("direction", "")
-        self.rows = self.status.filter(self.section, filters.get("state", ""), self.direction)
+        self.rows = self.status.select(self.section, filters.get("state", ""), self.direction)
         if request.GET.get("export") == "csv":
             return self.csv_response()
         return super().get(request, *args, **kwargs)
@@ -50,15 +53,21 @@ class TranslationReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         finder = AdminURLFinder(self.request.user)
-        section_rows = self.status.filter(self.section, direction=self.direction)
         query = {name: value for name, value in (("section", self.section), ("direction", self.direction)) if value}
+        paginator = WagtailPaginator(self.rows, self.paginate_by)
+        # A page number out of range or not a number shows the nearest page.
+        page = paginator.get_page(self.request.GET.get("p"))
         return {
             **super().get_context_data(**kwargs),
             "form": self.form,
-            "rows": [(row, self._actions(row, finder)) for row in self.rows],
+            "rows": [(row, self._actions(row, finder)) for row in page.object_list],
+            "page_obj": page,
+            "elided_page_range": paginator.get_elided_page_range(page.number),
             "counts": [
                 {"state": key, "label": label, "count": count, "query": {**query, "state": key}}
-                for (key, label), count in zip(STATES.items(), self.status.counts(section_rows).values(), strict=True)
+                for (key, label), count in zip(
+                    STATES.items(), self.status.counts(self.section, self.direction).values(), strict=True
+                )
             ],
             "csv_query": {**self.request.GET.dict(), "export": "csv"},
         }
@@ -143,7 +152,7 @@ class TranslationsPanel(Component):
                             "count": count,
                             "url": f"{url}?direction={key}&state={state}",
                         }
-                        for state, count in status.counts(status.filter(direction=key)).items()
+                        for state, count in status.counts(direction=key).items()
                     ],
                 }
                 for key, label in directions(status.locales)

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +28,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from pages.editorial.segment_history import changes_for
+from pages.editorial.segment_history import changes_for, count_changes
 from pages.origin import source_locale_subquery
 
 MISSING, ALIAS, OUTDATED, PARTIAL, CURRENT = "missing", "alias", "outdated", "partial", "current"
@@ -103,81 +103,109 @@ def directions(locales):
 
 
 class TranslationStatus:
-    """The status of every source page and snippet, in each of its other languages."""
+    """The status of every source page and snippet, in each of its other languages.
+
+    Pages are judged in the database (``_page_state``): the report counts them
+    with one aggregate per target language and loads only the rows it shows,
+    so its cost does not grow with the site. Snippets are few (menus, partners,
+    topics) and are judged here, since whether one changed since its sync
+    means comparing its fields with what was extracted (``_snippet_changed``)."""
 
     def __init__(self):
         self.locales = list(Locale.objects.order_by("language_code"))
         self.by_id = {locale.pk: locale for locale in self.locales}
+        self._counted = {}
 
     @cached_property
     def rows(self):
-        return [*self._page_rows(), *self._snippet_rows()]
+        return list(self.select())
 
     def sections(self):
-        """(key, label) for each section, in order of first appearance."""
+        """(key, label) for each section, in tree order, then each snippet type."""
         seen = {}
-        for row in self.rows:
+        if self._page_sources().filter(depth=2).exists():
+            seen["home"] = _("Home page")
+        for key, label in self._page_sections.values():
+            seen.setdefault(key, label)
+        for row in self._snippet_rows:
             seen.setdefault(row.section, row.section_label)
         return list(seen.items())
 
-    def counts(self, rows=None):
+    def select(self, section="", state="", direction=""):
+        """The rows that match, as a sequence the report paginates: pages in
+        tree order (per target language), then snippets."""
+        parts = [_PageRows(self, target, source, section, state) for source, target in self._directions(direction)]
+        return Rows([*parts, self._snippets(section, state, direction)])
+
+    def counts(self, section="", direction=""):
+        """How many rows are in each state: pages counted in the database."""
         counts = dict.fromkeys(STATES, 0)
-        for row in self.rows if rows is None else rows:
+        for source, target in self._directions(direction):
+            for state, n in self._page_counts(target, source, section).items():
+                counts[state] += n
+        for row in self._snippets(section, direction=direction):
             counts[row.state] += 1
         return counts
 
-    def filter(self, section="", state="", direction=""):
+    def _page_counts(self, target, source, section):
+        """{state: how many} of the source pages into ``target``: one aggregate,
+        which the report's counts and its pagination share."""
+        key = (target.pk, source and source.pk, section)
+        if key not in self._counted:
+            pages = self._page_sources(target, source, section).values("state").annotate(n=Count("pk")).order_by()
+            self._counted[key] = {row["state"]: row["n"] for row in pages}
+        return self._counted[key]
+
+    def _snippets(self, section="", state="", direction=""):
         return [
             row
-            for row in self.rows
+            for row in self._snippet_rows
             if (not section or row.section == section)
             and (not state or row.state == state)
             and (not direction or row.direction == direction)
         ]
+
+    def _directions(self, direction=""):
+        """(source locale or None for any, target locale) of the page parts."""
+        by_code = {locale.language_code: locale for locale in self.locales}
+        if direction:
+            source, _sep, target = direction.partition("-")
+            return [(by_code[source], by_code[target])] if source in by_code and target in by_code else []
+        return [(None, target) for target in self.locales]
 
     def _targets(self, source):
         return [locale for locale in self.locales if locale.pk != source.locale_id]
 
     # Pages ---------------------------------------------------------------
 
-    def _page_rows(self):
-        # Sources only: a key's oldest non-alias page (pages.origin), in either language.
-        pages = list(
+    def _page_sources(self, target=None, source=None, section="", state=""):
+        """Source pages (a key's oldest non-alias page, pages.origin), with
+        ``state``: their state in ``target``."""
+        pages = (
             Page.objects.filter(depth__gte=2, alias_of__isnull=True)
-            .annotate(source_locale=source_locale_subquery(Page))
+            .alias(source_locale=source_locale_subquery(Page))
             .filter(locale_id=F("source_locale"))
-            .select_related("content_type")
-            .order_by("path")
         )
-        for page in pages:
-            page.locale = self.by_id[page.locale_id]
-        keys = [page.translation_key for page in pages]
-        twins = {
-            (twin.locale_id, twin.translation_key): twin
-            for twin in Page.objects.filter(translation_key__in=keys).only(
-                "id", "title", "translation_key", "locale_id", "alias_of_id", "live", "path", "depth"
-            )
-        }
-        sections = self._page_sections()
-        translations = self._translations(Page, keys)
-        rows = []
-        for page in pages:
-            key, label = sections.get(page.path[: Page.steplen * 3], ("home", _("Home page")))
-            for locale in self._targets(page):
-                twin = twins.get((locale.pk, page.translation_key))
-                status = Status("page", key, label, page, twin, locale, MISSING)
-                if twin is not None and twin.alias_of_id:
-                    status.state = ALIAS
-                elif twin is not None:
-                    translation = translations.get((page.translation_key, page.locale_id, locale.pk))
-                    self._judge(status, translation, page.last_published_at)
-                rows.append(status)
-        return rows
+        if source is not None:
+            pages = pages.filter(locale=source)
+        if section:
+            paths = [path for path, (key, _label) in self._page_sections.items() if key == section]
+            where = Q(depth=2) if section == "home" else Q(pk__in=[])
+            for path in paths:
+                where |= Q(path__startswith=path)
+            pages = pages.filter(where)
+        if target is None:
+            return pages
+        pages = pages.exclude(locale=target).annotate(state=_page_state(target))
+        return pages.filter(state=state) if state else pages
 
+    @cached_property
     def _page_sections(self):
         """Tree path of each section (the home page's children, in both trees) →
         (key, label), named by the default language's section page."""
-        depth3 = list(Page.objects.filter(depth=3).only("path", "slug", "title", "translation_key", "locale_id"))
+        depth3 = list(
+            Page.objects.filter(depth=3).only("path", "slug", "title", "translation_key", "locale_id").order_by("path")
+        )
         default = Locale.get_default().pk
         named = {page.translation_key: page for page in depth3 if page.locale_id == default}
         result = {}
@@ -186,8 +214,33 @@ class TranslationStatus:
             result[page.path] = (f"page-{name.slug}", name.title)
         return result
 
+    def _page_statuses(self, pages, target):
+        """Status rows of ``pages`` (a slice, annotated with their state)."""
+        keys = [page.translation_key for page in pages]
+        twins = {twin.translation_key: twin for twin in Page.objects.filter(translation_key__in=keys, locale=target)}
+        for page in [*pages, *twins.values()]:
+            # The row's links check permissions on the specific page, which reads its locale.
+            page.locale = page.specific_deferred.locale = self.by_id[page.locale_id]
+        translations = self._translations(Page, keys)
+        rows = []
+        for page in pages:
+            key, label = self._page_sections.get(page.path[: Page.steplen * 3], ("home", _("Home page")))
+            status = Status("page", key, label, page, twins.get(page.translation_key), target, page.state)
+            translation = translations.get((page.translation_key, page.locale_id, target.pk))
+            if status.state not in (MISSING, ALIAS) and translation is not None:
+                status.translation = translation
+                status.translated, status.total = translation.done, translation.total
+            rows.append(status)
+        partial = [row.translation for row in rows if row.state == PARTIAL and row.translation is not None]
+        changed = count_changes(partial)
+        for row in rows:
+            if row.state == PARTIAL and row.translation is not None:
+                row.changed = changed[row.translation.pk]
+        return rows
+
     # Snippets ------------------------------------------------------------
 
+    @cached_property
     def _snippet_rows(self):
         rows = []
         for model in translatable_snippet_models():
@@ -248,6 +301,83 @@ class TranslationStatus:
             status.changed = len(changes_for(translation))
         else:
             status.state = CURRENT
+
+
+class Rows:
+    """Rows made of parts (querysets of pages, lists of snippets' rows), counted
+    and sliced part by part, so Django's Paginator reads only one page's rows."""
+
+    def __init__(self, parts):
+        self.parts = parts
+
+    @cached_property
+    def _sizes(self):
+        return [part.count() if isinstance(part, _PageRows) else len(part) for part in self.parts]
+
+    def count(self):
+        return sum(self._sizes)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.count())
+        rows, offset = [], 0
+        for part, size in zip(self.parts, self._sizes, strict=True):
+            if start < offset + size and stop > offset:
+                rows += part[max(start - offset, 0) : min(stop - offset, size)]
+            offset += size
+        return rows
+
+    def __iter__(self):
+        chunk = 500
+        for start in range(0, self.count(), chunk):
+            yield from self[start : start + chunk]
+
+
+class _PageRows:
+    """A target language's page rows: counted in the database, loaded a slice at a time."""
+
+    def __init__(self, status, target, source, section, state):
+        self.status, self.target, self.source, self.section, self.state = status, target, source, section, state
+        self.pages = status._page_sources(target, source, section, state).order_by("path")
+
+    def count(self):
+        counts = self.status._page_counts(self.target, self.source, self.section)
+        return counts.get(self.state, 0) if self.state else sum(counts.values())
+
+    def __getitem__(self, index):
+        return self.status._page_statuses(list(self.pages.select_related("content_type")[index]), self.target)
+
+
+def _page_state(target):
+    """A source page's state in ``target``, as an SQL expression (the rules of
+    the module's docstring, in this order)."""
+    twins = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=target)
+    translations = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"),
+        source__locale_id=OuterRef("locale_id"),
+        target_locale=target,
+        enabled=True,
+    )
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale=target, has_error=False
+    )
+    untranslated = StringSegment.objects.filter(
+        source__object_id=OuterRef("translation_key"), source__locale_id=OuterRef("locale_id")
+    ).exclude(Exists(translated))
+    return Case(
+        When(~Exists(twins), then=Value(MISSING)),
+        When(Exists(twins.filter(alias_of__isnull=False)), then=Value(ALIAS)),
+        # Translated outside wagtail-localize (its editor was switched off): nothing to compare.
+        When(~Exists(translations), then=Value(CURRENT)),
+        When(last_published_at__gt=Subquery(translations.values("source__last_updated_at")[:1]), then=Value(OUTDATED)),
+        When(Exists(untranslated), then=Value(PARTIAL)),
+        default=Value(CURRENT),
+        output_field=CharField(),
+    )
 
 
 def _progress(source_ids, locales):

@@ -18,6 +18,10 @@ What it adds to Wagtail's viewsets, and why:
   may still show the source's words (``alias_of`` is set then).
 - ``last_updated`` on every page: its last real content change
   (pages.changes), the date its page, the sitemap and its JSON-LD show.
+- Pages through long results: at most ``WAGTAILAPI_LIMIT_MAX`` items an answer
+  (``limit``, ``offset``), ``meta.total_count`` counted by the database, and
+  ``meta.next`` / ``meta.previous``: the addresses of the neighbouring pages
+  (null at either end), so a client follows links instead of computing offsets.
 - A limit per visitor's address (pages.operations.rate_limit, counted in the database so
   every worker and server count together), and ``limit``/``offset``/``locale``
   checked first, with messages in the visitor's language (cookie or
@@ -32,6 +36,8 @@ from rest_framework import status
 from rest_framework.fields import DateTimeField, Field
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -85,8 +91,37 @@ def _check(request, with_locale):
         )
 
 
+class LinkedPagination(WagtailPagination):
+    """Wagtail's limit/offset paging (its maximum, its count in the database),
+    with links to the next and previous pages of the same query."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)
+        self.request = request
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX
+        self.offset = int(request.GET.get("offset", 0))
+        self.limit = int(request.GET.get("limit", min(20, limit_max)))
+        return page
+
+    def _link(self, offset):
+        url = self.request.build_absolute_uri()
+        url = replace_query_param(url, "limit", self.limit)
+        return remove_query_param(url, "offset") if offset == 0 else replace_query_param(url, "offset", offset)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        following = self.offset + self.limit
+        more = self.limit > 0 and following < self.total_count
+        response.data["meta"]["next"] = self._link(following) if more else None
+        earlier = self.offset > 0 and self.limit > 0
+        previous = min(max(self.offset - self.limit, 0), max(self.total_count - self.limit, 0))
+        response.data["meta"]["previous"] = self._link(previous) if earlier else None
+        return response
+
+
 class ReadOnlyPublicAPI:
     authentication_classes = []
+    pagination_class = LinkedPagination
     renderer_classes = [JSONRenderer]
     checks_locale = False
 
@@ -153,8 +188,12 @@ class PublicPagesAPIViewSet(ReadOnlyPublicAPI, PagesAPIViewSet):
     listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "source_language", "last_updated"]
 
     def get_queryset(self):
-        # Annotated here, after Wagtail swaps in a page type's own queryset (?type=).
-        return with_last_updated(super().get_queryset())
+        # Annotated here, after Wagtail swaps in a page type's own queryset (?type=),
+        # which carries nothing of the base one: without these, a query per item.
+        queryset = super().get_queryset()
+        if queryset.model is not Page:
+            queryset = queryset.select_related("locale").annotate(source_locale=source_locale_subquery(Page))
+        return with_last_updated(queryset)
 
     def get_base_queryset(self):
         """The pages of the site's trees (one per language) the public may see

@@ -3,11 +3,16 @@
 The address's language prefix chooses the language of the values; column names
 are the same in both. Answers carry an ETag (the rows' digest and the format)
 and Last-Modified (the version's time, pages.opendata.snapshots), so partners'
-scripts can ask "has it changed?" and get a 304. Anonymous answers are also
-kept by the page cache like any page under a language prefix.
+scripts can ask "has it changed?" and get a 304.
+
+The rows come from the dataset's snapshot (kept with the fragments: its
+digest is the ETag, so it is known before the first byte); the file is written
+as it is sent (pages.opendata.formats), so a download holds no whole file in
+memory. Streamed answers are not kept by the page cache (which would hold the
+whole file); the snapshot and the 304s keep repeated downloads cheap.
 """
 
-from django.http import HttpResponse, HttpResponseNotFound
+from django.http import FileResponse, HttpResponseNotFound, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -49,13 +54,15 @@ def download(request, name, fmt):
     if conditional is not None:
         conditional["ETag"] = etag
         return conditional
+    content_type = formats.CONTENT_TYPES[fmt]
     if fmt == "csv":
-        body = formats.as_csv(dataset, current)
+        response = StreamingHttpResponse(formats.csv_chunks(dataset, current), content_type=content_type)
     elif fmt == "json":
-        body = formats.as_json(dataset, current, request.build_absolute_uri())
+        chunks = formats.json_chunks(dataset, current, request.build_absolute_uri())
+        response = StreamingHttpResponse(chunks, content_type=content_type)
     else:
-        body = formats.as_xlsx(dataset, current)
-    response = HttpResponse(body, content_type=formats.CONTENT_TYPES[fmt])
+        filename = f"eipvn-{name}-{get_language()}.{fmt}"
+        response = FileResponse(formats.xlsx_file(dataset, current), content_type=content_type, filename=filename)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     response["Content-Disposition"] = f'attachment; filename="eipvn-{name}-{get_language()}.{fmt}"'

@@ -30,7 +30,7 @@ def test_the_data_page_lists_every_dataset_with_its_facts_and_downloads(client, 
     for name in ("indicators", "company-results", "events", "publications", "news"):
         for fmt in ("csv", "json", "xlsx"):
             assert f'href="/{language}/data/{name}.{fmt}"' in html
-        count = json.loads(client.get(f"/{language}/data/{name}.json").content)["count"]
+        count = json.loads(client.get(f"/{language}/data/{name}.json").getvalue())["count"]
         section = html.split(f'id="dataset-{name}"', 1)[1].split("</section>", 1)[0]
         assert re.search(rf"<dd>{count}</dd>", section), (name, count)
         assert "<code>title</code>" in section or "<code>park</code>" in section or "<code>company</code>" in section

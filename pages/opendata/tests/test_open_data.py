@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
 from events.models import EventPage
+from pages.opendata import registry
 from pages.opendata.models import DatasetChange
 from pages.opendata.registry import all_datasets
 from parks.models import CompanyResult, ParkPage
@@ -25,14 +26,14 @@ NAMES = ("indicators", "assessments", "company-results", "case-studies", "events
 
 def data(client, name, language):
     response = client.get(f"/{language}/data/{name}.json")
-    assert response.status_code == 200, response.content
-    return json.loads(response.content)
+    assert response.status_code == 200, response.getvalue()
+    return json.loads(response.getvalue())
 
 
 def parsed_csv(client, name, language):
     response = client.get(f"/{language}/data/{name}.csv")
     assert response.status_code == 200
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")  # spreadsheet programs read Vietnamese right
     return list(csv.reader(io.StringIO(text[1:])))
 
@@ -50,7 +51,7 @@ def test_every_dataset_in_every_format_and_language_has_the_same_rows(client):
             assert document["count"] == len(document["rows"]) == len(english["rows"]) > 0, name
             table = parsed_csv(client, name, language)
             assert table[0] == columns and len(table) == len(document["rows"]) + 1
-            workbook = load_workbook(io.BytesIO(client.get(f"/{language}/data/{name}.xlsx").content))
+            workbook = load_workbook(io.BytesIO(client.get(f"/{language}/data/{name}.xlsx").getvalue()))
             sheet = list(workbook.active.iter_rows(values_only=True))
             assert list(sheet[0]) == columns and len(sheet) == len(table)
 
@@ -132,6 +133,50 @@ def test_etag_and_last_modified_answer_304(client):
     assert client.get("/en/data/events.csv", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     assert client.get("/en/data/events.csv", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
     assert client.get("/en/data/events.json", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 200
+
+
+def _whole_csv(dataset, language):
+    """The CSV as it was made before downloads were streamed: built whole."""
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from pages.opendata import formats
+    from pages.opendata.snapshots import snapshot
+    from pages.spreadsheets import safe_row
+
+    with translation.override(language):
+        rows = snapshot(dataset, RequestFactory().get(f"/{language}/data/"))["rows"]
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(safe_row(column.name for column in dataset.columns))
+    writer.writerows(safe_row(formats._flat(value) for value in row) for row in rows)
+    return out.getvalue().encode()
+
+
+def test_downloads_are_streamed_row_by_row_with_the_bytes_of_a_whole_file(client, monkeypatch):
+    """CSV and JSON go out in pieces as they are written (here a few hundred
+    characters each), and the pieces make exactly the file built whole; the
+    XLSX, a zip archive written at the end, comes from a file on disk."""
+    from pages.opendata import formats
+
+    monkeypatch.setattr(formats, "CHUNK", 300)
+    for name in NAMES:
+        for language in LANGUAGES:
+            answer = client.get(f"/{language}/data/{name}.json")
+            assert answer.streaming
+            pieces = list(answer.streaming_content)
+            body = b"".join(pieces)
+            whole = json.dumps(json.loads(body), ensure_ascii=False, indent=1).encode()
+            assert body == whole and len(pieces) > 1, name
+            rows = json.loads(body)["rows"]
+            answer = client.get(f"/{language}/data/{name}.csv")
+            assert answer.streaming and answer["ETag"] and answer["Content-Disposition"].startswith("attachment")
+            assert b"".join(answer.streaming_content) == _whole_csv(registry.get(name), language), name
+            answer = client.get(f"/{language}/data/{name}.xlsx")
+            assert answer.streaming and int(answer["Content-Length"]) > 0
+            sheet = list(load_workbook(io.BytesIO(answer.getvalue())).active.iter_rows(values_only=True))
+            assert len(sheet) == len(rows) + 1
 
 
 @pytest.mark.parametrize(
