@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from pages.lookups import category_path
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
+from pages.themes.lookups import names_by_item
 from parks.models import public_parks
 
 from .listing import filter_options
-from .models import EventPark, events_in
+from .models import EventPage, EventPark, events_in
 
 
 def _parks_by_event(events, locale_id):
@@ -25,17 +26,19 @@ def _parks_by_event(events, locale_id):
 
 
 def _rows(request):
-    locale_id = active_locale().pk
+    locale = active_locale()
+    locale_id = locale.pk
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
     events = list(events_in(locale_id).defer_streamfields().order_by("start", "pk"))
     parks = _parks_by_event(events, locale_id)
+    themes = names_by_item(EventPage, [event.pk for event in events], locale)
     for event in events:
         url = event.get_full_url(request)
         end = event.end or event.start
         yield (event.title, timezone.localtime(event.start).isoformat(), timezone.localtime(end).isoformat(),
                event.all_day, event.month_only, categories.get(category_path(event.path), ""), event.venue,
                event.address, parks.get(event.pk, []), event.organisers, event.event_language.split("-"), url,
-               url + event.reverse_subpage("ics"))  # fmt: skip
+               url + event.reverse_subpage("ics"), themes.get(event.pk, []))  # fmt: skip
 
 
 EVENTS = Dataset(
@@ -56,6 +59,7 @@ EVENTS = Dataset(
         ("languages", _("The languages spoken at it, as codes (en, vi)")),
         ("url", _("The event's page")),
         ("ics_url", _("The event as an iCalendar file")),
+        ("themes", _("Its themes, in the dataset's language")),
     ),
     rows=_rows,
     key=("url",),

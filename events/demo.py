@@ -11,6 +11,7 @@ from pages.demo import ensure_page, ensure_translated_page, ensure_translated_pa
 from pages.demo.translate import Glossary
 from pages.models import HomePage, StandardPage
 from pages.old_addresses import ensure_redirect
+from pages.themes.demo import tag
 from parks.models import ParkPage
 
 from .models import EventCategoryPage, EventIndexPage, EventPage, EventPark, UpcomingEventsPage
@@ -475,6 +476,21 @@ def _event(category, english, slug, title, summary, start, end, venue, parks, bo
     )
 
 
+# What each event is about, from its title and programme (pages.themes.demo).
+EVENT_THEMES = {
+    "training-recp-is-hiep-phuoc-2021": ("capacity", "cleaner", "symbiosis"),
+    "workshop-eip-policies-implementation-2022": ("policy",),
+    "industrial-symbiosis-workshop-deep-c-2022": ("symbiosis",),
+    "industrial-symbiosis-workshop-hiep-phuoc-2022": ("symbiosis",),
+    "industrial-symbiosis-workshop-amata-2022": ("symbiosis",),
+    "study-tour-khanh-phu-deep-c-2023": ("symbiosis",),
+    "capacity-building-workshop-da-nang-2023": ("capacity",),
+    "conference-circular-economy-industrial-parks-2024": ("waste",),
+    "training-eip-criteria-upcoming": ("capacity",),
+    "industrial-symbiosis-workshop-tra-noc-upcoming": ("symbiosis",),
+}
+
+
 def seed_events():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
@@ -527,3 +543,4 @@ def seed_events():
             **extra,
         )
         translate_once(event, glossary)
+    tag(EventPage, EVENT_THEMES)

@@ -1,5 +1,6 @@
 """Event listings: upcoming soonest first, past newest first, filters by
-category, park and year, pagination. Bad filter values are ignored."""
+category, theme, park and year, pagination. Bad filter values are ignored (a
+theme that is not offered says so)."""
 
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from pages.listing import (
     querystring_without,
 )
 from pages.lookups import category_path
+from pages.themes import filters as theme_filters
 from parks.models import park_options
 
 from .models import EventCategoryPage, EventIndexPage, EventPage, events_in
@@ -57,6 +59,7 @@ def event_listing(request, page):
     categories = options["categories"]
     filters = Filters(request, lambda: events_in(page.locale_id))
     filters.category(categories, page if page.listing_scope == "category" else None)
+    themes = theme_filters.apply(filters, theme_filters.listing_options("events", lambda: events_in(page.locale_id)))
     filters.linked("park", options["parks"], via="park_links__park")
 
     # The matching events' ids and paths, counted and sliced in the database
@@ -92,6 +95,7 @@ def event_listing(request, page):
         "filter_query": querystring_without(request, "page"),
         "calendar_url": options["calendar_url"],
         "show_category_filter": page.listing_scope != "category",
+        **themes,
     }
     if page.listing_scope == "upcoming":
         filters.selected["year"] = None

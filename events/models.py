@@ -27,6 +27,7 @@ from pages.listing import ListingPage, public
 from pages.lookups import in_language
 from pages.models import BasePage
 from pages.models.changes import corrections_panel
+from pages.themes.models import ThemedPage
 from parks.models import ParkLink, public_parks
 
 from .calendar import event_calendar_response, upcoming_calendar_response
@@ -88,7 +89,7 @@ class AgendaItemBlock(blocks.StructBlock):
         icon = "time"
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(ThemedPage, RoutablePageMixin, BasePage):
     class Language(models.TextChoices):
         ENGLISH = "en", _("English")
         VIETNAMESE = "vi", _("Vietnamese")
@@ -230,6 +231,7 @@ class EventPage(RoutablePageMixin, BasePage):
             classname="collapsed",
         ),
         FieldPanel("highlighted"),
+        ThemedPage.themes_panel(),
         InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
         FieldPanel("body"),
         FieldPanel("agenda"),
@@ -240,6 +242,8 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventCategoryPage"]
     subpage_types = []
+    theme_section = ("events", _("Events"))
+    theme_date_field = "start"
 
     class Meta:
         verbose_name = _("event")

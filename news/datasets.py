@@ -4,40 +4,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pages.lookups import category_path
-from pages.navigation.localized import active_locale, in_locale_with_fallback
+from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
 from pages.origin import with_source_language
+from pages.themes.lookups import names_by_item
 
 from .listing import filter_options
-from .models import NewsPageTopic, NewsTopic, articles_in
-
-
-def _topics_by_article(articles, locale):
-    """Each article's topics in the language (English where not translated),
-    as the article's page names them, in two queries for all articles."""
-    links = list(
-        NewsPageTopic.objects.filter(page__in=[article.pk for article in articles])
-        .order_by("sort_order")
-        .values_list("page_id", "topic__translation_key")
-    )
-    keys = {key for _page, key in links}
-    names = {topic.translation_key: topic.name for topic in in_locale_with_fallback(
-        NewsTopic.objects.filter(translation_key__in=keys), locale)}  # fmt: skip
-    found = {}
-    for page_id, key in links:
-        if key in names:
-            found.setdefault(page_id, []).append(names[key])
-    return found
+from .models import NewsPage, articles_in
 
 
 def _rows(request):
     locale = active_locale()
     categories = {category["path"]: category["title"] for category in filter_options(locale.pk)["categories"]}
     articles = list(with_source_language(articles_in(locale.pk)).order_by("-date", "-pk"))
-    topics = _topics_by_article(articles, locale)
+    themes = names_by_item(NewsPage, [article.pk for article in articles], locale)
     for article in articles:
         yield (article.title, timezone.localtime(article.date).isoformat(),
-               categories.get(category_path(article.path), ""), topics.get(article.pk, []), article.source_name,
+               categories.get(category_path(article.path), ""), themes.get(article.pk, []), article.source_name,
                article.source_url, article.get_full_url(request), article.source_language)  # fmt: skip
 
 
@@ -49,7 +32,7 @@ NEWS = Dataset(
         ("title", _("The article's title")),
         ("date", _("Its date: ISO 8601 with the time zone of Viet Nam (+07:00)")),
         ("category", _("Project news or the country's news")),
-        ("topics", _("Its topics")),
+        ("themes", _("Its themes, in the dataset's language")),
         ("source", _("The original publisher, for articles from elsewhere")),
         ("source_url", _("The original article")),
         ("url", _("The article's page")),

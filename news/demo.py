@@ -22,8 +22,10 @@ from pages.editorial.tree_sync import twin_new_page
 from pages.models import HomePage
 from pages.old_addresses import ensure_redirect
 from pages.search.folding import transliterate_slug
+from pages.themes.demo import THEMES
+from pages.themes.demo import themes as demo_themes
 
-from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsRelatedPage, NewsTopic
+from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsRelatedPage
 
 glossary = Glossary()
 t = glossary.t
@@ -58,12 +60,15 @@ CATEGORIES = {
         ),
     },
 }
+# An article's topics, as the site's themes (pages.themes.demo): what each article is about.
 TOPICS = {
-    "symbiosis": t("Industrial symbiosis", "Cộng sinh công nghiệp"),
-    "cleaner": t("Cleaner production", "Sản xuất sạch hơn"),
-    "policy": t("Policy", "Chính sách"),
-    "circular": t("Circular economy", "Kinh tế tuần hoàn"),
-    "training": t("Training", "Đào tạo"),
+    "symbiosis": "symbiosis",
+    "cleaner": "cleaner",
+    "policy": "policy",
+    "circular": "waste",
+    "training": "capacity",
+    "water": "water",
+    "energy": "energy",
 }
 CREDIT = t("EIP Viet Nam (illustration)", "EIP Việt Nam (minh họa)")
 GOVERNMENT_PORTAL = t("Government of Viet Nam", "Cổng thông tin Chính phủ")
@@ -109,7 +114,7 @@ ARTICLES = [
     (
         (2019, 11, 30),
         "project",
-        ["cleaner"],
+        ["cleaner", "energy", "water"],
         ["terminal-evaluation-eip-viet-nam-2019"],
         False,
         t(
@@ -500,15 +505,9 @@ def _related(slugs, locale):
 
 
 def _topics(english):
-    topics = {}
-    for key, name in TOPICS.items():
-        slug = t(transliterate_slug(name), transliterate_slug(glossary.pairs[name]))
-        topic = NewsTopic.objects.filter(locale=english, name=name).first()
-        if topic is None:
-            topic = NewsTopic.objects.create(locale=english, name=name, slug=slug)
-        translate_once(topic, glossary)
-        topics[key] = topic
-    return topics
+    """{topic key: the theme, in English}."""
+    found = {theme.name: theme for theme in demo_themes(*set(TOPICS.values()))}
+    return {key: found[THEMES[theme][0]] for key, theme in TOPICS.items() if THEMES[theme][0] in found}
 
 
 def seed_news():
@@ -543,7 +542,7 @@ def seed_news():
                 NewsPage,
                 glossary,
                 **fields,
-                topic_links=[NewsPageTopic(topic=topics[key].get_translation(vietnamese)) for key in topic_keys],
+                themes=[topics[key].get_translation(vietnamese) for key in topic_keys],
                 related_links=_related(related, vietnamese),
                 body=[{"type": "paragraph", "value": _vietnamese_paragraph(paragraph)}],
             )
@@ -552,7 +551,7 @@ def seed_news():
             categories[category],
             NewsPage,
             **fields,
-            topic_links=[NewsPageTopic(topic=topics[key]) for key in topic_keys],
+            themes=[topics[key] for key in topic_keys],
             related_links=_related(related, english),
             body=[{"type": "paragraph", "value": rich((paragraph, glossary.pairs[paragraph]))}],
         )
@@ -580,7 +579,7 @@ def _seed_vietnamese_only(english_category, topics, vietnamese, zone):
         date=datetime.datetime(2022, 8, 1, 9, tzinfo=zone),
         source_name="Cổng thông tin Chính phủ",
         source_url="https://chinhphu.vn",
-        topic_links=[NewsPageTopic(topic=topics["policy"].get_translation(vietnamese))],
+        themes=[topics["policy"].get_translation(vietnamese)],
         related_links=_related(["decree-35-2022-nd-cp"], vietnamese),
     )
     twin_new_page(article)

@@ -1,15 +1,16 @@
 """What the importer may make in news (pages.importer): articles under a news
-category, dated, with topics and the parks they are about."""
+category, dated, with their themes (the "topics" column) and the parks they are about."""
 
 from django.utils.translation import gettext_lazy as _
 
 from pages.importer.columns import DATE, Column
 from pages.importer.kinds import Kind
+from pages.themes.models import Theme
 from parks.models import ParkPage
 
-from .models import NewsCategoryPage, NewsPage, NewsTopic
+from .models import NewsCategoryPage, NewsPage
 
-TOPICS = Column("topics", _("News only: its topics, by their slugs, separated by ;"))
+TOPICS = Column("topics", _("News only: its themes, by their slugs, separated by ;"))
 
 
 def read(cells):
@@ -26,5 +27,5 @@ KIND = Kind(
     date_field="date",
     columns=(DATE, TOPICS),
     parks=("related_links", "related", ParkPage),
-    topics=("topic_links", "topic", NewsTopic),
+    topics=("themes", None, Theme),
 )

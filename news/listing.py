@@ -1,5 +1,6 @@
-"""News listings: newest first, a featured article, filters by category, topic,
-year and park, pagination. Bad filter values are ignored."""
+"""News listings: newest first, a featured article, filters by category, theme,
+year and park, pagination. Bad filter values are ignored (a theme that is not
+offered says so)."""
 
 from pages.cache import fragments
 from pages.listing import (
@@ -8,15 +9,15 @@ from pages.listing import (
     PageRef,
     ShownPages,
     category_options,
-    linked_options,
     paginate,
     public,
     querystring_without,
 )
 from pages.lookups import category_path
+from pages.themes import filters as theme_filters
 from parks.models import park_options
 
-from .models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic, articles_in
+from .models import NewsCategoryPage, NewsIndexPage, NewsPage, articles_in
 
 PER_PAGE = 9
 # Articles dated ahead appear at their time: what is kept of a listing lives this long.
@@ -29,7 +30,6 @@ def filter_options(locale_id):
         categories = public(NewsCategoryPage.objects.child_of(index).live()) if index else []
         return {
             "categories": category_options(categories),
-            "topics": linked_options(NewsTopic.objects.filter(locale_id=locale_id), key="slug", label="name"),
             "parks": park_options(locale_id),
             # Years of the articles shown now: never a year only future articles hold.
             "years": [d.year for d in articles_in(locale_id).datetimes("date", "year", "DESC")],
@@ -49,7 +49,7 @@ def news_listing(request, page):
     options = filter_options(page.locale_id)
     filters = Filters(request, lambda: articles_in(page.locale_id))
     filters.category(options["categories"], page if isinstance(page, NewsCategoryPage) else None)
-    filters.linked("topic", options["topics"], via="topic_links__topic", key="slug")
+    themes = theme_filters.apply(filters, theme_filters.listing_options("news", lambda: articles_in(page.locale_id)))
     filters.year(options["years"], "date")
     filters.linked("park", options["parks"], via="related_links__related")
 
@@ -89,6 +89,7 @@ def news_listing(request, page):
     featured = [PageRef(featured_pk, shown, by_path.get(category_path(featured_path)))] if show_featured else []
     return {
         **options,
+        **themes,
         "featured": featured,
         "results": results,
         "selected": filters.selected,

@@ -1,5 +1,5 @@
 """News: an index, category pages (Project news, Country's news) holding
-articles, topics as translatable tags, and RSS/Atom feeds per language."""
+articles on the site's themes (pages.themes), and RSS/Atom feeds per language."""
 
 from django.db import models
 from django.utils import timezone
@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages import changes, navigation
@@ -19,33 +19,10 @@ from pages.listing import ListingPage, public
 from pages.lookups import in_language
 from pages.models import BasePage
 from pages.models.changes import corrections_panel
-from pages.navigation.localized import in_locale_with_fallback
-from pages.search.folding import transliterate_slug
+from pages.themes import lookups as themes
+from pages.themes.models import ThemedPage
 
 from .feeds import NewsAtomFeed, NewsRssFeed
-
-
-class NewsTopic(TranslatableMixin, models.Model):
-    """A tag with a name in each language ("Circular economy" / "Kinh tế tuần hoàn")."""
-
-    name = models.CharField(
-        _("name"), max_length=80, help_text=_('As shown on articles and in the topic filter, e.g. "Circular economy".')
-    )
-    slug = models.SlugField(_("slug"), max_length=80, blank=True, help_text=_("Made from the name if left empty."))
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("news topic")
-        verbose_name_plural = _("news topics")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = transliterate_slug(self.slug or self.name)
-        super().save(*args, **kwargs)
 
 
 class NewsListingMixin(ListingPage, RoutablePageMixin):
@@ -81,7 +58,7 @@ class NewsCategoryPage(NewsListingMixin, BasePage):
         verbose_name = _("news category")
 
 
-class NewsPage(BasePage):
+class NewsPage(ThemedPage, BasePage):
     date = models.DateTimeField(
         _("date"), default=timezone.now, help_text=_("Shown on the article; to publish later, set a go-live date.")
     )
@@ -115,7 +92,7 @@ class NewsPage(BasePage):
             heading=_("Lead image"),
         ),
         FieldPanel("body"),
-        InlinePanel("topic_links", heading=_("Topics"), label=_("Topic")),
+        ThemedPage.themes_panel(),
         MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         InlinePanel("related_links", heading=_("Related parks, events and publications"), label=_("Related page")),
         corrections_panel(),
@@ -123,6 +100,8 @@ class NewsPage(BasePage):
     search_fields = [*BasePage.search_fields, index.FilterField("date")]
     # The public sees an article from its date on (pages.visibility).
     listed_from_its_date = "date"
+    theme_section = ("news", _("News"))
+    theme_date_field = "date"
 
     parent_page_types = ["news.NewsCategoryPage"]
     subpage_types = []
@@ -136,13 +115,6 @@ class NewsPage(BasePage):
 
     def listing_date(self):
         return self.date
-
-    def topics(self):
-        """Topics in the article's language. Links are synchronised between
-        languages (they point at the English topics), so each is looked up in
-        the page's language, falling back to English where it is not translated."""
-        keys = [link.topic.translation_key for link in self.topic_links.select_related("topic")]
-        return in_locale_with_fallback(NewsTopic.objects.filter(translation_key__in=keys), self.locale)
 
     def related_pages(self):
         """Related pages in the article's language (links are synchronised and
@@ -173,15 +145,11 @@ class NewsPage(BasePage):
 
     def article_extras(self):
         """What surrounds the article, cached with the shell: its category,
-        topics in its language, related pages and more news."""
+        themes in its language (each linking to its theme's page), related pages and more news."""
         category = self.get_parent()
-        index = category.get_parent()
         return {
             "category": {"title": category.title, "url": category.url},
-            "topics": [
-                {"name": topic.name, "url": f"{index.url}?topic={topic.slug}", "text_language": topic.text_language}
-                for topic in self.topics()
-            ],
+            "themes": themes.page_themes(self),
             "related": list(self.related_pages()),
             "more_news": list(self.more_news()),
             "last_updated": changes.last_updated(self),
@@ -207,19 +175,6 @@ class NewsPage(BasePage):
         # Absolute on the site's own address, like the page's canonical URL.
         url = rendition.url if "://" in rendition.url else site.root_url + rendition.url
         return {"url": url, "width": rendition.width, "height": rendition.height}
-
-
-class NewsPageTopic(Orderable):
-    page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey(
-        NewsTopic,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("topic"),
-        help_text=_("A topic the article is about; readers can click it to see all articles on that topic."),
-    )
-
-    panels = [FieldPanel("topic")]
 
 
 class NewsRelatedPage(Orderable):

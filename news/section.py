@@ -1,6 +1,6 @@
 """What news brings to the shell (pages.sections): its listing, dataset, update
 topic, slots (the home page's latest articles, feed links in every page's head,
-the articles on each park's page), demo and the topics whose edits show."""
+the articles on each park's page), and demo (its themes' edits show through pages.themes)."""
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +13,7 @@ from parks.related import park_list
 
 from . import datasets, importing, shell_slots, updates
 from .listing import news_listing
-from .models import NewsCategoryPage, NewsIndexPage, NewsTopic, articles_in
+from .models import NewsCategoryPage, NewsIndexPage, articles_in
 
 SECTION = Section(
     listings={NewsIndexPage: news_listing, NewsCategoryPage: news_listing},
@@ -37,7 +37,6 @@ SECTION = Section(
         ),  # fmt: skip
     ),
     demo=(Seeder("news.demo.seed_news", order=50),),
-    shown_models=(NewsTopic,),
     # eip-vietnam.org/article/81 (docs/operations.md, "Old addresses").
     old_addresses=(OldAddress("news", r"article/\d+", NewsIndexPage, _("Here is the latest news.")),),
     imports=(importing.KIND,),

@@ -8,6 +8,9 @@ the same whatever the number of rows.
 
 from pages.cache import fragments
 from pages.listing import choice_param, paginate, public, querystring_without
+from pages.navigation.localized import active_locale
+from pages.themes import filters as theme_filters
+from pages.themes import lookups as themes
 
 from .company_totals import company_table_html, totals_of
 from .models import CompanyResult, Sector, public_parks
@@ -28,8 +31,24 @@ def _index(locale_id):
         {"pk": pk, "title": title, "key": key}
         for pk, title, key in public_parks(locale_id).values_list("pk", "title", "translation_key").order_by("path")
     ]
-    rows = list(public_company_results(locale_id).values_list("pk", "park__translation_key", "sector", "year"))
-    return {"parks": parks, "rows": rows, "years": sorted({year for *_rest, year in rows}, reverse=True)}
+    themes_of = row_themes()
+    values = public_company_results(locale_id).values_list(
+        "pk", "park__translation_key", "sector", "year", "translation_key"
+    )
+    rows = [(pk, park, sector, year, sorted(themes_of.get(key, ()))) for pk, park, sector, year, key in values]
+    years = sorted({row[3] for row in rows}, reverse=True)
+    theme_keys = sorted({key for row in rows for key in row[4]})
+    return {"parks": parks, "rows": rows, "years": years, "theme_keys": theme_keys}
+
+
+def row_themes():
+    """{row translation key: {theme translation key}}: a result's themes are those
+    set on any of its languages' rows (editors set them on the source), in one query."""
+    found = {}
+    pairs = CompanyResult.themes.through.objects.values_list("companyresult__translation_key", "theme__translation_key")
+    for row_key, theme_key in pairs:
+        found.setdefault(row_key, set()).add(str(theme_key))
+    return found
 
 
 def _table_html(ids, shown_ids, park_by_key):
@@ -50,18 +69,22 @@ def company_results_context(request, page):
         "sector": choice_param(request, "sector", Sector.values),
         "year": choice_param(request, "year", years),
     }
+    theme_options = themes.options(active_locale(), set(index["theme_keys"]))
+    selected["theme"] = choice_param(request, "theme", [option["slug"] for option in theme_options])
+    theme_key = next((str(o["translation_key"]) for o in theme_options if o["slug"] == selected["theme"]), None)
     park_key = next((park["key"] for park in parks if park["pk"] == selected["park"]), None)
     ids = [
         pk
-        for pk, key, sector, year in index["rows"]
+        for pk, key, sector, year, row_theme_keys in index["rows"]
         if (park_key is None or key == park_key)
         and (selected["sector"] is None or sector == selected["sector"])
         and (selected["year"] is None or year == selected["year"])
+        and (theme_key is None or theme_key in row_theme_keys)
     ]
     results = paginate(request, ids, PER_PAGE)
     # The table (150 localized numbers) changes only on publish, as the fragments do;
     # its rows are loaded only to build it.
-    shown = ":".join(str(selected[name]) for name in ("park", "sector", "year"))
+    shown = ":".join(str(selected[name]) for name in ("park", "sector", "year", "theme"))
     table = fragments.cached(
         f"company-table:{page.pk}:{shown}:{results.number}",
         0,
@@ -74,6 +97,8 @@ def company_results_context(request, page):
         "sectors": Sector.choices,
         "years": years,
         "selected": selected,
+        "themes": theme_options,
+        "theme_notice": theme_filters.unknown_notice(request, selected["theme"]),
         "filter_query": querystring_without(request, "page"),
     }
 

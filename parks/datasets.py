@@ -1,13 +1,17 @@
-"""The parks' open datasets: indicators and company results (pages.opendata),
-read from the querysets the park pages and the company results table show."""
+"""The parks' open datasets: indicators, assessments, company results and case
+studies (pages.opendata), read from the querysets the park pages, the company
+results table and the case studies' index show."""
 
 from django.utils.translation import gettext_lazy as _
 
+from pages.listing import public
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
+from pages.origin import with_source_language
+from pages.themes.lookups import names_by_item, theme_rows
 
-from .company_results import public_company_results
-from .models import ParkIndicator, in_indicator_order, public_parks
+from .company_results import public_company_results, row_themes
+from .models import CaseStudyPage, CaseStudyPark, ParkIndicator, in_indicator_order, public_parks
 from .models.assessments import CATEGORIES
 from .models.comparison import compared_parks
 
@@ -58,7 +62,10 @@ INDICATORS = Dataset(
 
 
 def _company_rows(request):
-    locale_id = active_locale().pk
+    locale = active_locale()
+    locale_id = locale.pk
+    names = {row["translation_key"]: row["title"] for row in theme_rows(locale)}
+    themes_of = row_themes()
     parks = {
         park.translation_key: park
         for park in public_parks(locale_id).only("title", "path", "url_path", "translation_key")
@@ -68,7 +75,9 @@ def _company_rows(request):
         park = parks.get(result.park.translation_key, result.park)
         yield (result.company, park.title, park.get_full_url(request), result.sector, result.get_sector_display(),
                result.year, result.measures, result.energy_mwh, result.water_m3, result.co2e_t, result.waste_t,
-               result.cost_saved, result.currency, result.get_status_display(), result.source)  # fmt: skip
+               result.cost_saved, result.currency, result.get_status_display(), result.source,
+               sorted((names[key] for key in names if str(key) in themes_of.get(result.translation_key, ())),
+                      key=str.casefold))  # fmt: skip
 
 
 COMPANY_RESULTS = Dataset(
@@ -94,6 +103,7 @@ COMPANY_RESULTS = Dataset(
         ("currency", _("The currency of the cost saved (USD or VND)")),
         ("status", _("Reported (measured) or estimated")),
         ("source", _("Who reported it")),
+        ("themes", _("Its themes, in the dataset's language")),
     ),
     rows=_company_rows,
     key=("company", "park_url", "year"),
@@ -142,4 +152,44 @@ ASSESSMENTS = Dataset(
     pages=("parks.ParkPage",),
     order=15,
     shown_on="parks.AssessmentComparisonPage",
+)
+
+
+def _case_study_rows(request):
+    locale = active_locale()
+    studies = list(
+        with_source_language(public(CaseStudyPage.objects.filter(locale=locale)).defer_streamfields()).order_by("path")
+    )
+    parks = {park.translation_key: park.title for park in public_parks(locale.pk).only("title", "translation_key")}
+    links = CaseStudyPark.objects.filter(page__in=[study.pk for study in studies]).order_by("sort_order")
+    parks_of = {}
+    for page_id, key in links.values_list("page_id", "park__translation_key"):
+        if key in parks:  # the links name the English parks: each in the language, public ones only
+            parks_of.setdefault(page_id, []).append(parks[key])
+    themes = names_by_item(CaseStudyPage, [study.pk for study in studies], locale)
+    for study in studies:
+        yield (study.title, parks_of.get(study.pk, []), study.participants, study.stage,
+               study.get_stage_display(), study.benefits, study.get_full_url(request), study.source_language,
+               themes.get(study.pk, []))  # fmt: skip
+
+
+CASE_STUDIES = Dataset(
+    name="case-studies",
+    title=_("Case studies"),
+    description=_("The industrial symbiosis case studies: the exchanges between companies of the parks."),
+    columns=columns(
+        ("title", _("The case study's title")),
+        ("parks", _("The demonstration parks it is in")),
+        ("participants", _("The companies or sectors involved")),
+        ("stage_code", _("How far the exchange has got, as a code that is the same in both languages")),
+        ("stage", _("How far the exchange has got")),
+        ("benefits", _("What the exchange saves or earns")),
+        ("url", _("The case study's page")),
+        ("source_language", _("The language it was written in first (en or vi); the other is a translation")),
+        ("themes", _("Its themes, in the dataset's language")),
+    ),
+    rows=_case_study_rows,
+    key=("url",),
+    pages=("parks.CaseStudyPage",),
+    order=25,
 )

@@ -11,6 +11,7 @@ from pages.demo import ensure_page, translate_once
 from pages.demo.content import glossary as shell_glossary
 from pages.demo.translate import Glossary, translate
 from pages.models import HomePage, StandardPage
+from pages.themes.demo import tag, themes
 
 from .indicators import Kind, Status
 from .models import (
@@ -592,6 +593,22 @@ def _results_page_shows_park_totals(home):
     translate(results, shell_glossary)
 
 
+# What each case study is about, from its flows (pages.themes.demo).
+CASE_STUDY_THEMES = {
+    "hoa-khanh-by-product-exchange": ("symbiosis", "waste"),
+    "tra-noc-steam-and-water-sharing": ("symbiosis", "energy", "water"),
+}
+
+
+def _result_themes(result):
+    """A company result's themes, from the figures it reports: RECP, and energy,
+    water or waste where it saved some."""
+    keys = ["cleaner"]
+    keys += [key for key, value in (("energy", result.energy_mwh), ("water", result.water_m3),
+                                    ("waste", result.waste_t)) if value]  # fmt: skip
+    return themes(*keys)
+
+
 def seed_parks():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
@@ -643,6 +660,9 @@ def seed_parks():
                 status=Status.ESTIMATED,
                 source=ILLUSTRATIVE,
             )
+        if not result.themes.exists():
+            result.themes.set(_result_themes(result))  # its translations share them by translation key
         translate_once(result, glossary)
+    tag(CaseStudyPage, CASE_STUDY_THEMES)
 
     _results_page_shows_park_totals(home)

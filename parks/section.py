@@ -16,7 +16,7 @@ from .models import CompanyResult, CompanyResultsPage, ParkAssessment, ParkIndex
 
 SECTION = Section(
     listings={CompanyResultsPage: company_results_context},
-    datasets=(datasets.INDICATORS, datasets.ASSESSMENTS, datasets.COMPANY_RESULTS),
+    datasets=(datasets.INDICATORS, datasets.ASSESSMENTS, datasets.COMPANY_RESULTS, datasets.CASE_STUDIES),
     live_data=(
         LiveData(
             "parks.totals", _("Totals across the demonstration parks"), "parks/includes/park_totals.html", park_totals

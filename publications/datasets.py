@@ -10,10 +10,11 @@ from pages.navigation import site_for
 from pages.navigation.localized import active_locale
 from pages.opendata.registry import Dataset, columns
 from pages.origin import with_source_language
+from pages.themes.lookups import names_by_item
 from pages.visibility import in_public_collection
 
 from .library import filter_options
-from .models import LegalStatus, publications_in
+from .models import LegalStatus, PublicationPage, publications_in
 
 
 def _file(root_url, document):
@@ -44,7 +45,8 @@ def _legal_links(publications, full_urls):
 
 
 def _rows(request):
-    locale_id = active_locale().pk
+    locale = active_locale()
+    locale_id = locale.pk
     # The Site's address, as pages' full URLs use: rows do not vary with the Host a visitor sent.
     root_url = site_for(request).root_url
     categories = {category["path"]: category["title"] for category in filter_options(locale_id)["categories"]}
@@ -54,6 +56,7 @@ def _rows(request):
     )
     full_urls = {publication.translation_key: publication.get_full_url(request) for publication in publications}
     legal = _legal_links(publications, full_urls)
+    themes = names_by_item(PublicationPage, [publication.pk for publication in publications], locale)
     for publication in publications:
         file_en, size_en = _file(root_url, publication.file_en)
         file_vi, size_vi = _file(root_url, publication.file_vi)
@@ -70,7 +73,7 @@ def _rows(request):
                publication.publication_date.isoformat() if is_law else "",
                publication.date_in_force.isoformat() if publication.date_in_force else "",
                publication.legal_status, publication.get_legal_status_display() if publication.legal_status else "",
-               replaced_by, amended_by, replaces, amends)  # fmt: skip
+               replaced_by, amended_by, replaces, amends, themes.get(publication.pk, []))  # fmt: skip
 
 
 PUBLICATIONS = Dataset(
@@ -107,6 +110,7 @@ PUBLICATIONS = Dataset(
         ("amended_by", _("The page of the document that amended it")),
         ("replaces", _("The pages of the documents it replaced")),
         ("amends", _("The pages of the documents it amended")),
+        ("themes", _("Its themes, in the dataset's language")),
     ),
     rows=_rows,
     key=("url",),

@@ -20,6 +20,7 @@ from pages.demo import (
 )
 from pages.demo.translate import Glossary, translate
 from pages.models import HomePage
+from pages.themes.demo import tag
 from parks.models import ParkPage
 
 from .models import (
@@ -433,6 +434,21 @@ def _legal_status(category):
             translate(law, glossary.reversed(), english)
 
 
+# What each document is about, from its title (pages.themes.demo); a paper whose title is unknown gets none.
+PUBLICATION_THEMES = {
+    "decision-1526-qd-ttg-2014": ("policy",),
+    "decree-82-2018-nd-cp": ("policy",),
+    "decree-35-2022-nd-cp": ("policy",),
+    "circular-05-2025-tt-bkhdt": ("policy",),
+    "terminal-evaluation-eip-viet-nam-2019": ("cleaner", "symbiosis"),
+    "eip-viet-nam-socio-economic-requirements-2019": ("policy",),
+    "sustainability-2019-4687": ("capacity",),
+    "international-framework-eip-2017": ("policy",),
+    "international-framework-eip-v2-2021": ("policy",),
+    "unido-implementation-handbook-eip-2017": ("capacity",),
+}
+
+
 def seed_publications():
     english = Locale.get_default()
     home = HomePage.objects.get(locale=english)
@@ -472,6 +488,7 @@ def seed_publications():
         translate_once(publication, glossary)
 
     _legal_status(categories["law"])
+    tag(PublicationPage, PUBLICATION_THEMES)
 
     gallery = ensure_page(index, MediaGalleryPage, **GALLERY)
     translate_once(gallery, glossary)

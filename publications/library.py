@@ -1,4 +1,4 @@
-"""The document library: filters by category, year, file language, park and
+"""The document library: filters by category, theme, year, file language, park and
 a law's legal status, sorting by date, free-text search, pagination. Bad
 values are ignored."""
 
@@ -19,6 +19,7 @@ from pages.listing import (
     search_words,
 )
 from pages.lookups import category_path
+from pages.themes import filters as theme_filters
 from parks.models import park_options
 
 from .models import LegalStatus, PublicationCategoryPage, PublicationIndexPage, PublicationPage, publications_in
@@ -68,6 +69,9 @@ def library_context(request, page):
     options = filter_options(page.locale_id)
     filters = Filters(request, lambda: publications_in(page.locale_id))
     filters.category(options["categories"], page if isinstance(page, PublicationCategoryPage) else None)
+    themes = theme_filters.apply(
+        filters, theme_filters.listing_options("publications", lambda: publications_in(page.locale_id))
+    )
     filters.year(options["years"], "publication_date")
     filters.choice("language", ["en", "vi"], lambda pages, code: pages.filter(**{f"file_{code}__isnull": False}))
     filters.linked("park", options["parks"], via="park_links__park")
@@ -107,6 +111,7 @@ def library_context(request, page):
     ]
     return {
         **options,
+        **themes,
         "results": results,
         "selected": filters.selected,
         "query": query,

@@ -31,6 +31,7 @@ from pages.models import BasePage
 from pages.models.changes import corrections_panel
 from pages.navigation import site_for, site_id
 from pages.origin import is_source
+from pages.themes.models import ThemedPage
 from pages.visibility import in_public_collection
 from parks.models import ParkLink
 
@@ -76,7 +77,7 @@ class LegalStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-class PublicationPage(BasePage):
+class PublicationPage(ThemedPage, BasePage):
     LegalStatus = LegalStatus
 
     class Type(models.TextChoices):
@@ -178,6 +179,7 @@ class PublicationPage(BasePage):
     # The same address in both languages unless a translator changes it; the
     # legal status is a fact about the one document, the same in both languages.
     override_translatable_fields = [
+        *ThemedPage.override_translatable_fields,
         SynchronizedField("external_link"),
         SynchronizedField("document_number", overridable=False),
         SynchronizedField("date_in_force", overridable=False),
@@ -214,12 +216,15 @@ class PublicationPage(BasePage):
             [FieldPanel("file_en"), FieldPanel("file_vi"), FieldPanel("external_link")], heading=_("Files")
         ),
         FieldPanel("cover_image"),
+        ThemedPage.themes_panel(),
         InlinePanel("park_links", heading=_("Demonstration parks"), label=_("Park")),
         FieldPanel("body"),
         corrections_panel(),
     ]
+    theme_section = ("publications", _("Publications"))
+    theme_date_field = "publication_date"
     # The API (pages.opendata.api): a law's legal status; ?legal_status=replaced filters by it.
-    api_fields = [APIField("legal_status", serializer=legal.LegalStatusField())]
+    api_fields = [*ThemedPage.api_fields, APIField("legal_status", serializer=legal.LegalStatusField())]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("reference"),

@@ -31,6 +31,7 @@ from pages.demo.translate import Glossary, translate
 from pages.models import ContactPage, HomePage, NoticePage, StandardPage, TeamPage
 from pages.opendata.models import DataPage
 from pages.search.folding import transliterate_slug
+from pages.themes.models import ThemesPage
 from pages.updates.models import SubscribePage
 from parks.models import (
     AssessmentComparisonPage,
@@ -66,6 +67,7 @@ DEFAULTS = {
     ContactPage: {},
     DataPage: {},
     SubscribePage: {},
+    ThemesPage: {},
     NoticePage: {"kind": NoticePage.Kind.values[0], "last_reviewed": _today},
     ParkIndexPage: {},
     ParkPage: {

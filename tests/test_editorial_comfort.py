@@ -17,7 +17,7 @@ from .fixtures import get_page
 
 pytestmark = pytest.mark.django_db
 
-PAGE_APPS = ["pages", "updates", "opendata", "importer", "parks", "events", "publications", "news"]
+PAGE_APPS = ["pages", "updates", "opendata", "importer", "themes", "parks", "events", "publications", "news"]
 
 
 def page_types():
@@ -97,6 +97,7 @@ def test_every_field_an_editor_sees_has_help_text():
         "EventSeats",
         # E-mail updates: written by the site itself (pages.updates), never edited.
         "SuppressedAddress",
+        "SubscriberTheme",  # the themes a subscriber chose on the form
         "Announcement",
         "Delivery",
         # The mail outbox (pages.mail): written and sent by the site, deleted once sent.

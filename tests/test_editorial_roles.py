@@ -11,9 +11,10 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from news.models import NewsCategoryPage, NewsPage, NewsPageTopic, NewsTopic
+from news.models import NewsCategoryPage, NewsPage
 from pages import origin
 from pages.models import HomePage, RelatedAgency, StandardPage
+from pages.themes.models import Theme
 
 from .editorial import client_for, refused, translation_of, twin, user_in
 from .factories import build, section, translate_page
@@ -21,7 +22,7 @@ from .factories import build, section, translate_page
 pytestmark = pytest.mark.django_db
 
 
-SNIPPETS = ["news.%s_newstopic", "pages.%s_partner", "pages.%s_relatedagency", "pages.%s_teammember"]
+SNIPPETS = ["themes.%s_theme", "pages.%s_partner", "pages.%s_relatedagency", "pages.%s_teammember"]
 SNIPPETS += ["parks.%s_companyresult"]
 MEDIA = ["wagtaildocs.%s_document", "wagtailimages.%s_image"]
 
@@ -317,8 +318,8 @@ def news_with_topic(english, vietnamese):
     """A new English article with a topic, its Vietnamese twin still an
     alias, and an unreviewed Vietnamese name for the topic in translation
     memory."""
-    topic = NewsTopic.objects.filter(locale=english).order_by("pk").first()
-    article = build(NewsPage, topic_links=[NewsPageTopic(topic=topic)])
+    topic = Theme.objects.filter(locale=english).order_by("pk").first()
+    article = build(NewsPage, themes=[topic])
     _unreviewed(topic, vietnamese, topic.name, "Chủ đề chưa duyệt")
     return article, topic
 

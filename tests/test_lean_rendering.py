@@ -23,8 +23,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsTopic
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages.models import HomePage, StandardPage
+from pages.themes.models import Theme
 
 from .editorial import client_for, twin
 from .factories import build, section
@@ -188,11 +189,11 @@ def test_a_replaced_picture_shows_on_cards_and_articles(client):
 @pytest.fixture
 def draft_article(english, moderator):
     """An article with a draft that has another lead picture and one more topic."""
-    topic, extra_topic = NewsTopic.objects.filter(locale=english).order_by("pk")[:2]
-    article = build(NewsPage, lead_image=picture("live-lead", "#36c"), topic_links=[NewsPageTopic(topic=topic)])
+    topic, extra_topic = Theme.objects.filter(locale=english).order_by("pk")[:2]
+    article = build(NewsPage, lead_image=picture("live-lead", "#36c"), themes=[topic])
     draft = NewsPage.objects.get(pk=article.pk)
     draft.lead_image = picture("only-in-the-draft", "#c33")
-    draft.topic_links.add(NewsPageTopic(topic=extra_topic))
+    draft.themes.add(extra_topic)
     draft.save_revision(user=moderator)
     return article, extra_topic
 
@@ -208,10 +209,10 @@ def test_a_preview_shows_the_draft_and_visitors_the_live_page(client, moderator,
         assert "only-in-the-draft" not in get_page(client, article.url)
     draft_html = preview(moderator, article)
     assert 'alt="only-in-the-draft"' in draft_html
-    assert extra_topic.name in re.search(r'<p class="topics">.*?</p>', draft_html, re.S).group(0)
+    assert extra_topic.name in re.search(r'<p class="themes">.*?</p>', draft_html, re.S).group(0)
     live_html = get_page(client, article.url)
     assert "only-in-the-draft" not in live_html
-    topics = re.search(r'<p class="topics">.*?</p>', live_html, re.S)
+    topics = re.search(r'<p class="themes">.*?</p>', live_html, re.S)
     assert topics is None or extra_topic.name not in topics.group(0)
 
 
@@ -297,7 +298,7 @@ def test_the_menu_marks_the_section_and_page_of_each_address(client, address, ac
         "page in about": build(StandardPage, section(StandardPage), show_in_menus=True).url,
         "about": about,
         "news": news,
-        "news by topic": news + "?topic=policy",
+        "news by topic": news + "?theme=policy-and-regulation",
         "vi about": vi_about,
         "vi news": vi_news,
         "search": "/en/search/?q=park",

@@ -15,8 +15,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
 
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTopic, NewsRelatedPage, NewsTopic
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsRelatedPage
 from pages.models import HomePage, StandardPage
+from pages.themes.models import Theme
 from parks.models import ParkPage
 
 from .editorial import twin
@@ -50,11 +51,11 @@ def article(title, vietnamese, parent=None, vi=None, **fields):
 
 
 def topic(english, vietnamese=None):
-    """A news topic, with its Vietnamese name if given."""
-    topic = NewsTopic.objects.create(locale=Locale.objects.get(language_code="en"), name=english)
+    """A theme (news topics are themes now), with its Vietnamese name if given."""
+    topic = Theme.objects.create(locale=Locale.objects.get(language_code="en"), name=english)
     if vietnamese:
         vi = Locale.objects.get(language_code="vi")
-        NewsTopic.objects.create(locale=vi, translation_key=topic.translation_key, name=vietnamese)
+        Theme.objects.create(locale=vi, translation_key=topic.translation_key, name=vietnamese)
     return topic
 
 
@@ -98,8 +99,8 @@ def test_filters_by_category_topic_year_and_park(client, english):
     assert set(card_titles(html)) == in_category
     assert featured_title(html) is None
     steam = topic("Steam exchange")
-    tagged = build(NewsPage, title="Two mills trade steam", topic_links=[NewsPageTopic(topic=steam)])
-    assert card_titles(get_page(client, f"{news}?topic={steam.slug}")) == [tagged.title]
+    tagged = build(NewsPage, title="Two mills trade steam", themes=[steam])
+    assert card_titles(get_page(client, f"{news}?theme={steam.slug}")) == [tagged.title]
     old = build(NewsPage, title="A park's first symbiosis study", date=datetime.datetime(2012, 5, 4, 9, tzinfo=HCM))
     titles = card_titles(get_page(client, f"{news}?year=2012"))
     assert old.title in titles and tagged.title not in titles
@@ -111,16 +112,16 @@ def test_filters_by_category_topic_year_and_park(client, english):
 
 def test_vietnamese_topic_filter_uses_vietnamese_topics(client):
     steam = topic("Steam exchange", "Trao đổi hơi nước")
-    article("Two mills trade steam", "Hai nhà máy trao đổi hơi nước", topic_links=[NewsPageTopic(topic=steam)])
+    article("Two mills trade steam", "Hai nhà máy trao đổi hơi nước", themes=[steam])
     # The Vietnamese topic's own slug, made from its name.
-    html = get_page(client, section(NewsIndexPage, "vi").url + "?topic=trao-doi-hoi-nuoc")
+    html = get_page(client, section(NewsIndexPage, "vi").url + "?theme=trao-doi-hoi-nuoc")
     assert '<option value="trao-doi-hoi-nuoc" selected>Trao đổi hơi nước</option>' in html
     assert card_titles(html) == ["Hai nhà máy trao đổi hơi nước"]
 
 
 @pytest.mark.parametrize(
     "query",
-    ["?page=abc", "?page=0", "?page=10000", "?topic=<x>", "?year=2x", "?park=abc", "?category=nope&topic=&year=&park="],
+    ["?page=abc", "?page=0", "?page=10000", "?theme=<x>", "?year=2x", "?park=abc", "?category=nope&topic=&year=&park="],
 )
 def test_junk_news_filters_are_ignored(client, query):
     assert client.get(section(NewsIndexPage).url + query).status_code == 200
@@ -200,7 +201,7 @@ def test_article_page_metadata_share_links_and_more_news(client, vietnamese):
         "Các KCN Cần Thơ dùng chung hơi nước",
         lead_image=get_image_model().objects.create(title="Steam line", file=get_test_image_file()),
         image_credit="EIP Viet Nam (illustration)",
-        topic_links=[NewsPageTopic(topic=steam)],
+        themes=[steam],
         related_links=[NewsRelatedPage(related=park)],
         vi={"image_credit": "EIP Việt Nam (minh họa)"},
     )
@@ -249,12 +250,12 @@ def test_listing_costs_the_same_with_10_and_100_articles(client):
                 vietnamese=None,
                 title=f"Extra article {number}",
                 date=datetime.datetime(2020, 1, 1, tzinfo=HCM) + datetime.timedelta(days=number),
-                topic_links=[NewsPageTopic(topic=steam)],
+                themes=[steam],
             )
 
     # Ten articles of the topic and year before, more than one page of them after.
     add_articles(range(10))
-    urls = [section(NewsIndexPage).url, category.url, f"{section(NewsIndexPage).url}?topic={steam.slug}&year=2020"]
+    urls = [section(NewsIndexPage).url, category.url, f"{section(NewsIndexPage).url}?theme={steam.slug}&year=2020"]
     before = {url: cold_and_warm(client, url) for url in urls}
     assert all(warm <= 12 for _cold, warm in before.values()), before
     add_articles(range(10, 90))

@@ -141,9 +141,9 @@ def test_a_listing_page_type_without_its_listing_is_refused(monkeypatch):
 
 
 def test_a_snippet_left_out_of_shown_models_is_refused(monkeypatch):
-    declared_with(monkeypatch, "news", shown_models=())
+    declared_with(monkeypatch, "themes", shown_models=())
     assert messages(6) == [
-        "news: the snippet news.NewsTopic is not in shown_models: its edits would not reach cached pages."
+        "themes: the snippet themes.Theme is not in shown_models: its edits would not reach cached pages."
     ]
 
 

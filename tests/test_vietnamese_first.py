@@ -19,10 +19,11 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment
 from wagtail_localize.operations import translate_object
 
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsTopic
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from pages import origin
 from pages.editorial.tree_sync import twin_new_page
 from pages.models import RelatedAgency, StandardPage
+from pages.themes.models import Theme
 from pages.updates.tests.test_updates import send, subscribed
 from publications.models import PublicationPage
 
@@ -223,7 +224,7 @@ def test_the_translations_report_follows_a_vietnamese_page_and_snippet_towards_e
     moderator, vietnamese_article, english, vietnamese
 ):
     client = client_for(moderator)
-    topic = NewsTopic.objects.create(locale=vietnamese, name="Năng lượng tái tạo", slug="nang-luong-tai-tao")
+    topic = Theme.objects.create(locale=vietnamese, name="Năng lượng tái tạo", slug="nang-luong-tai-tao")
     rows = {row[2]: row for row in report_rows(client, "direction=vi-en")}
     assert rows[TITLE][3:6] == ["vi", "en", "Not translated (Vietnamese shown)"]
     assert rows["Năng lượng tái tạo"][3:6] == ["vi", "en", "Missing"]

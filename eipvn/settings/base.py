@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "pages.updates",
     "pages.opendata",
     "pages.importer",
+    "pages.themes",
     "parks",
     "events",
     "publications",

@@ -11,7 +11,7 @@ so that the change and its new generations commit together, or right after
 the change is saved, before the action returns.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
@@ -104,3 +104,11 @@ def invalidate_on_change(*models):
     for model in models:
         post_save.connect(_snippet_saved_or_deleted, sender=model, weak=False)
         post_delete.connect(_snippet_saved_or_deleted, sender=model, weak=False)
+        # Its many-to-many links (a company result's themes) are saved after the row.
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(_links_changed, sender=field.remote_field.through, weak=False)
+
+
+def _links_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_"):
+        snippet_changed(instance)

@@ -62,8 +62,11 @@ def _fill(page, plan, documents):
         setattr(page, relation, [link(**{field: park}) for park in plan.parks])
     if kind.topics:
         relation, field, _model = kind.topics
-        link = type(page)._meta.get_field(relation).related_model
-        setattr(page, relation, [link(**{field: topic}) for topic in plan.topics])
+        if field is None:  # a many-to-many field (pages.themes): the themes themselves
+            setattr(page, relation, plan.topics)
+        else:
+            link = type(page)._meta.get_field(relation).related_model
+            setattr(page, relation, [link(**{field: topic}) for topic in plan.topics])
     for name, document in documents.items():
         setattr(page, name, document)
 

@@ -32,7 +32,8 @@ class Kind:
     # (relation, field, park page type): the page's links to demonstration parks
     # (the "parks" column), its rows' field that names the park, and the park's type.
     parks: tuple = ()
-    # (relation, field, snippet model) when the "topics" column applies.
+    # (relation, field, snippet model) when the "topics" column applies; field
+    # None for a many-to-many field of the snippets themselves (("themes", None, Theme)).
     topics: tuple = ()
     # {column: page field} of documents: a path in the import folder or an http(s) address.
     files: dict = field(default_factory=dict)

@@ -22,11 +22,13 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from pages.models import Correction
+from pages.themes.lookups import keys_of_pages
 from pages.updates import mail, subscriptions, topics
 from pages.updates.announcements import is_shown
 from pages.updates.models.records import Announcement, Delivery, Subscriber
@@ -162,12 +164,17 @@ def _send_announcements(now, budget, report, dry_run):
         if not _still_shown(announcement, report, dry_run):
             continue
         key = f"a{announcement.pk}"
+        # Subscribers of its section's topic, or of one of its themes (pages.themes).
+        themes = keys_of_pages([announcement.page_id]).get(announcement.page_id, set())
+        wanted = Q(pk__in=Subscriber.objects.filter(topics__topic=announcement.topic).values("pk"))
+        if themes:
+            wanted |= Q(pk__in=Subscriber.objects.filter(themes__theme_key__in=themes).values("pk"))
         recipients = (
             _confirmed()
+            .filter(wanted)
             .filter(
                 frequency=Frequency.IMMEDIATE,
                 language=announcement.language,
-                topics__topic=announcement.topic,
                 covered_until__lte=announcement.created_at,
             )
             .exclude(deliveries__key=key)
@@ -196,24 +203,28 @@ def _send_digests(frequency, now, budget, report, dry_run):
         _confirmed()
         .filter(frequency=frequency)
         .filter(covered_until__lt=cutoff)
-        .prefetch_related("topics")
+        .prefetch_related("topics", "themes")
         .order_by("pk")
     )
     for subscriber in due[: budget + 1]:
         if budget <= 0:
             report.more = True
             return 0
-        announcements = [
-            announcement
-            for announcement in Announcement.objects.filter(
-                language=subscriber.language,
-                topic__in=subscriber.topic_keys(),
-                created_at__gt=subscriber.covered_until,
-                created_at__lte=cutoff,
+        window = (
+            Announcement.objects.filter(
+                language=subscriber.language, created_at__gt=subscriber.covered_until, created_at__lte=cutoff
             )
             .exclude(status=Announcement.Status.WITHDRAWN)
             .select_related("page")
-            if _still_shown(announcement, report, dry_run)
+        )
+        chosen_topics, chosen_themes = set(subscriber.topic_keys()), set(subscriber.theme_keys())
+        candidates = list(window if chosen_themes else window.filter(topic__in=chosen_topics))
+        themes = keys_of_pages([a.page_id for a in candidates]) if chosen_themes else {}
+        announcements = [
+            announcement
+            for announcement in candidates
+            if (announcement.topic in chosen_topics or themes.get(announcement.page_id, set()) & chosen_themes)
+            and _still_shown(announcement, report, dry_run)
         ]
         if dry_run:
             if announcements:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from pages.updates.models.records import Subscriber, SubscriberTopic, SuppressedAddress
+from pages.updates.models.records import Subscriber, SubscriberTheme, SubscriberTopic, SuppressedAddress
 
 Reason = SuppressedAddress.Reason
 HASH_SALT = "pages.updates.suppressed-address"
@@ -46,8 +46,18 @@ def _set_topics(subscriber, topics):
     )
 
 
+def _set_themes(subscriber, themes):
+    """The subscriber's themes: translation keys (strings or UUIDs)."""
+    wanted = {str(key) for key in themes}
+    existing = {str(key) for key in subscriber.themes.values_list("theme_key", flat=True)}
+    subscriber.themes.exclude(theme_key__in=wanted).delete()
+    SubscriberTheme.objects.bulk_create(
+        [SubscriberTheme(subscriber=subscriber, theme_key=key) for key in sorted(wanted - existing)]
+    )
+
+
 @transaction.atomic
-def subscribe(email, language, topics, frequency):
+def subscribe(email, language, topics, frequency, themes=()):
     """Store the request; returns (subscriber, "confirm" | "manage") for the
     e-mail to send, or (None, None) when nothing may be sent. How many such
     e-mails one address gets, whoever asks, is the outbox's cap (pages.mail.outbox)."""
@@ -62,6 +72,7 @@ def subscribe(email, language, topics, frequency):
     subscriber.language, subscriber.frequency = language, frequency
     subscriber.save()
     _set_topics(subscriber, topics)
+    _set_themes(subscriber, themes)
     return subscriber, "confirm"
 
 
@@ -80,13 +91,14 @@ def confirm(subscriber):
 
 
 @transaction.atomic
-def change(subscriber, language, topics, frequency):
+def change(subscriber, language, topics, frequency, themes=()):
     if frequency != subscriber.frequency:
         # What was sent in the old rhythm is not sent again in the new one.
         subscriber.covered_until = timezone.now()
     subscriber.language, subscriber.frequency = language, frequency
     subscriber.save(update_fields=["language", "frequency", "covered_until"])
     _set_topics(subscriber, topics)
+    _set_themes(subscriber, themes)
 
 
 def _forget(subscriber, reason):

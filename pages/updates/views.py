@@ -21,7 +21,9 @@ from pages import signed_tokens
 from pages.forms import fields_html, mark_invalid_fields
 from pages.listing import public
 from pages.mail import outbox
+from pages.navigation.localized import active_locale
 from pages.operations import rate_limit
+from pages.themes.lookups import theme_rows
 from pages.updates import links, mail, subscriptions, topics
 from pages.updates.forms import PreferencesForm, SubscribeForm
 
@@ -39,10 +41,15 @@ def subscribe_page(language=None):
 def _initial(request, page):
     wanted = request.GET.getlist("topic")
     keys = [key for key, _label in topics.choices()]
+    # ?theme=<slug> (a theme's page): that theme alone, unless topics are asked for too.
+    slugs = request.GET.getlist("theme")
+    themes = [str(row["translation_key"]) for row in theme_rows(active_locale()) if row["slug"] in slugs]
+    chosen = [key for key in wanted if key in keys]
     return {
         "email": request.GET.get("email", "").strip()[:254],
         "language": page.locale.language_code,
-        "topics": [key for key in wanted if key in keys] or keys,
+        "topics": chosen or ([] if themes else keys),
+        "themes": themes,
         "frequency": "immediate",
     }
 
@@ -74,7 +81,7 @@ def subscribe(request, page):
             else:
                 data = form.cleaned_data
                 subscriber, answer = subscriptions.subscribe(
-                    data["email"], data["language"], data["topics"], data["frequency"]
+                    data["email"], data["language"], data["topics"], data["frequency"], data.get("themes", [])
                 )
                 if answer == "confirm":
                     _queue(mail.confirmation(subscriber), subscriber, "updates-confirm")
@@ -125,12 +132,17 @@ def manage(request, token):
     subscriber = links.from_subscriber_token(token)
     if subscriber is None:
         return _invalid(request)
-    initial = {"language": subscriber.language, "topics": subscriber.topic_keys(), "frequency": subscriber.frequency}
+    initial = {
+        "language": subscriber.language,
+        "topics": subscriber.topic_keys(),
+        "themes": subscriber.theme_keys(),
+        "frequency": subscriber.frequency,
+    }
     form = PreferencesForm(request.POST or None, initial=initial)
     saved = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        subscriptions.change(subscriber, data["language"], data["topics"], data["frequency"])
+        subscriptions.change(subscriber, data["language"], data["topics"], data["frequency"], data.get("themes", []))
         saved = True
     mark_invalid_fields(form)
     return _answer(

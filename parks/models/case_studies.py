@@ -13,6 +13,7 @@ from pages.listing import kept_cards, public
 from pages.lookups import in_language
 from pages.models import BasePage
 from pages.models.changes import corrections_panel
+from pages.themes.models import ThemedPage
 
 from ..indicators import NOT_NEGATIVE
 from .links import ParkLink
@@ -28,13 +29,21 @@ class CaseStudyIndexPage(BasePage):
         verbose_name = _("case study index")
 
     def get_context(self, request, *args, **kwargs):
+        from pages.listing import Filters
+        from pages.themes import filters as theme_filters
+
         context = super().get_context(request, *args, **kwargs)
         studies = lambda: public(CaseStudyPage.objects.child_of(self).live()).order_by("path")  # noqa: E731
-        context["case_studies"] = kept_cards(request, f"case-studies:{self.pk}", studies)
+        filters = Filters(request, studies)
+        context.update(theme_filters.apply(filters, theme_filters.listing_options(f"case-studies:{self.pk}", studies)))
+        # Kept per theme chosen (Filters.key): ids with the fragments, cards as HTML.
+        name = f"case-studies:{self.pk}:{filters.key()}"
+        context["case_studies"] = kept_cards(request, name, lambda: filters.pages)
+        context["selected"] = filters.selected
         return context
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(ThemedPage, BasePage):
     class Stage(models.TextChoices):
         IDENTIFIED = "identified", _("Opportunity identified")
         FEASIBILITY = "feasibility", _("Pre-feasibility study")
@@ -65,6 +74,7 @@ class CaseStudyPage(BasePage):
         InlinePanel("park_links", heading=_("Parks"), label=_("Park"), min_num=1),
         FieldPanel("participants"),
         FieldPanel("stage"),
+        ThemedPage.themes_panel(),
         InlinePanel("flows", heading=_("What flows between them"), label=_("Flow")),
         FieldPanel("benefits"),
         FieldPanel("body"),
@@ -73,6 +83,7 @@ class CaseStudyPage(BasePage):
 
     parent_page_types = ["parks.CaseStudyIndexPage"]
     subpage_types = []
+    theme_section = ("case-studies", _("Case studies"))
 
     class Meta:
         verbose_name = _("case study")

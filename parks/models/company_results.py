@@ -1,5 +1,6 @@
 """Company-level RECP and industrial symbiosis results, and the page that tables them."""
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.listing import ListingPage
 from pages.models import BasePage
+from pages.themes.models import ThemedSnippetForm
 
 from ..indicators import NOT_NEGATIVE, Currency, Status
 
@@ -115,6 +117,14 @@ class CompanyResult(TranslatableMixin, models.Model):
         help_text=_('Choose "estimated" for calculated or projected figures, "reported" for measured ones.'),
     )
     source = models.CharField(_("source"), max_length=255, help_text=_('Who reported it, e.g. "UNIDO, 2024".'))
+    # Set on the source row; its translations share them by translation key (parks.company_results).
+    themes = models.ManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name=_("themes"),
+        help_text=_("What the results are about, e.g. water or energy; readers filter the table by them."),
+    )
 
     panels = [
         FieldPanel("company"),
@@ -124,7 +134,9 @@ class CompanyResult(TranslatableMixin, models.Model):
         FieldRowPanel([FieldPanel("co2e_t"), FieldPanel("waste_t")]),
         FieldRowPanel([FieldPanel("cost_saved"), FieldPanel("currency")]),
         FieldRowPanel([FieldPanel("status"), FieldPanel("source")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = ThemedSnippetForm
     translatable_fields = [
         TranslatableField("company"),
         SynchronizedField("park"),
@@ -148,3 +160,16 @@ class CompanyResult(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.company} ({self.year})"
+
+    @classmethod
+    def theme_summary(cls, locale_id, theme_key):
+        """For a theme's page (pages.themes): how many public results in the
+        language are on the theme, and the table that filters them, or None."""
+        from pages.listing import public
+
+        from ..company_results import public_company_results, row_themes
+
+        page = public(CompanyResultsPage.objects.filter(locale_id=locale_id)).order_by("path").first()
+        keys = [key for key, themes in row_themes().items() if str(theme_key) in themes]
+        count = public_company_results(locale_id).filter(translation_key__in=keys).count() if page and keys else 0
+        return {"title": page.title, "url": page.url, "count": count} if count else None

@@ -47,7 +47,7 @@ PAGES = {
     "album-vi": "/vi/bao-cao-va-an-pham/video-va-hinh-anh/anh-cac-khu-cong-nghiep-thi-diem/",
     "video-en": "/en/publications/videos-photos/geipp-videos/",
     "news-en": "/en/news/",
-    "news-vi": "/vi/tin-tuc/?topic=chinh-sach",
+    "news-vi": "/vi/tin-tuc/?theme=chinh-sach-va-phap-luat",
     "news-category-vi": "/vi/tin-tuc/tin-trong-nuoc/",
     "article-en": "/en/news/project-news/stakeholders-consulted-on-hiep-phuocs-eco-industrial-transition/",
     "article-vi": "/vi/tin-tuc/tin-trong-nuoc/thong-tu-moi-huong-dan-phat-trien-khu-cong-nghiep-sinh-thai/",

@@ -21,7 +21,7 @@ from tests.queries import cold_and_warm
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("en", "vi")
-NAMES = ("indicators", "assessments", "company-results", "events", "publications", "news")
+NAMES = ("indicators", "assessments", "company-results", "case-studies", "events", "publications", "news")
 
 
 def data(client, name, language):

@@ -62,6 +62,9 @@ class Subscriber(models.Model):
     def topic_keys(self):
         return sorted(topic.topic for topic in self.topics.all())
 
+    def theme_keys(self):
+        return sorted(str(theme.theme_key) for theme in self.themes.all())
+
     topic_keys.short_description = _("topics")
 
 
@@ -77,6 +80,23 @@ class SubscriberTopic(models.Model):
 
     def __str__(self):
         return self.topic
+
+
+class SubscriberTheme(models.Model):
+    """A theme (pages.themes) the subscriber chose: items on it from any
+    section, matched by the theme's translation key (the same in both languages)."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="themes", editable=False)
+    theme_key = models.UUIDField(_("theme"))
+
+    class Meta:
+        db_table = "pages_subscribertheme"
+        verbose_name = _("theme")
+        constraints = [models.UniqueConstraint(fields=["subscriber", "theme_key"], name="one_row_per_subscriber_theme")]
+        indexes = [models.Index(fields=["theme_key"])]
+
+    def __str__(self):
+        return str(self.theme_key)
 
 
 class SuppressedAddress(models.Model):
@@ -161,4 +181,4 @@ class Delivery(models.Model):
         return f"{self.key} → {self.subscriber_id} ({self.state})"
 
 
-__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTopic", "SuppressedAddress"]
+__all__ = ["Announcement", "Delivery", "Subscriber", "SubscriberTheme", "SubscriberTopic", "SuppressedAddress"]
