@@ -144,3 +144,13 @@ def test_the_library_keeps_no_rows_for_a_visitors_search_words(client):
     # Without search words, the same listing is kept.
     client.get(library.url)
     assert "rows:library" in " ".join(str(key) for key in cache._cache)
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_a_visitors_unknown_theme_is_told_to_that_visitor_only(client, listing):
+    """The filter form is kept per checked choice; what a visitor typed that is not
+    a choice is answered to them, never kept into the form everyone else gets."""
+    url = section(LISTINGS[listing][0], "vi").url
+    typed = client.get(url, {"theme": "free-crypto-prize"}).content.decode()
+    assert "free-crypto-prize" in typed
+    assert "free-crypto-prize" not in client.get(url).content.decode()
