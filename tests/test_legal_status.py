@@ -184,8 +184,8 @@ def dataset(client, language, fmt):
     response = client.get(f"/{language}/data/publications.{fmt}")
     assert response.status_code == 200
     if fmt == "json":
-        return json.loads(response.content)["rows"]
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        return json.loads(response.getvalue())["rows"]
+    return list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])

@@ -2,6 +2,7 @@
 their items from what each is about (``themes(*keys)``)."""
 
 from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from pages.demo import ensure_translated_page, translate_once
 from pages.demo.translate import Glossary, translate
@@ -93,3 +94,8 @@ def tag(model, by_slug):
         for version in model.objects.filter(translation_key=page.translation_key, alias_of__isnull=True):
             version.themes.set(found)  # synchronised: every language names the source's rows
             version.save_revision().publish()
+            # No words changed: the translation source is brought up to date with
+            # its page, or the Translations report would call every translation
+            # of a Vietnamese-first item (already made) out of date.
+            if TranslationSource.objects.filter(object_id=version.translation_key, locale=version.locale).exists():
+                TranslationSource.update_or_create_from_instance(version)
