@@ -95,6 +95,17 @@ def test_team_page_lists_translated_team_members(client):
     assert "Tổ chức Phát triển Công nghiệp Liên hợp quốc (UNIDO)" in vi
 
 
+def test_the_kept_team_list_follows_an_edited_member(client):
+    from pages.models import TeamMember
+
+    url = "/vi/gioi-thieu/nhom-du-an/"
+    assert "Giám đốc Dự án quốc gia" in get_page(client, url)  # the list is kept now
+    member = TeamMember.objects.get(locale__language_code="vi", role="Giám đốc Dự án quốc gia")
+    member.role = "Giám đốc Dự án quốc gia (mới bổ nhiệm)"
+    member.save()
+    assert "Giám đốc Dự án quốc gia (mới bổ nhiệm)" in get_page(client, url)
+
+
 def test_breadcrumbs_lead_home(client, vietnamese):
     page = twin(build(StandardPage, section(StandardPage), vietnamese="translated"), vietnamese)
     parent = page.get_parent()

@@ -1,3 +1,5 @@
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -98,7 +100,11 @@ class TeamPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["team_members"] = in_locale_with_fallback(TeamMember.objects.select_related("photo"), self.locale)
+        # Read only when the kept list (the template's "team" fragment) must be built:
+        # templates call a callable, and this one reads once.
+        context["team_members"] = functools.cache(
+            lambda: in_locale_with_fallback(TeamMember.objects.select_related("photo"), self.locale)
+        )
         return context
 
 
