@@ -259,3 +259,15 @@ def test_the_migration_turns_every_topic_and_link_into_themes_losing_none():
     assert migration.plan_links(links, theme_of, theme_pks) == [(100, 10), (100, 30), (200, 20)]
     content = {"title": "An article", "topic_links": [{"pk": 7, "topic": 1, "page": 100}, {"pk": 8, "topic": 3}]}
     assert migration.rewrite_content(content, {1: 10, 3: 30}) == {"title": "An article", "themes": [10, 30]}
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_theme_page_kept_list_shows_an_item_published_since(client, language):
+    steam = make_theme()
+    translated(NewsPage, "Mills trade steam", "Các nhà máy trao đổi hơi nước", themes=[steam])
+    url = theme_url(
+        language, Theme.objects.get(locale__language_code=language, translation_key=steam.translation_key).slug
+    )
+    assert len(titles(get_page(client, url))) == 1  # the theme's items are kept now
+    later = translated(EventPage, "Steam network visit", "Tham quan mạng hơi nước", themes=[steam])
+    assert twin(later, Locale.objects.get(language_code=language)).title in titles(get_page(client, url))

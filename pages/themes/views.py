@@ -37,7 +37,13 @@ def theme_view(request, page, slug):
         if other is not None:
             return redirect(f"{page.url}{other['slug']}/", permanent=True)
         raise Http404("No such theme")
-    rows = lookups.public_items(page.locale_id, theme["translation_key"])
+    # Every public item on the theme (id, date, section), kept with the fragments
+    # (a publish drops it; a short life, as an article dated ahead joins on its date):
+    # a visit, filtered or not, then builds no query for the list.
+    key = theme["translation_key"]
+    rows = fragments.cached(
+        f"theme-items:{page.locale_id}:{key}", 0, lambda: lookups.public_items(page.locale_id, key), timeout=120
+    )
     sections = [(key, label) for key, label in lookups.sections() if any(row[2] == key for row in rows)]
     years = sorted({row[0].year for row in rows if row[0] is not None}, reverse=True)
     selected = {
