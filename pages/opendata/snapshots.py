@@ -59,14 +59,26 @@ def _record(dataset, rows, digest):
 def snapshot(dataset, request):
     """{"rows": [tuple, …], "digest": str, "changed_at": datetime} for the active language."""
 
+    site = site_id(site_for(request))
+    timeout = dataset.timeout or fragments.TIMEOUT
+
     def build():
         rows = [tuple(row) for row in dataset.rows(request)]
         digest = _hash(rows)
-        return {"rows": rows, "digest": digest, "changed_at": _record(dataset, rows, digest)}
+        current = {"rows": rows, "digest": digest, "changed_at": _record(dataset, rows, digest)}
+        # The summary follows every rebuild, so it never outlives the rows it describes.
+        fragments.put(_summary_name(dataset), site, _summary_of(current), timeout=timeout)
+        return current
 
-    site = site_for(request)
-    timeout = dataset.timeout or fragments.TIMEOUT
-    return fragments.cached(f"dataset:{dataset.name}", site_id(site), build, timeout=timeout)
+    return fragments.cached(f"dataset:{dataset.name}", site, build, timeout=timeout)
+
+
+def _summary_name(dataset):
+    return f"dataset-summary:{dataset.name}"
+
+
+def _summary_of(current):
+    return {"count": len(current["rows"]), "changed_at": current["changed_at"]}
 
 
 def recent_changes(language, limit=10):
@@ -79,10 +91,8 @@ def summary(dataset, request):
     kept beside them, so the Data page reads a few numbers instead of
     unpickling every dataset's rows on each visit."""
     site = site_id(site_for(request))
-    name = f"dataset-summary:{dataset.name}"
-    found = fragments.get(name, site)
-    if found is None:
-        current = snapshot(dataset, request)
-        found = {"count": len(current["rows"]), "changed_at": current["changed_at"]}
-        fragments.put(name, site, found, timeout=dataset.timeout or fragments.TIMEOUT)
+    found = fragments.get(_summary_name(dataset), site)
+    if found is None:  # the rows are kept but their summary was evicted
+        found = _summary_of(snapshot(dataset, request))
+        fragments.put(_summary_name(dataset), site, found, timeout=dataset.timeout or fragments.TIMEOUT)
     return found
