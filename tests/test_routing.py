@@ -49,6 +49,29 @@ def test_no_page_type_asks_the_database_for_the_site_once_warm(client):
     assert not asked, asked
 
 
+def test_a_remembered_page_is_loaded_as_the_orm_loads_it_for_every_page_type():
+    from wagtail.models import Page
+
+    for page in Page.objects.filter(depth__gte=2).specific().order_by("depth", "path"):
+        model = type(page)
+        loaded = routing.load_page(model, page.pk)
+        assert type(loaded) is model
+        for field in model._meta.concrete_fields:
+            assert getattr(loaded, field.attname) == getattr(page, field.attname), (model.__name__, field.name)
+        for field in model._meta.concrete_fields:  # StreamFields: the same blocks
+            if hasattr(getattr(page, field.attname), "raw_data"):
+                assert list(getattr(loaded, field.attname).raw_data) == list(getattr(page, field.attname).raw_data)
+    assert routing.load_page(StandardPage, 10**9) is None
+
+
+def test_a_remembered_page_that_was_deleted_is_not_found(client):
+    page = build(StandardPage)
+    assert client.get(page.url).status_code == 200  # its route is remembered
+    url = page.url
+    page.delete()
+    assert client.get(url).status_code == 404
+
+
 def test_routing_uses_no_private_wagtail_name():
     sources = [ROOT / "pages" / "cache" / "routing.py", *(ROOT / "pages" / "models").glob("*.py")]
     for source in sources:
