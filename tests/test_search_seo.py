@@ -2,11 +2,13 @@
 
 import re
 import unicodedata
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from defusedxml import ElementTree as ET
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
@@ -133,6 +135,39 @@ def test_promoted_results_come_first(client):
     html = get_page(client, "/en/search/?q=workshop")
     assert 'id="promoted-heading"' in html
     assert html.index('id="promoted-heading"') < html.rindex('<ul class="search-results">')
+
+
+def test_results_are_ranked_then_newest_first(client):
+    now = timezone.now().replace(microsecond=0)
+
+    def news(title, intro, days_ago):
+        return build(NewsPage, title=title, intro=intro, date=now - timedelta(days=days_ago), vietnamese=None)
+
+    older_phrase = news("Zephyr quartz plan", "Plain words.", 5)
+    newer_phrase = news("Zephyr quartz review", "Plain words.", 1)
+    words_in_title = news("Quartz beside zephyr", "Plain words.", 0)
+    phrase_in_text = news("A plan", "The zephyr quartz plan is here.", 0)
+    words_apart = news("Another plan", "Quartz here, and a zephyr there.", 0)
+    titles = result_titles(get_page(client, "/en/search/?q=zephyr+quartz"))
+    expected = [newer_phrase, older_phrase, words_in_title, phrase_in_text, words_apart]
+    assert titles == [page.title for page in expected]
+    # One word: in the title before in the text only, each newest first.
+    titles = result_titles(get_page(client, "/en/search/?q=quartz"))
+    assert titles == [p.title for p in [words_in_title, newer_phrase, older_phrase, phrase_in_text, words_apart]]
+
+
+def test_pages_of_results_show_each_match_once_and_the_promoted_one_only_on_top(client):
+    items = [build(NewsPage, title=f"Kestrel note {i}", vietnamese=None) for i in range(12)]
+    SearchPromotion.objects.create(query=Query.get("kestrel"), page=items[3], sort_order=0, description="Start here")
+    first = get_page(client, "/en/search/?q=kestrel")
+    second = get_page(client, "/en/search/?q=kestrel&page=2")
+    listed = result_titles(first.split('id="promoted-heading"')[1].split("</section>", 1)[1]) + result_titles(second)
+    assert sorted(listed) == sorted(item.title for i, item in enumerate(items) if i != 3)
+    assert "11 results for" in first and "11 results for" in second
+    assert 'id="promoted-heading"' not in second
+    # Filtered by type, the promoted page is one of the results like any other.
+    filtered = get_page(client, "/en/search/?q=kestrel&type=news.newspage")
+    assert "12 results for" in filtered and 'id="promoted-heading"' not in filtered
 
 
 def test_search_costs_a_bounded_number_of_queries(client):

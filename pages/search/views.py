@@ -5,7 +5,7 @@ import functools
 import re
 
 from django.apps import apps
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -90,30 +90,29 @@ def search(request):
     for word in words:
         entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
 
-    # Every match's id, type and page, ranked, in one light query: the type
-    # filter's choices, the count and the page's slice all come from it; only
-    # the shown entries are then loaded with their text. Ranked here rather
-    # than in SQL: building the query costs more than running it.
-    phrase = f" {' '.join(words)} "
-    columns = ["pk", "kind", "page_id", "title_folded", "date", "title"]
-    if len(words) > 1:  # one word is in the text of every match that lacks it in the title
-        entries = entries.annotate(phrase_in_text=ExpressionWrapper(Q(folded__contains=phrase), BooleanField()))
-        columns.append("phrase_in_text")
-    ranked = [(pk, kind, page_id) for pk, kind, page_id, *_ in sorted(entries.values_list(*columns), key=_rank(words))]
-    kinds = sorted({kind for _pk, kind, _page_id in ranked})
+    # Two queries whatever the number of matches: the matches counted per type
+    # (the type filter's choices and the count), then the requested page of
+    # them, ranked and sliced by the database with its text. Nothing grows
+    # with the matches in Python.
+    promoted = _promoted(query, locale_id)
+    promoted_ids = [pick["page"].pk for pick in promoted]
+    counts = {"n": Count("pk")}
+    if promoted_ids:
+        counts["promoted"] = Count("pk", filter=Q(page_id__in=promoted_ids))
+    by_kind = {kind: numbers for kind, *numbers in entries.values_list("kind").annotate(**counts).order_by()}
+    kinds = sorted(by_kind)
     selected_kind = choice_param(request, "type", kinds)
     # Promoted pages lead page 1 of the unfiltered results and are left out of
     # the list on every page, so pagination neither repeats nor skips one.
-    promoted = _promoted(query, locale_id)
     if selected_kind:
         promoted = []
-        matches = [pk for pk, kind, _page_id in ranked if kind == selected_kind]
+        matches, count = entries.filter(kind=selected_kind), by_kind[selected_kind][0]
     else:
-        promoted_ids = {pick["page"].pk for pick in promoted}
-        matches = [pk for pk, _kind, page_id in ranked if page_id not in promoted_ids]
-    results = paginate(request, matches, PER_PAGE)
-    shown = SearchEntry.objects.filter(pk__in=results.object_list).only("kind", "title", "text", "date").in_bulk()
-    results.object_list = [shown[pk] for pk in results.object_list]
+        matches = entries.exclude(page_id__in=promoted_ids) if promoted_ids else entries
+        count = sum(numbers[0] - sum(numbers[1:]) for numbers in by_kind.values())
+    ranked = matches.annotate(rank=_rank(words)).order_by("-rank", F("date").desc(nulls_last=True), "title")
+    results = paginate(request, ranked.only("page_id", "kind", "title", "text", "date"), PER_PAGE, count=count)
+    results.object_list = list(results.object_list)
     # Each result's address is kept with the fragments (dropped on any publish
     # or move): working it out is most of what showing a result costs. Pages
     # are loaded (all in one query) only for an address not kept.
@@ -146,28 +145,18 @@ def search(request):
 
 
 def _rank(words):
-    """The sort key of a match (pk, kind, page_id, title_folded, date, title[,
-    phrase_in_text]): the whole phrase in the title first, then all words in
+    """A match's rank: the whole phrase in the title first, then all words in
     the title, then the phrase in the text ("da nang" puts Đà Nẵng before
-    "đã … nâng"), then newest first, then by title."""
+    "đã … nâng"); newest first within a rank, undated last, then by title."""
     phrase = f" {' '.join(words)} "
-
-    def key(row):
-        title_folded, date, title = row[3], row[4], row[5]
-        if phrase in title_folded:
-            rank = 3
-        elif all(f" {word} " in title_folded for word in words):
-            rank = 2
-        else:
-            rank = 1 if (row[6] if len(row) > 6 else True) else 0
-        # Undated entries after dated ones, as in SQL's "ORDER BY date DESC" on SQLite.
-        return (-rank, date is None, _negated(date), title)
-
-    return key
-
-
-def _negated(date):
-    return -date.timestamp() if date is not None else 0
+    if len(words) == 1:  # the one word is in the title, or in the text
+        return Case(When(title_folded__contains=phrase, then=Value(3)), default=Value(1))
+    return Case(
+        When(title_folded__contains=phrase, then=Value(3)),
+        When(Q(*(Q(title_folded__contains=f" {word} ") for word in words)), then=Value(2)),
+        When(folded__contains=phrase, then=Value(1)),
+        default=Value(0),
+    )
 
 
 def _kind_labels(kinds):
