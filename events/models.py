@@ -20,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from pages import navigation
 from pages.blocks import CaptionedImageBlock, DocumentLinkBlock
 from pages.cache import fragments
 from pages.json_ld import as_script
@@ -345,7 +346,9 @@ class EventPage(ThemedPage, RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld"] = self.json_ld(request)
+        site_id = navigation.site_id(navigation.site_for(request))
+        # Changes only when the event is published: worked out once, kept.
+        context["json_ld"] = fragments.cached(f"event-json-ld:{self.pk}", site_id, lambda: self.json_ld(request))
         context.update(registration_views.context(self))
         context.update(
             fragments.cached(

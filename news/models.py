@@ -1,6 +1,8 @@
 """News: an index, category pages (Project news, Country's news) holding
 articles on the site's themes (pages.themes), and RSS/Atom feeds per language."""
 
+from urllib.parse import quote
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -160,15 +162,26 @@ class NewsPage(ThemedPage, BasePage):
         extras = fragments.cached(f"news-article:{self.pk}", 0, self.article_extras, timeout=300)
         context.update(extras)
         site = navigation.site_for(request)
-        share_image = None
-        if self.lead_image_id:
-            share_image = fragments.cached(f"news-share-image:{self.pk}", site.pk, lambda: self.share_rendition(site))
-            context["share_image"] = share_image
-        context["json_ld"] = self.json_ld(
-            request, share_image["url"] if share_image else None, extras.get("last_updated")
+        # Its address on the site, the sharing links and the search engines' data
+        # change only when the article is published: worked out once, kept.
+        context.update(
+            fragments.cached(
+                f"news-share:{self.pk}", site.pk, lambda: self.share_data(request, site, extras.get("last_updated"))
+            )
         )
-        context["share_url"] = self.get_full_url(request)
         return context
+
+    def share_data(self, request, site, last_updated):
+        share_image = self.share_rendition(site) if self.lead_image_id else None
+        share_url = self.get_full_url(request)
+        return {
+            "share_image": share_image,
+            "share_url": share_url,
+            # Quoted once for the four sharing links.
+            "share_url_quoted": quote(share_url, safe=""),
+            "title_quoted": quote(self.title, safe=""),
+            "json_ld": self.json_ld(request, share_image["url"] if share_image else None, last_updated),
+        }
 
     def share_rendition(self, site):
         rendition = self.lead_image.get_rendition("fill-1200x630|format-jpeg")

@@ -217,6 +217,14 @@ def test_calendar_feed_lists_upcoming_events_in_the_language(client, language):
     assert all(f"/{language}/" in url and url.startswith("http") for url in urls)
 
 
+def test_the_kept_search_engine_data_follows_a_renamed_event(client):
+    event = build(EventPage, title="Symbiosis clinic", vietnamese=None)
+    assert json_ld(get_page(client, event.url), "Event")["name"] == "Symbiosis clinic"  # kept now
+    event.title = "Symbiosis clinic, second day"
+    event.save_revision().publish()
+    assert json_ld(get_page(client, event.url), "Event")["name"] == "Symbiosis clinic, second day"
+
+
 def test_event_page_shows_details_json_ld_and_registration(client, vietnamese):
     event = build(
         EventPage,

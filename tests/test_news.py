@@ -222,6 +222,20 @@ def test_article_page_metadata_share_links_and_more_news(client, vietnamese):
     assert "Tin khác" in more and twin(other, vietnamese).title in more
 
 
+def test_the_kept_share_links_and_search_engine_data_follow_a_renamed_article(client):
+    article = build(NewsPage, title="Steam line opens", vietnamese=None)
+    html = get_page(client, article.url)
+    assert json_ld(html, "NewsArticle")["headline"] == "Steam line opens"  # kept now
+    article.title = "Steam & water line opens"
+    article.slug = "steam-and-water-line-opens"
+    article.save_revision().publish()
+    article.refresh_from_db()
+    html = get_page(client, article.url)
+    assert json_ld(html, "NewsArticle")["headline"] == "Steam & water line opens"
+    assert json_ld(html, "NewsArticle")["url"] == article.full_url
+    assert f"subject={quote('Steam & water line opens', safe='')}&amp;body={quote(article.full_url, safe='')}" in html
+
+
 def test_country_news_shows_its_source(client):
     article = build(NewsPage, source_name="Viet Nam News", source_url="https://vietnamnews.vn/economy/eip")
     html = get_page(client, article.url)
