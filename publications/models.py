@@ -261,6 +261,14 @@ class PublicationPage(ThemedPage, BasePage):
     def is_law(self):
         return self.publication_type == self.Type.LAW
 
+    def get_publication_type_display(self):
+        # Django's own builds a dictionary of every choice on each call (about
+        # 300 Python calls); every entry of a library listing shows it.
+        try:
+            return str(self.Type(self.publication_type).label)
+        except ValueError:  # a type no longer offered: shown as stored, as Django does
+            return self.publication_type
+
     @property
     def doi(self):
         return doi_of(self.external_link)

@@ -86,6 +86,11 @@ def test_library_lists_publications_newest_first_with_file_details(client, pdf, 
     assert f'<span class="file-meta">PDF, {size}</span>' in html
     count = expected.count()
     assert (f"{count} documents" if language == "en" else f"{count} tài liệu") in html
+    # Each entry's type in the visitor's language; a law's page says it too.
+    law = "Law or regulation" if language == "en" else "Văn bản pháp luật"
+    assert f"<span>{law}</span>" in html
+    page = expected.filter(publication_type=PublicationPage.Type.LAW).first()
+    assert f"<dd>{law}</dd>" in get_page(client, page.url)
 
 
 def test_library_sorting_filters_and_search(client, english, pdf):
