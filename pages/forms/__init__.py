@@ -25,12 +25,20 @@ def fields_html(form, blank_name=None):
     with errors marked. A blank form (unbound, its initial values the page's
     own) looks the same to every visitor of a page in a language: under
     ``blank_name`` its HTML is kept with the fragments, which publishing the
-    page drops. Rendering a dozen widgets costs as much as the rest of the page."""
-    mark_invalid_fields(form)
+    page drops. Rendering a dozen widgets costs as much as the rest of the page.
+    ``form`` may be a function that builds the blank form: it is then built
+    only when its HTML is not kept (a page's form fields are rows to read)."""
+    if callable(form):
+        build = form
+    else:
+        mark_invalid_fields(form)
+
+        def build():
+            return form
 
     def render():
-        return render_to_string("includes/form_fields.html", {"form": form})
+        return render_to_string("includes/form_fields.html", {"form": build()})
 
-    if form.is_bound or blank_name is None:
+    if blank_name is None or not callable(form) and form.is_bound:
         return render()
     return fragments.cached(blank_name, 0, render)

@@ -115,9 +115,16 @@ class ContactPage(FormMixin, BasePage):
 
         return ContactSubmissionsListView
 
-    def _render_form(self, request, form, status=200, notice=None):
+    def _render_form(self, request, form=None, status=200, notice=None):
+        """The page with ``form`` (a visitor's), or with the blank form when None:
+        its fields are kept as HTML, the form built only when they are not."""
         context = self.get_context(request)
-        context.update({"form": form, "notice": notice, "form_fields": fields_html(form, f"blank-form:{self.pk}")})
+
+        def blank():
+            return self.get_form(page=self, user=request.user)
+
+        fields = fields_html(form if form is not None else blank, f"blank-form:{self.pk}")
+        context.update({"form": form, "notice": notice, "form_fields": fields})
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         # The form carries a CSRF token: this page is never stored by a cache.
         add_never_cache_headers(response)
@@ -125,7 +132,7 @@ class ContactPage(FormMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            return self._render_form(request, self.get_form(page=self, user=request.user))
+            return self._render_form(request)
         form = self.get_form(request.POST, page=self, user=request.user)
         if over_rate_limit(request):
             notice = _("You have sent several messages in a short time. Please wait an hour and try again.")
