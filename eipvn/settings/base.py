@@ -110,6 +110,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # The ``date`` filter is Django's, remembered per value, format and language.
+            "builtins": ["pages.templatetags.remembered_dates"],
         },
     },
 ]
