@@ -128,6 +128,17 @@ def test_highlighting_escapes_html():
     assert "<mark>Đà</mark> <mark>Nẵng</mark>" in result
 
 
+def test_a_snippet_marks_its_own_whole_words_only():
+    text = "Park " + "x" * 50 + " park and the parkland, parks." + " more" * 200 + " park at the far end"
+    result = highlight(text, ["park"], length=58)
+    # The first word is marked; the next one, cut by the snippet's end, is not;
+    # nothing beyond the snippet is looked at or shown.
+    assert result.startswith("<mark>Park</mark> ") and result.count("<mark>") == 1
+    assert result.endswith(" pa …")
+    middle = highlight(text, ["parkland"], length=40)
+    assert "<mark>parkland</mark>" in middle and middle.startswith("… ") and "far end" not in middle
+
+
 def test_promoted_results_come_first(client):
     page = section(ContactPage)
     promotion_query = Query.get("workshop")

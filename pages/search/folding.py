@@ -45,15 +45,19 @@ _FOLDED = {}
 _FOLDED_LIMIT = 4096
 
 
+_KNOWN = set()  # the characters in _FOLDED, to find a text's new ones in one set operation
+
+
 def fold(text):
     """One folded character per character of prepare(text)."""
     text = prepare(text)
     table = _FOLDED
-    for char in set(text):
-        if ord(char) not in table:
-            if table is _FOLDED and len(table) >= _FOLDED_LIMIT:
-                table = dict(table)  # new characters for this call only
-            table[ord(char)] = _fold_char(char)
+    for char in set(text).difference(_KNOWN):
+        if table is _FOLDED and len(table) >= _FOLDED_LIMIT:
+            table = dict(table)  # new characters for this call only
+        table[ord(char)] = _fold_char(char)
+        if table is _FOLDED:
+            _KNOWN.add(char)
     return text.translate(table)
 
 

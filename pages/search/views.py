@@ -3,11 +3,11 @@
 
 import functools
 import re
+from html import escape  # Django's escape, without its check for lazy strings (text here is str)
 
 from django.apps import apps
 from django.db.models import Case, Count, F, Q, Value, When
 from django.template.response import TemplateResponse
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -28,17 +28,19 @@ SNIPPET = 220
 
 def highlight(text, words, length=SNIPPET):
     """A snippet of ``text`` around the first match, HTML-escaped, with the
-    matched words (found in the folded text) wrapped in <mark>."""
+    matched words (found in the folded text) wrapped in <mark>. Only the
+    snippet's own matches are looked at, however long the text."""
+    pattern = _whole_words(tuple(words))
     folded = fold(text)
     text = prepare(text)
-    spans = [match.span() for match in _whole_words(tuple(words)).finditer(folded)]
-    first = min((start for start, _ in spans), default=0)
-    begin = max(0, first - length // 3)
+    first = pattern.search(folded)
+    begin = max(0, (first.start() if first else 0) - length // 3)
     end = min(len(text), begin + length)
     pieces, cursor = [], begin
-    for start, stop in sorted(spans):
-        if start < cursor or stop > end:
-            continue
+    for match in pattern.finditer(folded, begin):
+        start, stop = match.span()
+        if stop > end:  # a word cut by the snippet's end is not marked
+            break
         pieces.append(escape(text[cursor:start]))
         pieces.append(f"<mark>{escape(text[start:stop])}</mark>")
         cursor = stop
