@@ -2,7 +2,7 @@
 news): one helper, so every section's list is found, ordered and cached alike."""
 
 from pages.cache import fragments
-from pages.navigation.slots import Slot
+from pages.navigation.slots import kept
 
 SHOWN = 6
 
@@ -23,4 +23,4 @@ def park_list(key, heading, listed, via, newest_first, meta, order, timeout=frag
 
         return fragments.cached(f"park-{key}:{park.pk}", 0, build, timeout=timeout)
 
-    return Slot("park", "includes/related_list.html", get_context, order)
+    return kept("park", "includes/related_list.html", f"park-{key}-html", get_context, order, timeout)

@@ -453,6 +453,18 @@ def test_park_page_shows_its_events_publications_and_news(client, language, head
         assert heading in html
     for page in about_it:
         assert f'href="{twin(page, locale(language)).url}"' in html
+    # The lists are kept as HTML per park: another park shows its own, and
+    # what is published next shows at once.
+    other = get_page(client, park(language, "amata-industrial-park").url)
+    assert not any(f'href="{twin(page, locale(language)).url}"' in other for page in about_it)
+    late = build(
+        NewsPage,
+        vietnamese="translated",
+        title="Green Valley closes its water loop",
+        vi={"title": "KCN Thung Lũng Xanh khép kín vòng tuần hoàn nước"},
+        related_links=[NewsRelatedPage(related=green)],
+    )
+    assert f'href="{twin(late, locale(language)).url}"' in get_page(client, twin(green, locale(language)).url)
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])

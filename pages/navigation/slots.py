@@ -29,7 +29,8 @@ class Slot:
     template: str
     get_context: Callable  # get_context(request, **extra) -> dict or None
     order: int = 50
-    # Set by ``cached``: the rendered HTML is kept too, under this name, as long.
+    # Set by ``cached`` and ``kept``: the rendered HTML is kept too, under this
+    # name (and the extra values' keys: a park's page keeps its own), as long.
     kept_as: str = ""
     timeout: int = fragments.TIMEOUT
 
@@ -48,10 +49,18 @@ def cached(place, template, key, build, order=50, timeout=fragments.TIMEOUT):
     HTML (the template must not depend on the request). Give a short
     ``timeout`` to what changes with the clock."""
 
-    def get_context(request):
+    def get_context(request, **extra):
         return fragments.cached(key, 0, build, timeout=timeout)
 
     return Slot(place, template, get_context, order, kept_as=f"{key}-html", timeout=timeout)
+
+
+def kept(place, template, name, get_context, order=50, timeout=fragments.TIMEOUT):
+    """A slot whose rendered HTML is kept in the fragments under ``name`` and
+    the extra values it is given (a park's page: the park), per language, and
+    dropped on every publish: ``get_context(request, **extra)`` must read
+    nothing but those values and what publishing changes."""
+    return Slot(place, template, get_context, order, kept_as=name, timeout=timeout)
 
 
 @functools.cache
@@ -66,7 +75,9 @@ def render(place, request, **extra):
     for slot in _in(place):
         if slot.kept_as:
             site = site_id(site_for(request))
-            parts.append(fragments.cached(slot.kept_as, site, lambda slot=slot: _html(slot, request), slot.timeout))
+            name = ":".join([slot.kept_as, *(str(getattr(value, "pk", value)) for value in extra.values())])
+            html = fragments.cached(name, site, lambda slot=slot: _html(slot, request, **extra), slot.timeout)
+            parts.append(html)
         else:
             parts.append(_html(slot, request, **extra))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, autoescaped
