@@ -85,18 +85,24 @@ def _index():
     ]
 
 
+# More parts than any site will have (50 million addresses at 10,000 a part):
+# a larger number is not asked of the database (its offset would overflow).
+MAX_PART = 5000
+
+
 def section_sitemap(request, language, slug, number):
     """One part of one section's sitemap in one language, kept as written: a
-    visit costs the same whatever the part's size."""
-    site = Site.find_for_request(request)
-    xml = fragments.cached(
-        f"sitemap/{language}/{slug}/{number}",
-        site_id(site),
-        lambda: _render_part(request, language, slug, number),
-        timeout=TIMEOUT,
-    )
-    if xml is None:
+    visit costs the same whatever the part's size. Only a part that exists is
+    kept: a made-up address adds nothing to the cache."""
+    if language not in dict(settings.LANGUAGES) or not 1 <= number <= MAX_PART:
         raise Http404("No such sitemap")
+    name, site = f"sitemap/{language}/{slug}/{number}", site_id(Site.find_for_request(request))
+    xml = fragments.get(name, site)
+    if xml is None:
+        xml = _render_part(request, language, slug, number)
+        if xml is None:
+            raise Http404("No such sitemap")
+        fragments.put(name, site, xml, timeout=TIMEOUT)
     return HttpResponse(xml, content_type="application/xml")
 
 

@@ -10,10 +10,11 @@ from defusedxml import ElementTree as ET
 from django.core.cache import cache
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from events.models import EventIndexPage
 from news.models import NewsIndexPage, NewsPage
+from pages.cache import fragments
 from pages.models import ContactPage, HomePage, StandardPage
 from pages.search.folding import fold
 from pages.search.views import highlight
@@ -231,6 +232,13 @@ def test_a_section_sitemap_is_split_beyond_its_limit_and_each_part_costs_the_sam
     beyond = f"/sitemaps/en/{news.slug}/{len(parts) + 1}.xml"
     assert client.get(beyond).status_code == 404
     assert client.get("/sitemaps/en/no-such-section/1.xml").status_code == 404
+    # Made-up addresses are a 404 and keep nothing: not a huge part, not another language.
+    for made_up in (f"/sitemaps/en/{news.slug}/99999999999999999999.xml", f"/sitemaps/fr/{news.slug}/1.xml"):
+        assert client.get(made_up).status_code == 404
+    site = Site.objects.get(is_default_site=True).pk
+    for name in ("sitemap/en/no-such-section/1", f"sitemap/fr/{news.slug}/1"):
+        assert not cache.has_key(fragments._key(name, site))
+    assert cache.has_key(fragments._key(f"sitemap/en/{news.slug}/1", site))  # a real part is kept
     # Flat per entry: a full part costs what the last, shorter one does.
     assert cold_queries(client, parts[0]) == cold_queries(client, parts[-1])
 

@@ -66,7 +66,7 @@ def _whole_number(request, name, low, high):
     value = request.GET.get(name)
     if value is None:
         return
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:  # "²".isdigit() too
         raise _Refused(
             _("“%(name)s” must be a whole number from %(low)s to %(high)s.") % {"name": name, "low": low, "high": high},
             status.HTTP_400_BAD_REQUEST,

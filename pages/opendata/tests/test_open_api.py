@@ -81,6 +81,8 @@ def test_no_writes(client):
         ("/api/v2/pages/?limit=100000", "en", 400, "“limit” must be a whole number from 1 to 50."),
         ("/api/v2/pages/?limit=100000", "vi", 400, "“limit” phải là số nguyên từ 1 đến 50."),
         ("/api/v2/pages/?offset=-1", "en", 400, "“offset” must be a whole number"),
+        ("/api/v2/pages/?limit=%C2%B2", "en", 400, "“limit” must be a whole number"),  # "²": a digit to str.isdigit
+        ("/api/v2/pages/?offset=%D9%A3", "vi", 400, "“offset” phải là số nguyên"),  # an Arabic-Indic three
         ("/api/v2/pages/?locale=fr", "en", 400, "Unknown language “fr”. Use one of: en, vi."),
         ("/api/v2/pages/?locale=fr", "vi", 400, "Không có ngôn ngữ “fr”."),
         ("/api/v2/pages/99999999/", "vi", 404, "Không tìm thấy."),

@@ -216,3 +216,16 @@ def test_query_counts_do_not_grow_with_the_content(client, english):
     grown = {url: (before[url], after[url]) for url in urls if after[url][0] > before[url][0]}
     assert not grown, grown
     print({url: (before[url], after[url]) for url in urls})  # noqa: T201 - the report's measurements
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "12,345"), ("vi", "12.345")])
+def test_the_data_page_counts_rows_in_the_visitors_way_of_writing_numbers(client, monkeypatch, language, shown):
+    from django.core.cache import cache
+
+    from pages.opendata import page
+
+    real = page.summary
+    monkeypatch.setattr(page, "summary", lambda dataset, request: {**real(dataset, request), "count": 12345})
+    cache.clear()
+    html = client.get("/en/data/" if language == "en" else "/vi/du-lieu/", follow=True).content.decode()
+    assert f"<dd>{shown}</dd>" in html
