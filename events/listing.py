@@ -20,10 +20,9 @@ from pages.themes import filters as theme_filters
 from parks.models import park_options
 
 from .models import EventCategoryPage, EventIndexPage, EventPage, events_in
+from .shell_slots import CLOCK_TIMEOUT
 
 PER_PAGE = 10
-# How long what the clock changes (upcoming or past) is kept.
-CLOCK_TIMEOUT = 300
 
 
 def filter_options(locale_id):

@@ -70,8 +70,10 @@ def news_listing(request, page):
     # and kept per filter choice (pages.listing.KeptRows). The shown ones are
     # refs: their cards are kept with the fragments, so pages are loaded (in
     # one query) only for a card that must be built.
+    # The featured article is part of the name: when another one leads (one
+    # dated ahead reaching its date), the kept rows it was left out of are not read.
     rows = KeptRows(
-        f"news:{page.pk}:{filters.key()}",
+        f"news:{page.pk}:{filters.key()}:{featured_pk}",
         lambda: filters.pages.exclude(pk=featured_pk).order_by("-date", "-pk").values_list("pk", "path"),
         timeout=TIMEOUT,
     )

@@ -11,7 +11,7 @@ from pages import sections
 
 LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 FORMATS = ("csv", "json", "xlsx")
-VERSION = 1  # the JSON shape (pages.opendata.formats.as_json); bumped when it changes
+VERSION = 1  # the JSON shape (pages.opendata.formats.json_chunks); bumped when it changes
 
 
 @dataclass(frozen=True)
