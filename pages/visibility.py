@@ -71,16 +71,18 @@ def _page_model(model, prefix):
     return model
 
 
-def public(queryset, path_field="path", at=None):
+def public(queryset, path_field="path", at=None, restricted=None):
     """The pages of ``queryset`` the public may see at ``at`` (now by default).
 
     ``path_field`` lets other models filter by their page (``page__path``).
     The restricted paths come from the shell's cache (dropped when a
-    restriction changes), so the rule costs no query of its own.
+    restriction changes), so the rule costs no query of its own; a query
+    prepared once (pages.prepared) passes the ``restricted`` paths it is kept
+    under, and a ``Slot`` for ``at``.
     """
     prefix = path_field.removesuffix("path")
     queryset = queryset.filter(**{f"{prefix}live": True})
-    for path in restricted_paths():
+    for path in restricted_paths() if restricted is None else restricted:
         queryset = queryset.exclude(**{f"{path_field}__startswith": path})
     return queryset.exclude(_not_yet_or_no_longer(_page_model(queryset.model, prefix), at or timezone.now(), prefix))
 

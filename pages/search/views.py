@@ -2,12 +2,14 @@
 ("da nang" finds "Đà Nẵng"), with editors' promoted results on top."""
 
 import functools
+import operator
 import re
 from html import escape  # Django's escape, without its check for lazy strings (text here is str)
 
 from django.apps import apps
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, CharField, DateTimeField, ExpressionWrapper, IntegerField, Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -19,7 +21,9 @@ from pages.cache import fragments
 from pages.listing import ShownPages, choice_param, paginate, public, querystring_without, search_words
 from pages.models import SearchEntry
 from pages.navigation.localized import active_locale
+from pages.prepared import Prepared, Slot
 from pages.search.folding import fold, prepare, query_words
+from pages.visibility import restricted_paths
 
 MAX_LENGTH = 200
 PER_PAGE = 10
@@ -86,26 +90,15 @@ def search(request):
         context["results"] = paginate(request, [], PER_PAGE)
         return TemplateResponse(request, "search/results.html", context)
     locale_id = active_locale().pk
-    # Only what the public may see now (pages.visibility): no private page, none
-    # past its expiry, no news dated ahead (found on its date, without reindexing).
-    entries = public(SearchEntry.objects.filter(locale_id=locale_id), path_field="page__path")
-    for word in words:
-        entries = entries.filter(Q(title_folded__contains=f" {word} ") | Q(folded__contains=f" {word} "))
-
     # Every match's id, type and page, ranked, in one light query: the type
     # filter's choices, the count and the page's slice all come from it; only
     # the shown entries are then loaded with their text. Ranked here rather
     # than in SQL: measured (session 13, demo and 10x content), ranking and
     # slicing in the database needs a second query for the counts per type,
     # which scans every entry's text again and cost more than this sort
-    # (7.1 vs 6.0 ms a search at the demo's size, 10.8 vs 6.9 ms at 10x). A
-    # search that stays flat as content grows needs a text index (#33).
-    phrase = f" {' '.join(words)} "
-    columns = ["pk", "kind", "page_id", "title_folded", "date", "title"]
-    if len(words) > 1:  # one word is in the text of every match that lacks it in the title
-        entries = entries.annotate(phrase_in_text=ExpressionWrapper(Q(folded__contains=phrase), BooleanField()))
-        columns.append("phrase_in_text")
-    ranked = [(pk, kind, page_id) for pk, kind, page_id, *_ in sorted(entries.values_list(*columns), key=_rank(words))]
+    # (7.1 vs 6.0 ms a search at the demo's size, 10.8 vs 6.9 ms at 10x).
+    rows = _matches_query(len(words), tuple(restricted_paths())).rows(**match_values(locale_id, words))
+    ranked = [(pk, kind, page_id) for pk, kind, page_id, *_ in sorted(rows, key=_rank(words))]
     kinds = sorted({kind for _pk, kind, _page_id in ranked})
     selected_kind = choice_param(request, "type", kinds)
     # Promoted pages lead page 1 of the unfiltered results and are left out of
@@ -113,13 +106,15 @@ def search(request):
     promoted = _promoted(query, locale_id)
     if selected_kind:
         promoted = []
-        matches = [pk for pk, kind, _page_id in ranked if kind == selected_kind]
+        listed = [pk for pk, kind, _page_id in ranked if kind == selected_kind]
     else:
         promoted_ids = {pick["page"].pk for pick in promoted}
-        matches = [pk for pk, _kind, page_id in ranked if page_id not in promoted_ids]
-    results = paginate(request, matches, PER_PAGE)
-    shown = SearchEntry.objects.filter(pk__in=results.object_list).only("kind", "title", "text", "date").in_bulk()
-    results.object_list = [shown[pk] for pk in results.object_list]
+        listed = [pk for pk, _kind, page_id in ranked if page_id not in promoted_ids]
+    results = paginate(request, listed, PER_PAGE)
+    shown_pks = list(results.object_list)
+    rows = _shown_query(len(shown_pks)).rows(**_numbered("pk", shown_pks)) if shown_pks else []
+    shown = {row[0]: Result(*row) for row in rows}
+    results.object_list = [shown[pk] for pk in shown_pks]
     # Each result's address is kept with the fragments (dropped on any publish
     # or move): working it out is most of what showing a result costs. Pages
     # are loaded (all in one query) only for an address not kept.
@@ -149,6 +144,68 @@ def search(request):
         }
     )
     return TemplateResponse(request, "search/results.html", context)
+
+
+class Result:
+    """A shown match: its entry's columns, then what the view adds for the template."""
+
+    __slots__ = ("page_id", "kind", "title", "text", "date", "url", "snippet", "title_html", "kind_label")
+
+    def __init__(self, page_id, kind, title, text, date):
+        self.page_id, self.kind, self.title, self.text, self.date = page_id, kind, title, text, date
+
+
+def _numbered(name, items):
+    return {f"{name}{i}": item for i, item in enumerate(items)}
+
+
+def matches(locale, at, words, phrase=None, restricted=None):
+    """The entries in the language ``locale`` holding every one of ``words``
+    (each padded with spaces: whole words, folded) in the title or the text,
+    that the public may see at ``at`` (pages.visibility), as rows of (pk,
+    kind, page_id, title_folded, date, title[, phrase_in_text]). The values
+    may be ``Slot``s: ``_matches_query`` prepares it so."""
+    entries = SearchEntry.objects.filter(locale_id=locale)
+    entries = public(entries, path_field="page__path", at=at, restricted=restricted)
+    for word in words:
+        entries = entries.filter(Q(title_folded__contains=word) | Q(folded__contains=word))
+    columns = ["pk", "kind", "page_id", "title_folded", "date", "title"]
+    if phrase is not None:  # one word is in the text of every match that lacks it in the title
+        entries = entries.annotate(phrase_in_text=ExpressionWrapper(Q(folded__contains=phrase), BooleanField()))
+        columns.append("phrase_in_text")
+    return entries.values_list(*columns)
+
+
+def match_values(locale_id, words):
+    """The values of ``_matches_query(len(words), …)``'s slots for a search."""
+    values = {"locale": locale_id, "now": timezone.now(), **_numbered("word", [f" {word} " for word in words])}
+    if len(words) > 1:
+        values["phrase"] = f" {' '.join(words)} "
+    return values
+
+
+@functools.lru_cache(maxsize=32)
+def _matches_query(count, restricted):
+    """``matches`` of ``count`` words with the ``restricted`` paths it is kept
+    under, prepared once per process (pages.prepared): building and compiling
+    it with the ORM was most of a search's own work."""
+    text = CharField()
+    return Prepared(
+        matches(
+            Slot("locale", IntegerField()),
+            Slot("now", DateTimeField()),
+            [Slot(f"word{i}", text) for i in range(count)],
+            phrase=Slot("phrase", text) if count > 1 else None,
+            restricted=restricted,
+        )
+    )
+
+
+@functools.lru_cache(maxsize=PER_PAGE + 1)
+def _shown_query(count):
+    """The SQL of ``count`` entries' shown columns by key, prepared once per process."""
+    keys = functools.reduce(operator.or_, (Q(pk=Slot(f"pk{i}", IntegerField())) for i in range(count)))
+    return Prepared(SearchEntry.objects.filter(keys).values_list("pk", "kind", "title", "text", "date"))
 
 
 def _rank(words):
