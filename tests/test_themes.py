@@ -294,6 +294,25 @@ def test_the_subscribe_form_offers_themes_and_accepts_a_theme_alone(client, sett
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "legends", "error"),
+    [
+        ("en", ["Sections", "Themes", "How often"], "Choose at least one section or theme."),
+        ("vi", ["Mục", "Chủ đề", "Tần suất"], "Hãy chọn ít nhất một mục hoặc một chủ đề."),
+    ],
+)
+def test_the_subscribe_form_names_sections_and_themes_apart(client, language, legends, error):
+    # Sections (news, events, publications) and themes were both "Chủ đề" in Vietnamese.
+    make_theme()
+    from pages.updates.models import SubscribePage
+
+    url = section(SubscribePage, language).url
+    found = [unescape(legend).strip() for legend in re.findall(r"<legend>([^<]+)", get_page(client, url))]
+    assert found == legends
+    answer = client.post(url, {"email": "a@example.org", "language": language, "frequency": "daily", "consent": "on"})
+    assert error in answer.content.decode()
+
+
 def test_a_theme_page_costs_the_same_queries_as_content_grows(client):
     steam = make_theme()
     models = (NewsPage, EventPage, PublicationPage, CaseStudyPage)
