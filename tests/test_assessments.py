@@ -179,3 +179,9 @@ def test_the_comparison_costs_the_same_queries_with_more_parks_and_assessments(c
             ],
         )
     assert cold_and_warm(client, url) == before
+
+
+def test_the_demo_records_amatas_assessment_and_invents_none_for_another_park():
+    amata = park("en", "amata-industrial-park")
+    rows = ParkAssessment.objects.values_list("page__translation_key", "page__locale__language_code")
+    assert sorted(rows) == sorted([(amata.translation_key, "en")] * 2 + [(amata.translation_key, "vi")] * 2)

@@ -358,3 +358,17 @@ def test_a_theme_page_kept_list_shows_an_item_published_since(client, language):
     assert len(titles(get_page(client, url))) == 1  # the theme's items are kept now
     later = translated(EventPage, "Steam network visit", "Tham quan mạng hơi nước", themes=[steam])
     assert twin(later, Locale.objects.get(language_code=language)).title in titles(get_page(client, url))
+
+
+def test_the_demo_sets_themes_on_every_sections_items_from_what_they_are_about(client):
+    from pages.listing import public
+    from pages.themes.lookups import themed_models
+
+    for model in themed_models():
+        tagged = public(model.objects.filter(locale__language_code="en", themes__isnull=False)).distinct().count()
+        assert tagged >= 1, f"no {model.__name__} of the demo has a theme"
+    # What an item is about: the waste theme's page holds the circular-economy items of several sections.
+    html = get_page(client, theme_url("en", "waste-and-materials"))
+    assert len(set(re.findall(r'<span class="tag">([^<]+)</span>', html))) >= 2
+    vi = get_page(client, theme_url("vi", "chat-thai-va-nguyen-vat-lieu"))
+    assert "<h1>Chất thải và nguyên vật liệu</h1>" in vi and titles(vi)
