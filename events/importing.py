@@ -1,11 +1,12 @@
 """What the importer may make in events (pages.importer): events under an
-event category, with their dates, place and parks."""
+event category, with their dates, place, themes and parks."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pages.importer.columns import Column
 from pages.importer.kinds import Kind
+from pages.themes.models import Theme
 from parks.models import ParkPage
 
 from .models import EventCategoryPage, EventPage
@@ -40,4 +41,5 @@ KIND = Kind(
     columns=COLUMNS,
     texts={"location": "venue"},
     parks=("park_links", "park", ParkPage),
+    themes=("themes", None, Theme),
 )

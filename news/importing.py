@@ -1,16 +1,14 @@
 """What the importer may make in news (pages.importer): articles under a news
-category, dated, with their themes (the "topics" column) and the parks they are about."""
+category, dated, with their themes and the parks they are about."""
 
 from django.utils.translation import gettext_lazy as _
 
-from pages.importer.columns import DATE, Column
+from pages.importer.columns import DATE
 from pages.importer.kinds import Kind
 from pages.themes.models import Theme
 from parks.models import ParkPage
 
 from .models import NewsCategoryPage, NewsPage
-
-TOPICS = Column("topics", _("News only: its themes, by their slugs, separated by ;"))
 
 
 def read(cells):
@@ -25,7 +23,7 @@ KIND = Kind(
     category_model=NewsCategoryPage,
     read=read,
     date_field="date",
-    columns=(DATE, TOPICS),
+    columns=(DATE,),
     parks=("related_links", "related", ParkPage),
-    topics=("themes", None, Theme),
+    themes=("themes", None, Theme),
 )

@@ -1,11 +1,12 @@
 """What the importer may make in publications (pages.importer): documents
-under a publication category, with their type, date, files and parks."""
+under a publication category, with their type, date, files, themes and parks."""
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from pages.importer.columns import DATE, Column
 from pages.importer.kinds import Kind
+from pages.themes.models import Theme
 from parks.models import ParkPage
 
 from .models import PublicationCategoryPage, PublicationPage
@@ -41,4 +42,5 @@ KIND = Kind(
     columns=COLUMNS,
     files={"file_en": "file_en", "file_vi": "file_vi"},
     parks=("park_links", "park", ParkPage),
+    themes=("themes", None, Theme),
 )

@@ -31,6 +31,7 @@ WORDS = {
         "january": "January 2024",
         "undated": "date not published",
         "baseline": "Baseline",
+        "caption": "Each dot is one assessment, from the baseline to the latest; 0 to 100% of the criteria.",
     },
     "vi": {
         "met": "Đạt {}% tiêu chí",
@@ -40,6 +41,7 @@ WORDS = {
         "january": "tháng 1 năm 2024",
         "undated": "không công bố thời điểm",
         "baseline": "Mức cơ sở",
+        "caption": "Mỗi chấm là một lần đánh giá, từ mức cơ sở đến lần gần nhất, trên thang 0–100% số tiêu chí.",
     },
 }
 
@@ -76,6 +78,8 @@ def test_the_comparison_page_charts_and_tables_every_park(client, language):
         assert each.title in description
     assert "41%" in description and "86%" in description
     assert description.count(words["no_row"].lower()) == 4
+    # The chart's caption in the page's language (a "%" in {% translate %} is looked up as "%%").
+    assert re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1).startswith(words["caption"])
     # The table: Amata's two rows with their date, status and source; one row for each other park.
     table = html[html.index('id="assessment-table"') : html.index("</table>")]
     assert re.findall(r'data-value="([\d.]+)"', table) == ["41", "86"]
@@ -175,3 +179,9 @@ def test_the_comparison_costs_the_same_queries_with_more_parks_and_assessments(c
             ],
         )
     assert cold_and_warm(client, url) == before
+
+
+def test_the_demo_records_amatas_assessment_and_invents_none_for_another_park():
+    amata = park("en", "amata-industrial-park")
+    rows = ParkAssessment.objects.values_list("page__translation_key", "page__locale__language_code")
+    assert sorted(rows) == sorted([(amata.translation_key, "en")] * 2 + [(amata.translation_key, "vi")] * 2)

@@ -41,7 +41,6 @@ HEADER = [
     "body_en",
     "body_vi",
     "date",
-    "topics",
     "start",
     "end",
     "location_en",
@@ -49,6 +48,7 @@ HEADER = [
     "publication_type",
     "file_en",
     "file_vi",
+    "themes",
     "parks",
     "old_url",
 ]
@@ -62,7 +62,7 @@ NEWS = {
     "body_en": "First paragraph of the article.\n\nSecond paragraph, with A & B.",
     "body_vi": "Đoạn thứ nhất của bài viết.\n\nĐoạn thứ hai, có A & B.",
     "date": "2019-06-12",
-    "topics": "policy-and-regulation; waste-and-materials",
+    "themes": "policy-and-regulation; waste-and-materials",
     "parks": "deep-c-industrial-park",
     "old_url": "/article/9081; https://old.example.org/vi/article/9081",
 }
@@ -78,6 +78,7 @@ EVENT = {
     "end": "2023-03-15 17:00",
     "location_en": "Da Nang city hall",
     "location_vi": "Trụ sở thành phố Đà Nẵng",
+    "themes": "san-xuat-sach-hon",  # a Vietnamese slug, as a Vietnamese-first row may give
     "parks": "kcn-hoa-khanh",
 }
 PUBLICATION = {
@@ -88,6 +89,7 @@ PUBLICATION = {
     "publication_type": "report",
     "date": "2020-01-31",
     "file_en": "reports/report.pdf",
+    "themes": "policy-and-regulation",
 }
 REPEATED = {**NEWS, "title_en": "The same old address again"}
 BROKEN = {
@@ -96,6 +98,7 @@ BROKEN = {
     "category": "no-such-category",
     "date": "31/02/2024",
     "parks": "atlantis",
+    "themes": "policy-and-regulation; no-such-theme",
     "old_url": "/article/99",
 }
 MISMATCHED = {**NEWS, "title_en": "Paragraphs that do not match", "body_vi": "Chỉ một đoạn.", "old_url": "/article/100"}
@@ -176,6 +179,7 @@ def test_dry_run_then_import_then_again(fmt, import_root, english, vietnamese):
     assert 'category: there is no news category "no-such-category"' in report
     assert 'date: "31/02/2024" is not a date or a date and time (use YYYY-MM-DD or YYYY-MM-DD HH:MM).' in report
     assert 'parks: there is no park "atlantis"' in report
+    assert 'themes: there is no theme "no-such-theme" (there are: ' in report
     assert "body_vi: 1 paragraph(s), but body_en has 2" in report
     assert "A note the importer skips" not in report
 
@@ -202,12 +206,14 @@ def test_dry_run_then_import_then_again(fmt, import_root, english, vietnamese):
     assert event_vi.locale == vietnamese and not event_vi.live and event_vi.all_day is False
     assert event_vi.venue == EVENT["location_vi"]
     assert [link.park.slug for link in event_vi.park_links.all()] == ["kcn-hoa-khanh"]
+    assert [theme.slug for theme in event_vi.themes.all()] == ["san-xuat-sach-hon"]  # its language's row
     event_en = twin(event_vi, english)
     assert event_en.get_latest_revision_as_object().title == EVENT["title_en"]
     assert event_en.get_latest_revision_as_object().venue == EVENT["location_en"]
 
     publication = imported(PublicationPage, PUBLICATION["title_en"])
     assert publication.file_en.file.read().startswith(b"%PDF")
+    assert [theme.slug for theme in publication.themes.all()] == ["policy-and-regulation"]
     assert twin(publication, vietnamese).alias_of_id == publication.pk  # no Vietnamese texts: an alias
     assert not imported(NewsPage, BROKEN["title_en"]) and not Redirect.objects.filter(old_path="/article/99").exists()
     assert not imported(NewsPage, REPEATED["title_en"])
@@ -326,6 +332,14 @@ def test_a_file_the_importer_cannot_read(import_root):
         import_file(import_root, "kind,category,title_en\nnews,project-news,Caf\xe9\n".encode("latin-1"))
 
 
+def test_a_file_from_the_older_template_names_themes_topics(import_root):
+    # News' topics became themes (pages.themes): the column's old name still reads.
+    header = [("topics" if name == "themes" else name) for name in HEADER]
+    assert "1 create" in import_file(import_root, csv_bytes([{**NEWS, "topics": NEWS["themes"]}], header=header))
+    article = imported(NewsPage, NEWS["title_en"])
+    assert sorted(theme.slug for theme in article.themes.all()) == ["policy-and-regulation", "waste-and-materials"]
+
+
 def test_reasons_in_vietnamese(import_root):
     outcomes = []
     with translation.override("vi"), open_bytes(csv_bytes([BROKEN])) as handle:
@@ -333,6 +347,7 @@ def test_reasons_in_vietnamese(import_root):
     (outcome,) = outcomes
     assert outcome.action == "refused"
     assert any(reason.startswith('date: "31/02/2024" không phải là ngày') for reason in outcome.reasons)
+    assert any(reason.startswith('themes: không có chủ đề "no-such-theme"') for reason in outcome.reasons)
 
 
 def open_bytes(content):

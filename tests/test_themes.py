@@ -12,9 +12,11 @@ from html import unescape
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
@@ -24,7 +26,7 @@ from publications.models import PublicationIndexPage, PublicationPage
 
 from .editorial import twin
 from .factories import build, section
-from .fixtures import get_page
+from .fixtures import clear_caches, get_page
 from .queries import cold_and_warm
 
 pytestmark = pytest.mark.django_db
@@ -92,6 +94,71 @@ def test_a_theme_page_lists_every_sections_public_items_in_both_languages(client
     # The English slug under /vi/ leads to the Vietnamese one; an unknown theme is a 404.
     assert client.get(theme_url("vi", "steam-and-heat")).url.endswith("/hoi-nuoc-va-nhiet/")
     assert client.get(theme_url("en", "no-such-theme")).status_code == 404
+
+
+HIDDEN = ("draft", "private", "password", "dated ahead", "expired")
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_a_theme_page_and_its_count_leave_out_what_the_public_may_not_see_in_every_section(client, language):
+    """Each themed section's public control shows; its draft, private, password-protected,
+    dated-ahead (news) and expired items do not (in the list, the count, the overview's count);
+    a public publication's private-collection file is named nowhere on it."""
+    steam = make_theme()
+    now = timezone.now().replace(microsecond=0)
+    # Only news is listed from its date (pages.visibility): an upcoming event, or a document
+    # dated ahead, is public.
+    ahead = {NewsPage: {"date": now + datetime.timedelta(days=3)}}
+    shown, hidden = [], []
+    for model in (NewsPage, EventPage, PublicationPage, CaseStudyPage):
+        label = model.__name__
+        control = translated(model, f"Public {label} on steam", f"Công khai {label} hơi nước", themes=[steam])
+        shown.append(control)
+        for name in HIDDEN:
+            if name == "dated ahead" and model not in ahead:
+                continue
+            fields = ahead[model] if name == "dated ahead" else {}
+            page = build(
+                model,
+                vietnamese=None if name == "draft" else "alias",
+                publish=name != "draft",
+                title=f"Hidden {name} {label}",
+                themes=[steam],
+                **fields,
+            )
+            versions = list(Page.objects.filter(translation_key=page.translation_key))
+            for version in versions:
+                if name == "private":
+                    PageViewRestriction.objects.create(page=version, restriction_type=PageViewRestriction.LOGIN)
+                elif name == "password":
+                    PageViewRestriction.objects.create(
+                        page=version, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+                    )
+            if name == "expired":  # still live, as until the scheduler unpublishes it
+                Page.objects.filter(pk__in=[v.pk for v in versions]).update(
+                    expire_at=now - datetime.timedelta(minutes=1)
+                )
+            hidden.append(page)
+    collection = Collection.get_first_root_node().add_child(name="Partners only")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    document = get_document_model()(title="Partners-only steam memo", collection=collection)
+    document.file.save("partners-only-steam-memo.pdf", ContentFile(b"%PDF-1.4 " + b"0" * 64), save=False)
+    document.save()
+    with_file = build(PublicationPage, title="Public report with a private file", themes=[steam], file_en=document)
+    shown.append(with_file)
+    clear_caches()  # the expiry dates were set on a queryset, which sends no signal
+
+    slug = "steam-and-heat" if language == "en" else "hoi-nuoc-va-nhiet"
+    html = get_page(client, theme_url(language, slug))
+    listed = titles(html)
+    locale = Locale.objects.get(language_code=language)
+    assert sorted(listed) == sorted(twin(page, locale).title for page in shown)
+    assert not any(page.title in html for page in hidden)  # an alias shows its source's title
+    assert "partners-only-steam-memo" not in html and "Partners-only steam memo" not in html
+    assert f'<p class="result-count" role="status">{len(shown)} ' in html
+    overview = get_page(client, section(ThemesPage, language).url)
+    count = rf'{slug}/">[^<]+</a></h3>\s*<p class="meta">{len(shown)} '
+    assert re.search(count, overview), "the overview counts only public items"
 
 
 def test_a_theme_page_filters_by_section_and_year_and_ignores_junk(client, on_steam):
@@ -222,8 +289,28 @@ def test_the_subscribe_form_offers_themes_and_accepts_a_theme_alone(client, sett
     outbox.send_due()
     assert response.status_code == 200 and Subscriber.objects.get().theme_keys() == [str(steam.translation_key)]
     assert (
-        "Hãy chọn ít nhất một chủ đề." in Client().post(url, {**data, "themes": [], "consent": "on"}).content.decode()
+        "Hãy chọn ít nhất một mục hoặc một chủ đề."
+        in Client().post(url, {**data, "themes": [], "consent": "on"}).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "legends", "error"),
+    [
+        ("en", ["Sections", "Themes", "How often"], "Choose at least one section or theme."),
+        ("vi", ["Mục", "Chủ đề", "Tần suất"], "Hãy chọn ít nhất một mục hoặc một chủ đề."),
+    ],
+)
+def test_the_subscribe_form_names_sections_and_themes_apart(client, language, legends, error):
+    # Sections (news, events, publications) and themes were both "Chủ đề" in Vietnamese.
+    make_theme()
+    from pages.updates.models import SubscribePage
+
+    url = section(SubscribePage, language).url
+    found = [unescape(legend).strip() for legend in re.findall(r"<legend>([^<]+)", get_page(client, url))]
+    assert found == legends
+    answer = client.post(url, {"email": "a@example.org", "language": language, "frequency": "daily", "consent": "on"})
+    assert error in answer.content.decode()
 
 
 def test_a_theme_page_costs_the_same_queries_as_content_grows(client):
@@ -271,3 +358,17 @@ def test_a_theme_page_kept_list_shows_an_item_published_since(client, language):
     assert len(titles(get_page(client, url))) == 1  # the theme's items are kept now
     later = translated(EventPage, "Steam network visit", "Tham quan mạng hơi nước", themes=[steam])
     assert twin(later, Locale.objects.get(language_code=language)).title in titles(get_page(client, url))
+
+
+def test_the_demo_sets_themes_on_every_sections_items_from_what_they_are_about(client):
+    from pages.listing import public
+    from pages.themes.lookups import themed_models
+
+    for model in themed_models():
+        tagged = public(model.objects.filter(locale__language_code="en", themes__isnull=False)).distinct().count()
+        assert tagged >= 1, f"no {model.__name__} of the demo has a theme"
+    # What an item is about: the waste theme's page holds the circular-economy items of several sections.
+    html = get_page(client, theme_url("en", "waste-and-materials"))
+    assert len(set(re.findall(r'<span class="tag">([^<]+)</span>', html))) >= 2
+    vi = get_page(client, theme_url("vi", "chat-thai-va-nguyen-vat-lieu"))
+    assert "<h1>Chất thải và nguyên vật liệu</h1>" in vi and titles(vi)

@@ -2,7 +2,7 @@
 
 Each row runs in its own transaction: the page in its source language, its
 translation (or, with no texts in the other language, the untranslated alias
-an editor's new page gets), links to parks and topics, documents, redirects
+an editor's new page gets), links to parks and themes, documents, redirects
 from its old addresses and the record of the import. A failure anywhere rolls
 all of it back, and files already written to storage are removed.
 
@@ -60,13 +60,13 @@ def _fill(page, plan, documents):
         relation, field, _model = kind.parks
         link = type(page)._meta.get_field(relation).related_model
         setattr(page, relation, [link(**{field: park}) for park in plan.parks])
-    if kind.topics:
-        relation, field, _model = kind.topics
+    if kind.themes:
+        relation, field, _model = kind.themes
         if field is None:  # a many-to-many field (pages.themes): the themes themselves
-            setattr(page, relation, plan.topics)
+            setattr(page, relation, plan.themes)
         else:
             link = type(page)._meta.get_field(relation).related_model
-            setattr(page, relation, [link(**{field: topic}) for topic in plan.topics])
+            setattr(page, relation, [link(**{field: theme}) for theme in plan.themes])
     for name, document in documents.items():
         setattr(page, name, document)
 

@@ -37,6 +37,7 @@ DATE = Column(
         "Publications: the date on the document, YYYY-MM-DD."
     ),
 )
+THEMES = Column("themes", _("What it is about: its themes' slugs, in English or Vietnamese, separated by ;"))
 PARKS = Column("parks", _("The demonstration parks it is about: their slugs, separated by ;"))
 OLD_URL = Column(
     "old_url",
@@ -46,9 +47,11 @@ OLD_URL = Column(
     ),
 )
 
-# Every kind's columns, in the template's order (the kinds' own go between BODY and PARKS).
+# Every kind's columns, in the template's order (the kinds' own go between BODY and THEMES).
 HEAD = (KIND, SOURCE_LANGUAGE, CATEGORY, TITLE_EN, TITLE_VI, SUMMARY_EN, SUMMARY_VI, BODY_EN, BODY_VI)
-TAIL = (PARKS, OLD_URL)
+TAIL = (THEMES, PARKS, OLD_URL)
+# Columns renamed since: a file made from an older template still reads (news' "topics" are themes).
+OLD_NAMES = {"topics": "themes"}
 
 
 def all_columns(kinds):

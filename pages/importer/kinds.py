@@ -2,7 +2,7 @@
 
 A kind names its page type and the category page type it lives under, reads
 its own columns into the page's values, and says where its texts, parks,
-topics and files go. The importer does the rest the same way for every kind:
+themes and files go. The importer does the rest the same way for every kind:
 titles, summaries and bodies in both languages, the translation, old addresses.
 """
 
@@ -32,9 +32,9 @@ class Kind:
     # (relation, field, park page type): the page's links to demonstration parks
     # (the "parks" column), its rows' field that names the park, and the park's type.
     parks: tuple = ()
-    # (relation, field, snippet model) when the "topics" column applies; field
+    # (relation, field, snippet model) when the "themes" column applies; field
     # None for a many-to-many field of the snippets themselves (("themes", None, Theme)).
-    topics: tuple = ()
+    themes: tuple = ()
     # {column: page field} of documents: a path in the import folder or an http(s) address.
     files: dict = field(default_factory=dict)
 
@@ -49,13 +49,13 @@ class Kind:
         if found:
             return found
         page_fields = {f.name for f in self.page_model._meta.get_fields()}
-        relations = [part[0] for part in (self.parks, self.topics) if part]
+        relations = [part[0] for part in (self.parks, self.themes) if part]
         for name in [*self.texts.values(), *self.files.values(), *relations, self.date_field]:
             if name not in page_fields:
                 found.append(
                     f"the import kind {self.name!r} names {name!r}, not a field of {self.page_model.__name__}."
                 )
-        for part, name in ((self.parks, "parks"), (self.topics, "topics")):
+        for part, name in ((self.parks, "parks"), (self.themes, "themes")):
             if part and not (isinstance(part[2], type) and issubclass(part[2], models.Model)):
                 found.append(f"the import kind {self.name!r}: its {name} are not a model.")
         return found

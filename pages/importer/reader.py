@@ -15,7 +15,7 @@ import zipfile
 
 from django.utils.translation import gettext as _
 
-from pages.importer.columns import all_columns
+from pages.importer.columns import OLD_NAMES, all_columns
 
 XLSX_MAGIC = b"PK\x03\x04"
 EXTRA = "__extra__"  # a row with more cells than the header: the value of its first extra cell
@@ -27,6 +27,7 @@ class BadFile(Exception):
 
 def _header(cells, kinds):
     names = [str(cell).strip().lower() if cell is not None else "" for cell in cells]
+    names = [OLD_NAMES.get(name, name) for name in names]
     while names and not names[-1]:
         names.pop()
     known = {column.name for column in all_columns(kinds.values())}

@@ -173,7 +173,7 @@ class Plan:
     translated: bool = False  # the other language's texts are given
     values: dict = field(default_factory=dict)
     parks: list = field(default_factory=list)
-    topics: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
     files: dict = field(default_factory=dict)  # {page field: files.Ref}
     old_paths: list = field(default_factory=list)  # [(path, language)]
 
@@ -194,7 +194,7 @@ class Outcome:
 
 
 class Lookups:
-    """The site's categories, parks and topics by slug, read once per run
+    """The site's categories, parks and themes by slug, read once per run
     (their number is the site's, not the file's)."""
 
     def __init__(self):
@@ -356,18 +356,18 @@ def check(number, values, kind, lookups, root=None):
             )
         else:
             parks.append(park)
-    topics = []
-    if kind.topics:
-        for topic_slug in cells.slugs("topics"):
-            topic = lookups.snippet(kind.topics[2], topic_slug, source)
-            if topic is None:
-                known = ", ".join(sorted(lookups.snippets(kind.topics[2])[0]))
+    themes = []
+    if kind.themes:
+        for theme_slug in cells.slugs("themes"):
+            theme = lookups.snippet(kind.themes[2], theme_slug, source)
+            if theme is None:
+                known = ", ".join(sorted(lookups.snippets(kind.themes[2])[0]))
                 cells.refuse(
-                    "topics",
-                    _('there is no topic "%(slug)s" (there are: %(slugs)s).') % {"slug": topic_slug, "slugs": known},
+                    "themes",
+                    _('there is no theme "%(slug)s" (there are: %(slugs)s).') % {"slug": theme_slug, "slugs": known},
                 )
             else:
-                topics.append(topic)
+                themes.append(theme)
     documents = {}
     for column, page_field in kind.files.items():
         text = normalised(values.get(column))
@@ -431,7 +431,7 @@ def check(number, values, kind, lookups, root=None):
         translated=translated,
         values=page_values,
         parks=parks,
-        topics=topics,
+        themes=themes,
         files=documents,
         old_paths=paths,
     )

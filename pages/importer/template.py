@@ -3,7 +3,7 @@ first in English and one first in Vietnamese. Their kind starts with ``#``, so
 the importer skips them: an editor may keep them or delete them. The XLSX has
 a second sheet describing each column in the editor's language.
 
-The examples name the site's own first category, park and topic of each kind,
+The examples name the site's own first category, park and theme of each kind,
 so that, with the ``#`` removed, they are rows the dry run accepts (once the example
 file named by path is in the import folder).
 """
@@ -26,11 +26,11 @@ def _first_slug(model, language):
     return page.slug if page is not None else ""
 
 
-def _first_topic(kind, language):
-    if not kind or not kind.topics:
+def _first_theme(kind, language):
+    if not kind or not kind.themes:
         return ""
-    topic = kind.topics[2].objects.filter(locale__language_code=language).order_by("pk").first()
-    return topic.slug if topic is not None else ""
+    theme = kind.themes[2].objects.filter(locale__language_code=language).order_by("pk").first()
+    return theme.slug if theme is not None else ""
 
 
 def examples():
@@ -50,7 +50,7 @@ def examples():
         "body_en": "The first paragraph.\n\nThe second paragraph.",
         "body_vi": "Đoạn thứ nhất.\n\nĐoạn thứ hai.",
         "date": "2019-06-12",
-        "topics": _first_topic(news, "en"),
+        "themes": _first_theme(news, "en"),
         "parks": _first_slug(park_model, "en"),
         "old_url": "/article/81; /vi/article/81",
     }
@@ -67,6 +67,7 @@ def examples():
         "publication_type": "law",
         "date": "2022-05-28",
         "file_vi": "documents/example.pdf",
+        "themes": _first_theme(publications, "vi" if has_vietnamese else "en"),
         "parks": _first_slug(park_model, "vi" if has_vietnamese else "en"),
         "old_url": "/vi/document/35",
     }

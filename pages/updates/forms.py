@@ -13,7 +13,8 @@ from pages.updates.models.records import Subscriber
 
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
-    topics = forms.MultipleChoiceField(label=_("Topics"), widget=forms.CheckboxSelectMultiple, required=False)
+    # The sections (news, events, publications): "topics" in the code, "Sections" to readers.
+    topics = forms.MultipleChoiceField(label=_("Sections"), widget=forms.CheckboxSelectMultiple, required=False)
     # Items on a theme from any section (pages.themes), as well as or instead of whole sections.
     themes = forms.MultipleChoiceField(label=_("Themes"), widget=forms.CheckboxSelectMultiple, required=False)
     frequency = forms.ChoiceField(
@@ -32,7 +33,7 @@ class PreferencesForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("topics") and not data.get("themes"):
-            self.add_error("topics", _("Choose at least one topic."))
+            self.add_error("topics", _("Choose at least one section or theme."))
         return data
 
 

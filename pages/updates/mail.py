@@ -61,7 +61,7 @@ def already_subscribed(subscriber):
             _("Your subscription to %(site)s updates") % {"site": SITE},
             [
                 _("Someone, probably you, asked to subscribe this address, which already receives our updates."),
-                _("To change the topics, the language or how often we write, use the link below."),
+                _("To change the sections, the themes, the language or how often we write, use the link below."),
             ],
             action=(_("Change my preferences"), links.address(subscriber, "updates-manage")),
         )

@@ -362,8 +362,8 @@ def test_the_honeypot_turns_a_robot_away(client):
 @pytest.mark.parametrize(
     ("language", "email_error", "topic_error"),
     [
-        ("en", "Enter a valid e-mail address, such as name@example.org.", "Choose at least one topic."),
-        ("vi", "Nhập địa chỉ thư điện tử hợp lệ, ví dụ name@example.org.", "Hãy chọn ít nhất một chủ đề."),
+        ("en", "Enter a valid e-mail address, such as name@example.org.", "Choose at least one section or theme."),
+        ("vi", "Nhập địa chỉ thư điện tử hợp lệ, ví dụ name@example.org.", "Hãy chọn ít nhất một mục hoặc một chủ đề."),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(client, language, email_error, topic_error):
@@ -428,7 +428,10 @@ def test_a_subscriber_changes_topics_frequency_and_language(client):
         "daily",
         ["events", "publications"],
     )
-    assert "Choose at least one topic." in client.post(path, {"language": "en", "frequency": "daily"}).content.decode()
+    assert (
+        "Choose at least one section or theme."
+        in client.post(path, {"language": "en", "frequency": "daily"}).content.decode()
+    )
 
 
 def test_after_unsubscribing_an_address_may_subscribe_again_with_a_new_confirmation(client):
