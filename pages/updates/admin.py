@@ -26,7 +26,7 @@ SUPPRESS_PERMISSION = "updates.suppress_subscriber"
 
 
 class SubscriberFilterSet(WagtailFilterSet):
-    topic = django_filters.ChoiceFilter(label=_("Topic"), field_name="topics__topic", choices=topics.choices)
+    topic = django_filters.ChoiceFilter(label=_("Section"), field_name="topics__topic", choices=topics.choices)
 
     class Meta:
         model = Subscriber

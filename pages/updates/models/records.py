@@ -65,16 +65,16 @@ class Subscriber(models.Model):
     def theme_keys(self):
         return sorted(str(theme.theme_key) for theme in self.themes.all())
 
-    topic_keys.short_description = _("topics")
+    topic_keys.short_description = _("sections")
 
 
 class SubscriberTopic(models.Model):
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="topics", editable=False)
-    topic = models.CharField(_("topic"), max_length=30, help_text=_("News, events or publications."))
+    topic = models.CharField(_("section"), max_length=30, help_text=_("News, events or publications."))
 
     class Meta:
         db_table = "pages_subscribertopic"
-        verbose_name = _("topic")
+        verbose_name = _("section")
         constraints = [models.UniqueConstraint(fields=["subscriber", "topic"], name="one_row_per_subscriber_topic")]
         indexes = [models.Index(fields=["topic"])]
 

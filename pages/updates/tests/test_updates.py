@@ -18,6 +18,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
+from wagtail.users.models import UserProfile
 
 from events.models import EventIndexPage, EventPage
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
@@ -472,6 +473,15 @@ def test_moderators_see_counts_export_and_suppress_editors_and_translators_see_n
     listing = staff.get("/admin/subscribers/").content.decode()
     assert "Confirmed subscribers" in listing and "vi-reader@example.org" in listing
     assert re.search(r"<th scope=\"row\">News</th><td>1</td><td>1</td>", listing)
+    # The sections people chose (news, events, publications) are "sections", not "topics",
+    # which in Vietnamese would read "Chủ đề" like the themes.
+    assert '<th scope="col">Section</th>' in listing and "All sections" in listing and "Topic" not in listing
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "vi"
+    profile.save()
+    in_vietnamese = staff.get("/admin/subscribers/").content.decode()
+    assert '<th scope="col">Mục</th>' in in_vietnamese and "Mọi mục" in in_vietnamese
+    assert "Chủ đề" not in in_vietnamese
     csv = b"".join(staff.get("/admin/subscribers/?export=csv").streaming_content).decode()
     assert "'=hyperlink@example.org" in csv
     assert "vi-reader@example.org" in staff.get("/admin/subscribers/?language=vi&topic=events").content.decode()
