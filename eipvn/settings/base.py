@@ -185,6 +185,9 @@ if REDIS_URL:
 # them, how long browsers may reuse one, and how long a CDN may serve a stale
 # copy while it fetches a fresh one.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# PostgreSQL: each connection keeps the cache generations it has read until a
+# change is announced (pages.cache.listening); off behind a transaction-pooling proxy.
+GENERATIONS_LISTEN = env_bool("GENERATIONS_LISTEN", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)

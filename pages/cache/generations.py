@@ -11,16 +11,21 @@ management command, a restore). A rolled-back change leaves the tokens as they
 were.
 
 A request reads the tokens it needs once, in one query, and keeps them for its
-own duration (``CacheScopeMiddleware``), so it sees one consistent set. When
-the database does not answer, nothing can be proven current and nothing cached
-is served: the request fails with the site's 503 page like any other.
+own duration (``CacheScopeMiddleware``), so it sees one consistent set. On
+PostgreSQL a connection keeps the tokens it has read until a change is
+announced (pages.cache.listening), so a request reads only those it does not
+know, or makes a bare round trip. When the database does not answer, nothing
+can be proven current and nothing cached is served: the request fails with the
+site's 503 page like any other.
 """
 
 import time
 import uuid
 from contextvars import ContextVar
 
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, connection, transaction
+
+from pages.cache import listening
 
 TABLE = "pages_generation"  # the pages.Generation model's table
 FRAGMENTS = "fragments"
@@ -41,19 +46,16 @@ def _new_token():
 
 
 def _read(names):
-    placeholder = "?" if connection.vendor == "sqlite" else "%s"
-    sql = f"SELECT name, value FROM {TABLE} WHERE name IN ({', '.join([placeholder] * len(names))})"  # noqa: S608
-    # This query is the request's health check: Django's own (CONN_HEALTH_CHECKS)
-    # would be one more round trip to the database ("SELECT 1") on every cache
-    # hit. A connection that died since the last request fails here; outside a
-    # transaction it is reopened and the query asked once more, as Django's
-    # check would have done.
+    # This round trip is the request's health check: Django's own (CONN_HEALTH_CHECKS)
+    # would be one more ("SELECT 1") on every cache hit. A connection that died
+    # since the last request fails here; outside a transaction it is reopened
+    # and asked once more, as Django's check would have done.
     for attempt in (1, 2):
         connection.ensure_connection()
         started = time.monotonic()
         try:
             with connection.wrap_database_errors:
-                rows = connection.connection.execute(sql, names).fetchall()
+                values, sql = _read_on(connection.connection, names)
         except (OperationalError, InterfaceError):
             if attempt == 2 or connection.in_atomic_block:
                 raise
@@ -62,18 +64,58 @@ def _read(names):
         connection.health_check_done = True  # usable: Django need not ask again in this request
         if connection.queries_logged:
             connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
-        return dict(rows)
+        return values
+
+
+def _select(driver_connection, names):
+    placeholder = "?" if connection.vendor == "sqlite" else "%s"
+    sql = f"SELECT name, value FROM {TABLE} WHERE name IN ({', '.join([placeholder] * len(names))})"  # noqa: S608
+    return dict(driver_connection.execute(sql, names).fetchall()), sql
+
+
+def _read_on(driver_connection, names):
+    """({name: token} for ``names``, the SQL run). On PostgreSQL outside a
+    transaction, the tokens this connection knows and no announcement has
+    named are current once a round trip has come back (pages.cache.listening):
+    only the others are read, and with none to read the round trip is an empty query."""
+    if connection.in_atomic_block or not listening.enabled(connection):
+        return _select(driver_connection, names)
+    known = listening.known(driver_connection)
+    for _attempt in range(3):
+        announcements = known.announcements
+        missing = [name for name in names if name not in known.tokens]
+        if missing:
+            found, sql = _select(driver_connection, missing)
+        else:
+            found, sql = {}, listening.ROUND_TRIP
+            listening.round_trip(driver_connection)
+        if known.announcements == announcements:  # none came back with the answer
+            values = {name: known.tokens[name] for name in names if name in known.tokens}
+            fresh = {name: found.get(name, INITIAL) for name in missing}
+            known.keep(fresh)
+            return {**values, **fresh}, sql
+    # Announcements came back with every answer: read them all, for this request only.
+    return _select(driver_connection, names)
 
 
 def _write(values):
     rows = ", ".join(["(%s, %s)"] * len(values))
     params = [item for pair in values.items() for item in pair]
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {TABLE} (name, value) VALUES {rows} "  # noqa: S608
             "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             params,
         )
+        if connection.vendor == "postgresql":
+            listening.announce(cursor, values)  # heard at the same commit as the tokens, never before
+
+
+def announce_everything():
+    """Every connection forgets the tokens it knows (a restore wrote the table)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            listening.announce(cursor, [listening.EVERYTHING])
 
 
 def current(names):

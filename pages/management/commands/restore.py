@@ -2,7 +2,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from pages.cache import receivers
+from pages.cache import generations, receivers
 from pages.operations import backups
 
 
@@ -19,6 +19,7 @@ class Command(BaseCommand):
         # The backup holds the generations of its day, which running servers may
         # still hold entries for: new ones put everything cached out of reach.
         receivers.everything_changed()
+        generations.announce_everything()  # the table is the backup's: what servers knew of it is forgotten
         for cache in caches.all():
             cache.clear()  # frees the room (Redis); coherence does not depend on it
         self.stdout.write(f"Restored {folder}")
