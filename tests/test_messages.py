@@ -30,10 +30,19 @@ def test_compiled_catalogue_matches_the_po_file():
     assert _entries(polib.mofile(str(mo_path))) == _entries(polib.pofile(str(PO)))
 
 
+def _templates():
+    """The project's templates: templates/ and each app's own folder (pages/updates/templates…)."""
+    base = Path(settings.BASE_DIR)
+    folders = [base / "templates"]
+    for app in ("pages", "parks", "events", "publications", "news"):
+        folders += [folder for folder in (base / app).rglob("templates") if folder.is_dir()]
+    return [template for folder in folders for template in folder.rglob("*.html")]
+
+
 def test_every_template_string_has_a_vietnamese_translation():
     translated = _entries(polib.pofile(str(PO)))
     wanted = set()
-    for template in Path(settings.BASE_DIR, "templates").rglob("*.html"):
+    for template in _templates():
         text = template.read_text()
         # {% translate %} asks for its string with a literal "%" doubled too (Variable.resolve).
         wanted.update(match[1].replace("%", "%%") for match in TEMPLATE_STRING.findall(text))
