@@ -15,10 +15,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permissions import policy_registry
+from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import Translation
 
 from pages import origin
-from pages.editorial import publish_sync, tree_sync
+from pages.editorial import explorer_rows, publish_sync, tree_sync
 from pages.editorial.languages import can_change, can_publish, can_write, writable_languages
 from pages.editorial.localize_views import submit_translation_for_review
 from pages.editorial.report import TranslationReportView, TranslationsPanel
@@ -191,7 +192,16 @@ def explorer_rows_know_their_translation(parent_page, pages, request):
     checks of every permission, pages.editorial.languages), asked of them
     all in the listing's one query instead of several queries a row."""
     translations = _review_translation(OuterRef("translation_key"), OuterRef("locale_id"))
-    return origin.with_source_pk(pages).annotate(review_translation_id=Subquery(translations.values("pk")[:1]))
+    pages = origin.with_source_pk(pages).annotate(review_translation_id=Subquery(translations.values("pk")[:1]))
+    return explorer_rows.slice_first(explorer_rows.with_localize_states(pages))
+
+
+# wagtail-localize's listing buttons, given from the rows' annotations
+# (explorer_rows.localize_buttons): its own function, which asks four queries
+# a row, leaves the listing (Wagtail has no public way to unregister a hook);
+# a page's header keeps it.
+hooks._hooks["register_page_listing_more_buttons"].remove((localize_hooks.page_listing_more_buttons, 0))
+hooks.register("register_page_listing_more_buttons", explorer_rows.localize_buttons)
 
 
 def review_buttons(page, user, view_name=None, next_url=None):

@@ -67,7 +67,12 @@ class BasePage(SafeLinksMixin, Page):
 
     def permissions_for_user(self, user):
         # Wagtail's page permissions, limited to the languages the user may edit.
-        return LanguagePagePermissionTester(user, self)
+        # Kept on this instance for this user object: Wagtail asks again for
+        # each button of an explorer row (ten times a row).
+        tester = self.__dict__.get("_permission_tester")
+        if tester is None or tester.user is not user or tester.page is not self:
+            tester = self.__dict__["_permission_tester"] = LanguagePagePermissionTester(user, self)
+        return tester
 
     def full_clean(self, *args, **kwargs):
         # Wagtail derives a missing slug with Django's slugify, which drops "đ".

@@ -7,7 +7,7 @@ import re
 from html import escape  # Django's escape, without its check for lazy strings (text here is str)
 
 from django.apps import apps
-from django.db.models import BooleanField, CharField, DateTimeField, ExpressionWrapper, IntegerField, Q
+from django.db.models import BooleanField, CharField, DateTimeField, ExpressionWrapper, F, IntegerField, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -22,6 +22,7 @@ from pages.listing import ShownPages, choice_param, paginate, public, querystrin
 from pages.models import SearchEntry
 from pages.navigation.localized import active_locale
 from pages.prepared import Prepared, Slot
+from pages.search import text_index
 from pages.search.folding import fold, prepare, query_words
 from pages.visibility import restricted_paths
 
@@ -97,7 +98,9 @@ def search(request):
     # slicing in the database needs a second query for the counts per type,
     # which scans every entry's text again and cost more than this sort
     # (7.1 vs 6.0 ms a search at the demo's size, 10.8 vs 6.9 ms at 10x).
-    rows = _matches_query(len(words), tuple(restricted_paths())).rows(**match_values(locale_id, words))
+    narrowed = text_index.narrows()
+    prepared = _matches_query(len(words), tuple(restricted_paths()), narrowed)
+    rows = prepared.rows(**match_values(locale_id, words, narrowed))
     ranked = [(pk, kind, page_id) for pk, kind, page_id, *_ in sorted(rows, key=_rank(words))]
     kinds = sorted({kind for _pk, kind, _page_id in ranked})
     selected_kind = choice_param(request, "type", kinds)
@@ -159,16 +162,21 @@ def _numbered(name, items):
     return {f"{name}{i}": item for i, item in enumerate(items)}
 
 
-def matches(locale, at, words, phrase=None, restricted=None):
+def matches(locale, at, words, phrase=None, restricted=None, holding=None):
     """The entries in the language ``locale`` holding every one of ``words``
     (each padded with spaces: whole words, folded) in the title or the text,
     that the public may see at ``at`` (pages.visibility), as rows of (pk,
-    kind, page_id, title_folded, date, title[, phrase_in_text]). The values
-    may be ``Slot``s: ``_matches_query`` prepares it so."""
+    kind, page_id, title_folded, date, title[, phrase_in_text]). ``holding``:
+    the text index's query for the same words (pages.search.text_index), which
+    then finds them instead of reading every entry's text (``words`` unused).
+    The values may be ``Slot``s: ``_matches_query`` prepares it so."""
     entries = SearchEntry.objects.filter(locale_id=locale)
     entries = public(entries, path_field="page__path", at=at, restricted=restricted)
-    for word in words:
-        entries = entries.filter(Q(title_folded__contains=word) | Q(folded__contains=word))
+    if holding is not None:  # the same match, answered by the index (pages.search.text_index)
+        entries = entries.filter(text_index.HoldsWords(F("pk"), holding))
+    else:
+        for word in words:
+            entries = entries.filter(Q(title_folded__contains=word) | Q(folded__contains=word))
     columns = ["pk", "kind", "page_id", "title_folded", "date", "title"]
     if phrase is not None:  # one word is in the text of every match that lacks it in the title
         entries = entries.annotate(phrase_in_text=ExpressionWrapper(Q(folded__contains=phrase), BooleanField()))
@@ -176,19 +184,24 @@ def matches(locale, at, words, phrase=None, restricted=None):
     return entries.values_list(*columns)
 
 
-def match_values(locale_id, words):
-    """The values of ``_matches_query(len(words), …)``'s slots for a search."""
-    values = {"locale": locale_id, "now": timezone.now(), **_numbered("word", [f" {word} " for word in words])}
+def match_values(locale_id, words, narrowed=False):
+    """The values of ``_matches_query(len(words), …, narrowed)``'s slots for a search."""
+    values = {"locale": locale_id, "now": timezone.now()}
+    if narrowed:
+        values["holding"] = text_index.words_query(words)
+    else:
+        values.update(_numbered("word", [f" {word} " for word in words]))
     if len(words) > 1:
         values["phrase"] = f" {' '.join(words)} "
     return values
 
 
 @functools.lru_cache(maxsize=32)
-def _matches_query(count, restricted):
+def _matches_query(count, restricted, narrowed=False):
     """``matches`` of ``count`` words with the ``restricted`` paths it is kept
-    under, prepared once per process (pages.prepared): building and compiling
-    it with the ORM was most of a search's own work."""
+    under (``narrowed``: through the text index's table), prepared once per
+    process (pages.prepared): building and compiling it with the ORM was most
+    of a search's own work."""
     text = CharField()
     return Prepared(
         matches(
@@ -197,6 +210,7 @@ def _matches_query(count, restricted):
             [Slot(f"word{i}", text) for i in range(count)],
             phrase=Slot("phrase", text) if count > 1 else None,
             restricted=restricted,
+            holding=Slot("holding", text) if narrowed else None,
         )
     )
 
