@@ -20,7 +20,8 @@ With BENCH_GROW=100 it then grows the content to 100 times the demo's
 Vietnamese twin), measures the same pages again and prints, per page, the
 grown site's CPU time and median latency as a ratio to the demo's (the target:
 within 1.5×). The sitemap index, the news section's sitemap and a dataset are
-measured beside the pages.
+measured beside the pages; the last two are as long as their content, so their
+ratio is shown but not held to the target.
 
 Targets: cached pages at least 80% of the static file's throughput, uncached
 at least 10%. A cached answer still asks the database whether it is current
@@ -68,6 +69,11 @@ GROWN_TARGET = 1.5  # a page at 100× content within this ratio of its demo time
 # "bypass" with the page cache on; the sitemaps are not under a language prefix: no X-Cache).
 STREAMED = {"dataset news.csv"}
 OUTSIDE = {"sitemap index", "sitemap news"}
+# Files whose length is their content's (a section's addresses, a dataset's
+# rows): they grow with it by design, so their ratio at 100x is shown but not
+# held to GROWN_TARGET (the issue: a sitemap part within the protocol's 50,000
+# addresses, a dataset streamed).
+PROPORTIONAL = {"sitemap news", "dataset news.csv"}
 # PostgreSQL as every machine of this project runs it (a throw-away database is made beside "postgres").
 LOCAL_POSTGRESQL = "postgres://postgres@127.0.0.1:5432/eipvn"
 # One English page per public page type (its class name), in tree order.
@@ -258,7 +264,9 @@ def report_growth(demo, grown):
         _g_ratio, _g_rate, g_p50, _g_p99, g_cpu = grown[(page_cache, name)]
         cpu_ratio, p50_ratio = g_cpu / max(cpu_ms, 1e-6), g_p50 / max(p50, 1e-6)
         mark = ""
-        if cpu_ratio > GROWN_TARGET:
+        if name in PROPORTIONAL:
+            mark = "  (grows with its content)"
+        elif cpu_ratio > GROWN_TARGET:
             missed.append(f"{name} at {GROW}× (page cache {'on' if page_cache else 'off'})")
             mark = "  above target"
         mode = "on" if page_cache else "off"

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, Min, OuterRef, Q, Subquery, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -181,11 +181,10 @@ class TranslationStatus:
     def _page_sources(self, target=None, source=None, section="", state=""):
         """Source pages (a key's oldest non-alias page, pages.origin), with
         ``state``: their state in ``target``."""
-        pages = (
-            Page.objects.filter(depth__gte=2, alias_of__isnull=True)
-            .alias(source_locale=source_locale_subquery(Page))
-            .filter(locale_id=F("source_locale"))
-        )
+        # A key's source is its oldest non-alias page (pages.origin): found for
+        # every key in one grouped pass, not by a subquery per page.
+        first = Page.objects.filter(alias_of__isnull=True).values("translation_key").annotate(first=Min("pk"))
+        pages = Page.objects.filter(depth__gte=2, pk__in=first.values("first"))
         if source is not None:
             pages = pages.filter(locale=source)
         if section:
