@@ -20,7 +20,7 @@ from pages.models import SearchEntry
 from pages.prepared import Prepared, Slot
 from pages.search import text_index
 from pages.search.folding import query_words
-from pages.search.views import _matches_query, match_values, matches
+from pages.search.views import _matches_query, _shown_query, match_values, matches
 from pages.visibility import restricted_paths
 from publications.models import PublicationPage
 
@@ -44,9 +44,9 @@ def items():
 
 
 def both_ways(words, at=None, restricted=None):
-    """The rows of ``matches`` for ``words``: (through the ORM reading every
-    entry, prepared as a search runs it: through the text index where the
-    database has one)."""
+    """The rows of ``matches`` for ``words``, in their rank order: (through
+    the ORM reading every entry, prepared as a search runs it: through the
+    text index where the database has one)."""
     locale_id = Locale.objects.get(language_code="en").pk
     narrowed = text_index.narrows()
     values = match_values(locale_id, words, narrowed)
@@ -60,7 +60,7 @@ def both_ways(words, at=None, restricted=None):
         phrase=values.get("phrase"),
         restricted=restricted,
     )
-    return sorted(by_orm), sorted(_matches_query(len(words), restricted, narrowed).rows(**values))
+    return list(by_orm), _matches_query(len(words), restricted, narrowed).rows(**values)
 
 
 @pytest.mark.parametrize("query", [WORD, f"{WORD} water", f"water {WORD}", f"{WORD} guide parks", "nothingmatches"])
@@ -81,15 +81,17 @@ def test_the_time_given_decides_what_is_public(items):
 
 
 def test_dates_come_back_as_the_orm_gives_them(items):
-    rows = {
-        row[0]: row
-        for row in _matches_query(1, tuple(restricted_paths())).rows(
-            **match_values(Locale.objects.get(language_code="en").pk, [WORD])
-        )
-    }
-    date = rows[items["new"].pk][4]
-    assert isinstance(date, datetime.datetime) and timezone.is_aware(date)
-    assert date == NewsPage.objects.get(pk=items["new"].pk).date
+    (row,) = _shown_query(1).rows(pk0=items["new"].pk)  # (pk, kind, title, text, date)
+    assert isinstance(row[4], datetime.datetime) and timezone.is_aware(row[4])
+    assert row[4] == NewsPage.objects.get(pk=items["new"].pk).date
+
+
+def test_matches_come_ranked_both_ways(items):
+    """The phrase in a title, then every word in a title, then the rest: the
+    same order through the ORM and prepared (through the index)."""
+    by_orm, prepared = both_ways([WORD, "water"])
+    assert prepared == by_orm
+    assert [row[0] for row in prepared] == [items["old"].pk, items["new"].pk, items["publication"].pk]
 
 
 @pytest.mark.parametrize("text", ["100%", "a_b", "100% in a_b"])

@@ -102,6 +102,11 @@ def words_query(words):
     return " AND ".join(f'"{word}"' for word in words)
 
 
+def phrase_in_text_query(words):
+    """FTS5's query for rows whose text (not title) holds ``words`` as a phrase."""
+    return f'folded : "{" ".join(words)}"'
+
+
 class HoldsWords(Func):
     """True for an entry whose ``key`` (an expression) the FTS table lists for
     ``query`` (``words_query``'s: a value, or a pages.prepared.Slot)."""

@@ -7,7 +7,7 @@ import re
 from html import escape  # Django's escape, without its check for lazy strings (text here is str)
 
 from django.apps import apps
-from django.db.models import BooleanField, CharField, DateTimeField, ExpressionWrapper, F, IntegerField, Q
+from django.db.models import Case, CharField, DateTimeField, F, IntegerField, Q, Value, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -91,17 +91,14 @@ def search(request):
         context["results"] = paginate(request, [], PER_PAGE)
         return TemplateResponse(request, "search/results.html", context)
     locale_id = active_locale().pk
-    # Every match's id, type and page, ranked, in one light query: the type
-    # filter's choices, the count and the page's slice all come from it; only
-    # the shown entries are then loaded with their text. Ranked here rather
-    # than in SQL: measured (session 13, demo and 10x content), ranking and
-    # slicing in the database needs a second query for the counts per type,
-    # which scans every entry's text again and cost more than this sort
-    # (7.1 vs 6.0 ms a search at the demo's size, 10.8 vs 6.9 ms at 10x).
+    # Every match's id, type and page, ranked by the database, in one light
+    # query: the type filter's choices, the count and the page's slice all
+    # come from it; only the shown entries are then loaded with their text.
+    # (Ranked in Python before: at 100x content a common query's 636 matches
+    # cost more to convert and sort here than the rest of the search.)
     narrowed = text_index.narrows()
     prepared = _matches_query(len(words), tuple(restricted_paths()), narrowed)
-    rows = prepared.rows(**match_values(locale_id, words, narrowed))
-    ranked = [(pk, kind, page_id) for pk, kind, page_id, *_ in sorted(rows, key=_rank(words))]
+    ranked = prepared.rows(**match_values(locale_id, words, narrowed))
     kinds = sorted({kind for _pk, kind, _page_id in ranked})
     selected_kind = choice_param(request, "type", kinds)
     # Promoted pages lead page 1 of the unfiltered results and are left out of
@@ -162,14 +159,15 @@ def _numbered(name, items):
     return {f"{name}{i}": item for i, item in enumerate(items)}
 
 
-def matches(locale, at, words, phrase=None, restricted=None, holding=None):
+def matches(locale, at, words, phrase=None, restricted=None, holding=None, phrase_holding=None):
     """The entries in the language ``locale`` holding every one of ``words``
     (each padded with spaces: whole words, folded) in the title or the text,
     that the public may see at ``at`` (pages.visibility), as rows of (pk,
-    kind, page_id, title_folded, date, title[, phrase_in_text]). ``holding``:
-    the text index's query for the same words (pages.search.text_index), which
-    then finds them instead of reading every entry's text (``words`` unused).
-    The values may be ``Slot``s: ``_matches_query`` prepares it so."""
+    kind, page_id), best first (``ranking``). ``holding`` and
+    ``phrase_holding``: the text index's queries for the same words and for
+    the phrase in the text (pages.search.text_index), which then answer
+    instead of reading every entry's text. The values may be ``Slot``s:
+    ``_matches_query`` prepares it so."""
     entries = SearchEntry.objects.filter(locale_id=locale)
     entries = public(entries, path_field="page__path", at=at, restricted=restricted)
     if holding is not None:  # the same match, answered by the index (pages.search.text_index)
@@ -177,22 +175,46 @@ def matches(locale, at, words, phrase=None, restricted=None, holding=None):
     else:
         for word in words:
             entries = entries.filter(Q(title_folded__contains=word) | Q(folded__contains=word))
-    columns = ["pk", "kind", "page_id", "title_folded", "date", "title"]
-    if phrase is not None:  # one word is in the text of every match that lacks it in the title
-        entries = entries.annotate(phrase_in_text=ExpressionWrapper(Q(folded__contains=phrase), BooleanField()))
-        columns.append("phrase_in_text")
-    return entries.values_list(*columns)
+    phrase_in_text = None
+    if phrase_holding is not None:  # the index answers for the phrase in the text too
+        phrase_in_text = text_index.HoldsWords(F("pk"), phrase_holding)
+    elif phrase is not None:
+        phrase_in_text = Q(folded__contains=phrase)
+    rank = ranking(words, phrase, phrase_in_text)
+    return entries.annotate(rank=rank).order_by(*ORDER).values_list("pk", "kind", "page_id")
+
+
+def ranking(words, phrase=None, phrase_in_text=None):
+    """A match's rank: the whole phrase in the title (3), then all its words in
+    the title (2), then the phrase in the text (``phrase_in_text``, a
+    condition; 1: "da nang" puts Đà Nẵng before "đã … nâng"), else 0. One
+    word: in the title (3), else in the text (1)."""
+    if phrase is None:
+        return Case(When(title_folded__contains=words[0], then=Value(3)), default=Value(1))
+    in_title = Q()
+    for word in words:
+        in_title &= Q(title_folded__contains=word)
+    return Case(
+        When(title_folded__contains=phrase, then=Value(3)),
+        When(in_title, then=Value(2)),
+        When(phrase_in_text, then=Value(1)),
+        default=Value(0),
+    )
+
+
+# Best rank first, then newest first (undated after dated), then by title.
+ORDER = ("-rank", F("date").desc(nulls_last=True), "title", "pk")
 
 
 def match_values(locale_id, words, narrowed=False):
     """The values of ``_matches_query(len(words), …, narrowed)``'s slots for a search."""
-    values = {"locale": locale_id, "now": timezone.now()}
-    if narrowed:
-        values["holding"] = text_index.words_query(words)
-    else:
-        values.update(_numbered("word", [f" {word} " for word in words]))
+    values = {"locale": locale_id, "now": timezone.now(), **_numbered("word", [f" {word} " for word in words])}
     if len(words) > 1:
         values["phrase"] = f" {' '.join(words)} "
+    if narrowed:
+        values["holding"] = text_index.words_query(words)
+        if len(words) > 1:
+            values["phrase_holding"] = text_index.phrase_in_text_query(words)
     return values
 
 
@@ -211,6 +233,7 @@ def _matches_query(count, restricted, narrowed=False):
             phrase=Slot("phrase", text) if count > 1 else None,
             restricted=restricted,
             holding=Slot("holding", text) if narrowed else None,
+            phrase_holding=Slot("phrase_holding", text) if narrowed and count > 1 else None,
         )
     )
 
@@ -220,31 +243,6 @@ def _shown_query(count):
     """The SQL of ``count`` entries' shown columns by key, prepared once per process."""
     keys = functools.reduce(operator.or_, (Q(pk=Slot(f"pk{i}", IntegerField())) for i in range(count)))
     return Prepared(SearchEntry.objects.filter(keys).values_list("pk", "kind", "title", "text", "date"))
-
-
-def _rank(words):
-    """The sort key of a match (pk, kind, page_id, title_folded, date, title[,
-    phrase_in_text]): the whole phrase in the title first, then all words in
-    the title, then the phrase in the text ("da nang" puts Đà Nẵng before
-    "đã … nâng"), then newest first, then by title."""
-    phrase = f" {' '.join(words)} "
-
-    def key(row):
-        title_folded, date, title = row[3], row[4], row[5]
-        if phrase in title_folded:
-            rank = 3
-        elif all(f" {word} " in title_folded for word in words):
-            rank = 2
-        else:
-            rank = 1 if (row[6] if len(row) > 6 else True) else 0
-        # Undated entries after dated ones, as in SQL's "ORDER BY date DESC" on SQLite.
-        return (-rank, date is None, _negated(date), title)
-
-    return key
-
-
-def _negated(date):
-    return -date.timestamp() if date is not None else 0
 
 
 def _kind_labels(kinds):
