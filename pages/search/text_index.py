@@ -1,15 +1,17 @@
 """An index of the search entries' folded words, so that a search reads the
 entries holding its words instead of every entry of a language.
 
-The match stays the one in pages.search.views (each word, padded with spaces,
-contained in the folded title or text); the index only narrows the entries it
-is checked on, so results are the same with it or without it:
+The match is the one in pages.search.views (each word, padded with spaces,
+contained in the folded title or text), and the results are the same with the
+index or without it (tests/test_prepared.py compares them, rows and order):
 - PostgreSQL: trigram GIN indexes (pg_trgm, a trusted extension since
   PostgreSQL 13: a database owner may create it) serve that LIKE as it is.
 - SQLite: an FTS5 table of the same two columns (external content: it holds
   only the index), kept by triggers on every insert, update and delete
   however a row changes (a save, a queryset delete, a page's cascade). A
-  search asks it for the rows holding every word first.
+  search asks it instead of the LIKE: the folded text holds only letters,
+  digits and single spaces, so FTS5's tokens are exactly its words; it also
+  answers "the phrase is in the text" for the ranking.
 Where neither can be made (pg_trgm not installed, SQLite without FTS5) the
 migration says so and search reads every entry, as before.
 
@@ -109,7 +111,8 @@ def phrase_in_text_query(words):
 
 class HoldsWords(Func):
     """True for an entry whose ``key`` (an expression) the FTS table lists for
-    ``query`` (``words_query``'s: a value, or a pages.prepared.Slot)."""
+    ``query`` (``words_query``'s or ``phrase_in_text_query``'s: a value, or a
+    pages.prepared.Slot)."""
 
     conditional = True
     output_field = BooleanField()
